@@ -1,0 +1,388 @@
+// Reads one chunk of Markdown (see lines.ts) into fragments, headings, speaker labels and plain
+// text. Offsets are relative to the chunk, so a result can be reused wherever the same text
+// appears again (incremental re-parsing only re-reads the chunks an edit touched).
+
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { scanAttributeBlock, type ScannedBlock } from './attributes';
+import type { FragmentKind, RuleId, Severity, Span } from './types';
+
+export interface ChunkDiagnostic {
+  rule: RuleId;
+  severity: Severity;
+  span: Span;
+  args: Record<string, string>;
+}
+
+/** An inline or block fragment found in the chunk. */
+export interface ChunkFragment {
+  kind: Extract<FragmentKind, 'inline' | 'block'>;
+  content: Span;
+  full: Span;
+  markup: Span[];
+  block: ScannedBlock;
+  text: string;
+}
+
+export interface ChunkHeading {
+  depth: number;
+  text: string;
+  span: Span;
+  /** Directly in the document, not inside a list or block quote: only these end sections. */
+  topLevel: boolean;
+  /** The coding attribute block at the end of the heading, with the white space before it. */
+  coding?: { block: ScannedBlock; markup: Span };
+}
+
+export interface SpeakerLabel {
+  speaker: string;
+  label: Span;
+  /** `Name:` without emphasis: a turn only when the name is a listed participant. */
+  plain: boolean;
+}
+
+export interface ChunkBlock {
+  span: Span;
+  text: string;
+}
+
+export interface ChunkResult {
+  blocks: ChunkBlock[];
+  headings: ChunkHeading[];
+  fragments: ChunkFragment[];
+  /** Coding attribute blocks that code nothing (stray, or without a start). */
+  looseBlocks: ScannedBlock[];
+  /** Attribute blocks in a coding position that hold no code: `{intentie}` may miss a `#`. */
+  missingHashCandidates: ScannedBlock[];
+  labels: SpeakerLabel[];
+  diagnostics: ChunkDiagnostic[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+const TIMESTAMP = /^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*$/;
+const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
+
+function start(node: Nodes): number {
+  return node.position!.start.offset!;
+}
+
+function end(node: Nodes): number {
+  return node.position!.end.offset!;
+}
+
+/** Collapses white space to single spaces and trims (SYNTAX.md §7). */
+export function plainText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The visible characters of a phrasing container with the source offset of each: what remains
+ * when Markdown syntax is read. Text node values are aligned to their source greedily, so
+ * escapes, entities and block quote markers between them are skipped.
+ */
+class VisibleText {
+  readonly chars: string[] = [];
+  readonly offsets: number[] = [];
+
+  constructor(private readonly source: string) {}
+
+  add(value: string, from: number, to: number): void {
+    let p = from;
+    for (const ch of value) {
+      for (const unit of ch.length === 2 ? [ch[0]!, ch[1]!] : [ch]) {
+        let q = p;
+        while (q < to && q - p < 16 && this.source[q] !== unit) q++;
+        const at = q < to && this.source[q] === unit ? q : p;
+        this.chars.push(unit);
+        this.offsets.push(at);
+        p = at === q ? q + 1 : p;
+      }
+    }
+  }
+
+  addSpace(at: number): void {
+    this.chars.push(' ');
+    this.offsets.push(at);
+  }
+
+  private indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.offsets[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Plain text of the characters in `span`, leaving out those inside `markup` (sorted spans). */
+  text(span: Span, markup: Span[]): string {
+    let out = '';
+    let m = 0;
+    for (let i = this.indexAt(span.start); i < this.chars.length && this.offsets[i]! < span.end; i++) {
+      const at = this.offsets[i]!;
+      while (m < markup.length && markup[m]!.end <= at) m++;
+      if (m < markup.length && markup[m]!.start <= at) continue;
+      out += this.chars[i];
+    }
+    return plainText(out);
+  }
+}
+
+interface PhrasingScan {
+  visible: VisibleText;
+  /** Spans that hold no fragment brackets: inline code, HTML, link destinations, images. */
+  masked: Span[];
+}
+
+function scanPhrasing(source: string, children: PhrasingContent[], scan: PhrasingScan): void {
+  for (const node of children) {
+    if (!node.position) continue;
+    const s = start(node);
+    const e = end(node);
+    switch (node.type) {
+      case 'text':
+        scan.visible.add(node.value, s, e);
+        break;
+      case 'inlineCode':
+        scan.masked.push({ start: s, end: e });
+        scan.visible.add(node.value, s, e);
+        break;
+      case 'break':
+        scan.visible.addSpace(s);
+        break;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        scan.masked.push({ start: s, end: e });
+        break;
+      case 'link':
+        if (source[s] === '[' && node.children.length > 0) {
+          // `[label](destination)`: the label is text, the brackets and destination are not.
+          scan.masked.push({ start: s, end: s + 1 });
+          scanPhrasing(source, node.children, scan);
+          scan.masked.push({ start: end(node.children[node.children.length - 1]!), end: e });
+        } else {
+          scan.masked.push({ start: s, end: e });
+          scanPhrasing(source, node.children, scan);
+        }
+        break;
+      default:
+        if ('children' in node) scanPhrasing(source, node.children as PhrasingContent[], scan);
+    }
+  }
+}
+
+type Container = 'paragraph' | 'heading' | 'cell';
+
+class ChunkReader {
+  readonly result: ChunkResult = {
+    blocks: [],
+    headings: [],
+    fragments: [],
+    looseBlocks: [],
+    missingHashCandidates: [],
+    labels: [],
+    diagnostics: [],
+  };
+
+  constructor(private readonly source: string) {}
+
+  read(): ChunkResult {
+    const root = parseMarkdown(this.source);
+    for (const node of root.children) {
+      if (!node.position) continue;
+      const texts: string[] = [];
+      this.readBlock(node, texts, true);
+      this.result.blocks.push({ span: { start: start(node), end: end(node) }, text: plainText(texts.join(' ')) });
+    }
+    return this.result;
+  }
+
+  private readBlock(node: RootContent, texts: string[], topLevel: boolean): void {
+    switch (node.type) {
+      case 'paragraph':
+        texts.push(this.readPhrasing(node, 'paragraph', topLevel));
+        break;
+      case 'heading':
+        texts.push(this.readPhrasing(node, 'heading', topLevel, node.depth));
+        break;
+      case 'tableCell':
+        texts.push(this.readPhrasing(node, 'cell', topLevel));
+        break;
+      case 'code':
+        texts.push(node.value);
+        break;
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+      case 'table':
+      case 'tableRow':
+      case 'footnoteDefinition':
+        for (const child of (node as Parent).children) this.readBlock(child as RootContent, texts, false);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private diagnostic(rule: RuleId, severity: Severity, span: Span, args: Record<string, string> = {}): void {
+    this.result.diagnostics.push({ rule, severity, span, args });
+  }
+
+  /** Reads a paragraph, heading or table cell; returns its plain text without coding markup. */
+  private readPhrasing(node: Parent, container: Container, topLevel: boolean, depth = 0): string {
+    const source = this.source;
+    const scan: PhrasingScan = { visible: new VisibleText(source), masked: [] };
+    const children = node.children as PhrasingContent[];
+    scanPhrasing(source, children, scan);
+    const from = start(node);
+    const to = end(node);
+    const contentEnd = children.length > 0 ? end(children[children.length - 1]!) : to;
+    scan.masked.sort((a, b) => a.start - b.start);
+
+    const fragments: ChunkFragment[] = [];
+    const markup: Span[] = [];
+    let endBlock: { block: ScannedBlock; markup: Span } | undefined;
+    const open: number[] = [];
+    let m = 0;
+    for (let i = from; i < contentEnd; i++) {
+      while (m < scan.masked.length && scan.masked[m]!.end <= i) m++;
+      if (m < scan.masked.length && scan.masked[m]!.start <= i) {
+        i = scan.masked[m]!.end - 1;
+        continue;
+      }
+      const c = source[i];
+      if (c === '\\') {
+        i++;
+      } else if (c === '[') {
+        open.push(i);
+      } else if (c === ']') {
+        const opener = open.pop();
+        if (source[i + 1] !== '{') continue;
+        const block = scanAttributeBlock(source, i + 1);
+        if (!block) {
+          this.unclosed(i + 1);
+          continue;
+        }
+        i = block.span.end - 1;
+        if (!block.coding) {
+          this.noteMissingHash(block);
+          continue;
+        }
+        if (opener === undefined) {
+          this.diagnostic('fragment-without-start', 'error', { start: block.span.start - 1, end: block.span.end });
+          this.result.looseBlocks.push(block);
+          continue;
+        }
+        const close = block.span.start - 1;
+        const spans = [
+          { start: opener, end: opener + 1 },
+          { start: close, end: block.span.end },
+        ];
+        markup.push(...spans);
+        fragments.push({
+          kind: 'inline',
+          content: { start: opener + 1, end: close },
+          full: { start: opener, end: block.span.end },
+          markup: spans,
+          block,
+          text: '',
+        });
+      } else if (c === '{') {
+        const block = scanAttributeBlock(source, i);
+        if (!block) {
+          if (source[i + 1] === '#') this.unclosed(i);
+          continue;
+        }
+        i = block.span.end - 1;
+        const atEnd = block.span.end >= contentEnd || /^[ \t]*$/.test(source.slice(block.span.end, contentEnd));
+        const afterSpace = i >= 0 && /[ \t]/.test(source[block.span.start - 1] ?? '');
+        const codesHere = atEnd && afterSpace && container !== 'cell';
+        if (!block.coding) {
+          if (codesHere) this.noteMissingHash(block);
+          continue;
+        }
+        if (!codesHere) {
+          this.diagnostic('stray-attributes', 'warning', block.span);
+          this.result.looseBlocks.push(block);
+          continue;
+        }
+        let ws = block.span.start;
+        while (ws > from && (source[ws - 1] === ' ' || source[ws - 1] === '\t')) ws--;
+        endBlock = { block, markup: { start: ws, end: block.span.end } };
+        markup.push(endBlock.markup);
+      }
+    }
+
+    markup.sort((a, b) => a.start - b.start);
+    for (const fragment of fragments) {
+      fragment.text = scan.visible.text(fragment.content, markup);
+      if (fragment.text === '') this.diagnostic('empty-fragment', 'warning', fragment.full);
+      this.result.fragments.push(fragment);
+    }
+    const text = scan.visible.text({ start: from, end: to }, markup);
+
+    if (container === 'heading') {
+      this.result.headings.push({ depth, text, span: { start: from, end: to }, topLevel, coding: endBlock });
+    } else if (endBlock) {
+      const fragment: ChunkFragment = {
+        kind: 'block',
+        content: { start: from, end: endBlock.markup.start },
+        full: { start: from, end: endBlock.block.span.end },
+        markup: [endBlock.markup],
+        block: endBlock.block,
+        text,
+      };
+      if (text === '') this.diagnostic('empty-fragment', 'warning', fragment.full);
+      this.result.fragments.push(fragment);
+    }
+    if (container === 'paragraph') this.readLabel(children, from);
+    return text;
+  }
+
+  private unclosed(brace: number): void {
+    let lineEnd = brace;
+    while (lineEnd < this.source.length && this.source[lineEnd] !== '\n' && this.source[lineEnd] !== '\r') lineEnd++;
+    this.diagnostic('unclosed-attributes', 'error', { start: brace, end: lineEnd });
+  }
+
+  private noteMissingHash(block: ScannedBlock): void {
+    if (block.items.some((item) => item.kind === 'word')) this.result.missingHashCandidates.push(block);
+  }
+
+  /** A turn label at the start of a paragraph (SYNTAX.md §6). */
+  private readLabel(children: PhrasingContent[], from: number): void {
+    let k = 0;
+    const first = children[0];
+    if (first?.type === 'text' && TIMESTAMP.test(first.value) && children[1]?.type === 'strong') k = 1;
+    const label = children[k];
+    if (label?.type === 'strong') {
+      const inner = label.children.map((child) => ('value' in child ? child.value : '')).join('');
+      const after = children[k + 1];
+      if (inner.endsWith(':') && inner.length > 1) {
+        this.result.labels.push({ speaker: inner.slice(0, -1).trim(), label: { start: from, end: end(label) }, plain: false });
+      } else if (after?.type === 'text' && after.value.startsWith(':') && inner.trim()) {
+        this.result.labels.push({ speaker: inner.trim(), label: { start: from, end: start(after) + 1 }, plain: false });
+      }
+      return;
+    }
+    if (first?.type === 'text') {
+      const plain = PLAIN_LABEL.exec(first.value);
+      if (plain) this.result.labels.push({ speaker: plain[1]!.trim(), label: { start: from, end: from + plain[0].length }, plain: true });
+    }
+  }
+}
+
+export function readChunk(source: string): ChunkResult {
+  return new ChunkReader(source).read();
+}

@@ -1,0 +1,162 @@
+// A line-level scan that runs before any Markdown parsing: front matter, fenced divs, merge
+// conflicts, and the places where the text can be cut into independently parsed chunks.
+
+import { scanAttributeBlock, type ScannedBlock } from './attributes';
+import type { Span } from './types';
+
+export interface FrontMatterBlock {
+  /** The whole block, fences included, up to the start of the line after the closing fence. */
+  span: Span;
+  /** The YAML between the fences. */
+  body: Span;
+}
+
+export interface DivFence {
+  kind: 'open' | 'close';
+  /** The fence line without its line break. */
+  line: Span;
+  /** The start of the next line (or the end of the text). */
+  next: Span['end'];
+  /** The coding attribute block of an opening fence. */
+  block?: ScannedBlock;
+}
+
+export interface LineScan {
+  frontMatter?: FrontMatterBlock;
+  /** Front matter that opens with `---` but never closes (reported, then read as Markdown). */
+  unclosedFrontMatter?: Span;
+  /** Kader's own div fences, in order. Fences of other tools (`::: note`) are left alone. */
+  fences: DivFence[];
+  /** `{` of a fence line's attribute block that is not closed on its line. */
+  unclosedFenceBlocks: Span[];
+  /** `<<<<<<<` lines that start a complete conflict block. */
+  conflicts: Span[];
+  /** Stretches of Markdown, in order, that can each be parsed on their own. */
+  chunks: Span[];
+}
+
+interface Line {
+  start: number;
+  /** End of the text, before the line break. */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+function* lines(text: string, from: number): Generator<Line> {
+  let start = from;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let next = end;
+    if (text.charCodeAt(next) === 13) next++;
+    if (text.charCodeAt(next) === 10) next++;
+    yield { start, end, next };
+    start = next;
+  }
+}
+
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DIV_FENCE = /^ {0,3}(:{3,})[ \t]*(.*?)[ \t]*$/;
+const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const BLANK = /^[ \t]*$/;
+
+/** Scans `text` (without a byte-order mark) line by line. Linear in its length. */
+export function scanLines(text: string): LineScan {
+  const scan: LineScan = { fences: [], unclosedFenceBlocks: [], conflicts: [], chunks: [] };
+  let from = 0;
+  if (/^---[ \t]*(\r\n|\r|\n)/.test(text)) {
+    const first = lines(text, 0).next().value as Line;
+    for (const line of lines(text, first.next)) {
+      const content = text.slice(line.start, line.end);
+      if (/^(---|\.\.\.)[ \t]*$/.test(content)) {
+        scan.frontMatter = { span: { start: 0, end: line.next }, body: { start: first.next, end: line.start } };
+        from = line.next;
+        break;
+      }
+    }
+    if (!scan.frontMatter) scan.unclosedFrontMatter = { start: 0, end: first.end };
+  }
+
+  let codeFence: string | undefined; // the opening run of a fenced code block we are inside
+  let htmlRawEnd: RegExp | undefined; // the end of an HTML comment or raw block we are inside
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let afterBlank = true;
+  let conflict: { start: Span; separator: boolean } | undefined;
+  const divDepth: boolean[] = []; // open divs: true for Kader's, false for another tool's
+
+  const closeChunk = (): void => {
+    if (chunkStart >= 0) scan.chunks.push({ start: chunkStart, end: chunkEnd });
+    chunkStart = -1;
+  };
+
+  for (const line of lines(text, from)) {
+    const content = text.slice(line.start, line.end);
+
+    if (content.startsWith('<<<<<<<')) conflict = { start: { start: line.start, end: line.end }, separator: false };
+    else if (conflict && content.startsWith('=======')) conflict.separator = true;
+    else if (conflict?.separator && content.startsWith('>>>>>>>')) {
+      scan.conflicts.push(conflict.start);
+      conflict = undefined;
+    }
+
+    if (codeFence === undefined && htmlRawEnd === undefined) {
+      const div = DIV_FENCE.exec(content);
+      if (div) {
+        const rest = div[2]!;
+        const braceAt = line.start + content.indexOf('{', div.index + div[1]!.length);
+        if (rest === '') {
+          // A closing fence closes the innermost div; one of another tool's stays Markdown.
+          if (divDepth.pop() !== false) {
+            scan.fences.push({ kind: 'close', line: { start: line.start, end: line.end }, next: line.next });
+            closeChunk();
+            afterBlank = true;
+            continue;
+          }
+        } else if (rest.startsWith('{')) {
+          const block = scanAttributeBlock(text, braceAt);
+          if (!block) scan.unclosedFenceBlocks.push({ start: braceAt, end: line.end });
+          if (block?.coding && BLANK.test(text.slice(block.span.end, line.end))) {
+            divDepth.push(true);
+            scan.fences.push({ kind: 'open', line: { start: line.start, end: line.end }, next: line.next, block });
+            closeChunk();
+            afterBlank = true;
+            continue;
+          }
+          divDepth.push(false);
+        } else {
+          divDepth.push(false);
+        }
+      }
+    }
+
+    const blank = BLANK.test(content);
+    if (codeFence !== undefined) {
+      const close = CODE_FENCE.exec(content);
+      if (close && close[1]![0] === codeFence[0] && close[1]!.length >= codeFence.length && BLANK.test(content.slice(close[0].length))) {
+        codeFence = undefined;
+      }
+    } else if (htmlRawEnd !== undefined) {
+      if (htmlRawEnd.test(content)) htmlRawEnd = undefined;
+    } else if (blank) {
+      afterBlank = true;
+      continue;
+    } else {
+      const startsFlush = content[0] !== ' ' && content[0] !== '\t';
+      if (afterBlank && startsFlush) closeChunk();
+      const fence = CODE_FENCE.exec(content);
+      if (fence && !(fence[1]![0] === '`' && content.slice(fence[0].length).includes('`'))) codeFence = fence[1]!;
+      else if (/^ {0,3}<!--/.test(content) && !content.includes('-->', content.indexOf('<!--') + 4)) htmlRawEnd = /-->/;
+      else {
+        const raw = HTML_RAW_OPEN.exec(content);
+        if (raw && !new RegExp(`</${raw[1]}>`, 'i').test(content)) htmlRawEnd = new RegExp(`</${raw[1]}>`, 'i');
+      }
+    }
+    afterBlank = false;
+    if (chunkStart < 0) chunkStart = line.start;
+    chunkEnd = line.end;
+  }
+  closeChunk();
+  return scan;
+}
