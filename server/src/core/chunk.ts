@@ -69,11 +69,11 @@ export function parseMarkdown(text: string): Root {
 const TIMESTAMP = /^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*$/;
 const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
 
-function start(node: Nodes): number {
+function start(node: Nodes | Parent): number {
   return node.position!.start.offset!;
 }
 
-function end(node: Nodes): number {
+function end(node: Nodes | Parent): number {
   return node.position!.end.offset!;
 }
 
