@@ -13,7 +13,14 @@ const common = {
 };
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
-  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' },
+  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts' }, outdir: 'dist' },
+  // Extension-host tests: the Mocha entry point and one bundle per test file (test/extension/launch.mjs).
+  {
+    entryPoints: ['test/extension/index.ts', 'test/extension/*.test.ts'],
+    outbase: 'test/extension',
+    outdir: 'dist/test/extension',
+    external: ['vscode', 'mocha'],
+  },
 ];
 for (const b of builds) {
   const options = { ...common, ...b };

@@ -1,0 +1,144 @@
+// The `kader` command line: check and report on a folder of transcripts.
+
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { localeOf, messageOf } from '../core/messages';
+import { csvReport, jsonReport, markdownReport, textReport } from '../core/report';
+import type { Locale } from '../core/types';
+import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
+
+const USAGE = `Usage: kader <command> [folder] [options]
+
+Commands:
+  check [folder]    Report every problem in the transcripts and the codebook.
+      --format text|json     Output format (default text).
+      --max-warnings N       Exit 1 when there are more than N warnings.
+  report [folder]   Summarise the coding: aspects, practices, quotes.
+      --format text|json|markdown|csv   Output format (default text).
+      --separator ,|;        CSV field separator (default ,).
+
+Common options:
+  --lang en|nl      Language of messages and reports (default from LANG).
+  --coder NAME      Only fragments of transcripts coded by NAME (report).
+  --help            Show this help.
+`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[]): ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  separator: { type: 'string' },
+  lang: { type: 'string' },
+  coder: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+async function openFolder(folder: string, io: CliIo, locale: Locale): Promise<Project> {
+  const root = path.resolve(io.cwd, folder);
+  if (!existsSync(root)) throw new UsageError(`the folder "${folder}" does not exist`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
+  const project = await loadProject(root, { locale });
+  for (const p of project.problems) io.err(`kader: ${p.path}: skipped: ${p.detail}\n`);
+  return project;
+}
+
+async function check(project: Project, format: 'text' | 'json', maxWarnings: number | undefined, locale: Locale, io: CliIo): Promise<number> {
+  let errors = 0;
+  let warnings = 0;
+  const rows: { path: string; range: unknown; severity: string; rule: string; message: string }[] = [];
+  for (const { path: file, diagnostics } of projectDiagnostics(project)) {
+    for (const d of diagnostics) {
+      if (d.severity === 'error') errors++;
+      if (d.severity === 'warning') warnings++;
+      const message = messageOf(d, locale);
+      rows.push({ path: file, range: d.range, severity: d.severity, rule: d.rule, message });
+      if (format === 'text') {
+        io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule}: ${message}\n`);
+      }
+    }
+  }
+  if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
+  else {
+    const files = project.index.size + (project.codebookPath ? 1 : 0);
+    io.err(`${files} files checked: ${errors} errors, ${warnings} warnings.\n`);
+  }
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.err(`kader: too many warnings (${warnings}, at most ${maxWarnings} allowed)\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    const { values, positionals } = parse(rest);
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+    const folder = positionals[0] ?? '.';
+    const locale = values.lang !== undefined ? oneOf(values.lang, ['en', 'nl'] as const, 'en', 'lang') : localeOf(io.env['LANG']);
+    switch (command) {
+      case 'check': {
+        const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
+        let maxWarnings: number | undefined;
+        if (values['max-warnings'] !== undefined) {
+          maxWarnings = Number(values['max-warnings']);
+          if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number');
+          if (maxWarnings === -1) maxWarnings = undefined;
+        }
+        return await check(await openFolder(folder, io, locale), format, maxWarnings, locale, io);
+      }
+      case 'report': {
+        const format = oneOf(values.format, ['text', 'json', 'markdown', 'csv'] as const, 'text', 'format');
+        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
+        const project = await openFolder(folder, io, locale);
+        const input = { ...project, locale, filter: { coder: values.coder } };
+        if (format === 'json') io.out(JSON.stringify(jsonReport(input), null, 2) + '\n');
+        else if (format === 'markdown') io.out(markdownReport(input));
+        else if (format === 'csv') io.out('\uFEFF' + csvReport(input, separator));
+        else io.out(textReport(input));
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`kader: ${error.message}\nRun "kader --help" for usage.\n`);
+      return 2;
+    }
+    io.err(`kader: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,197 @@
+// The index of one workspace folder: every transcript's model, updated one document at a time
+// (set, remove), never rebuilt whole. Usage counts are kept up to date on each update; the
+// queries walk only what they return.
+
+import { aspectOf, isWithin } from './codes';
+import type { AttributeValue, CodeOccurrence, Diagnostic, Fragment, Transcript } from './types';
+
+export interface IndexedDocument {
+  /** A stable key: the document's URI in the server, its relative path in the CLI. */
+  key: string;
+  /** The path relative to the workspace folder, with `/`. */
+  path: string;
+  /** From the front matter, else the name of the folder that holds the file. */
+  practice?: string;
+  coder?: string;
+  attributes: Record<string, AttributeValue>;
+  fragments: Fragment[];
+  codes: CodeOccurrence[];
+  /** Syntactic diagnostics; the codebook's are computed by `checkCodes`. */
+  diagnostics: Diagnostic[];
+  model: Transcript;
+}
+
+export interface FragmentRef {
+  document: IndexedDocument;
+  fragment: Fragment;
+}
+
+/** The practice of a transcript (SYNTAX.md §5): front matter, else the folder's name. */
+export function practiceOf(model: Transcript, path: string): string | undefined {
+  if (model.frontMatter.practice) return model.frontMatter.practice;
+  const parts = path.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : undefined;
+}
+
+export class WorkspaceIndex {
+  private readonly documents = new Map<string, IndexedDocument>();
+  /** Code → the number of fragments that carry it. */
+  private readonly usage = new Map<string, number>();
+  /** Code → the keys of the documents that use it anywhere (fragments or loose blocks). */
+  private readonly users = new Map<string, Set<string>>();
+  private version = 0;
+
+  /** Grows by one on every change; views compare it to know whether to ask again. */
+  get generation(): number {
+    return this.version;
+  }
+
+  set(key: string, path: string, model: Transcript): IndexedDocument {
+    this.remove(key);
+    const document: IndexedDocument = {
+      key,
+      path,
+      practice: practiceOf(model, path),
+      coder: model.frontMatter.coder,
+      attributes: model.frontMatter.attributes,
+      fragments: model.fragments,
+      codes: model.codes,
+      diagnostics: model.diagnostics,
+      model,
+    };
+    this.documents.set(key, document);
+    this.count(document, +1);
+    this.version++;
+    return document;
+  }
+
+  remove(key: string): boolean {
+    const previous = this.documents.get(key);
+    if (!previous) return false;
+    this.count(previous, -1);
+    this.documents.delete(key);
+    this.version++;
+    return true;
+  }
+
+  private count(document: IndexedDocument, sign: 1 | -1): void {
+    for (const fragment of document.fragments) {
+      for (const code of fragment.codes) {
+        const n = (this.usage.get(code) ?? 0) + sign;
+        if (n === 0) this.usage.delete(code);
+        else this.usage.set(code, n);
+      }
+    }
+    for (const occurrence of document.codes) {
+      let users = this.users.get(occurrence.code);
+      if (sign > 0) {
+        if (!users) this.users.set(occurrence.code, (users = new Set()));
+        users.add(document.key);
+      } else if (users) {
+        users.delete(document.key);
+        if (users.size === 0) this.users.delete(occurrence.code);
+      }
+    }
+  }
+
+  get(key: string): IndexedDocument | undefined {
+    return this.documents.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.documents.has(key);
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  all(): IndexedDocument[] {
+    return [...this.documents.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Fragments per code, exact: how often each code is given. */
+  codeUsage(): ReadonlyMap<string, number> {
+    return this.usage;
+  }
+
+  /** Every code in use, sorted. */
+  usedCodes(): string[] {
+    return [...this.users.keys()].sort();
+  }
+
+  /** The documents that use `code` or (with `subcodes`) one of its sub-codes. */
+  documentsUsing(code: string, subcodes = false): IndexedDocument[] {
+    const keys = new Set<string>();
+    for (const [used, users] of this.users) {
+      if (used === code || (subcodes && isWithin(used, code))) for (const key of users) keys.add(key);
+    }
+    return [...keys].map((key) => this.documents.get(key)!).sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  fragmentsByCode(code: string, subcodes = false): FragmentRef[] {
+    const out: FragmentRef[] = [];
+    for (const document of this.documentsUsing(code, subcodes)) {
+      for (const fragment of document.fragments) {
+        if (fragment.codes.some((c) => c === code || (subcodes && isWithin(c, code)))) out.push({ document, fragment });
+      }
+    }
+    return out;
+  }
+
+  fragmentsByPractice(practice: string | undefined): FragmentRef[] {
+    return this.all()
+      .filter((d) => d.practice === practice)
+      .flatMap((document) => document.fragments.map((fragment) => ({ document, fragment })));
+  }
+
+  fragmentsOf(key: string): FragmentRef[] {
+    const document = this.documents.get(key);
+    return document ? document.fragments.map((fragment) => ({ document, fragment })) : [];
+  }
+
+  practices(): (string | undefined)[] {
+    const set = new Set<string | undefined>();
+    for (const d of this.documents.values()) set.add(d.practice);
+    return [...set].sort(comparePractice);
+  }
+
+  coders(): string[] {
+    const set = new Set<string>();
+    for (const d of this.documents.values()) if (d.coder) set.add(d.coder);
+    return [...set].sort();
+  }
+
+  /** Values of a front matter key across the workspace (for completion), by frequency. */
+  frontMatterValues(key: 'practice' | 'coder'): { value: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const d of this.documents.values()) {
+      const value = d.model.frontMatter[key];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+
+  /** Aspect → practice → the number of fragments carrying at least one code of the aspect. */
+  matrix(): Map<string, Map<string | undefined, number>> {
+    const out = new Map<string, Map<string | undefined, number>>();
+    for (const document of this.documents.values()) {
+      for (const fragment of document.fragments) {
+        for (const aspect of new Set(fragment.codes.map(aspectOf))) {
+          let row = out.get(aspect);
+          if (!row) out.set(aspect, (row = new Map()));
+          row.set(document.practice, (row.get(document.practice) ?? 0) + 1);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** Practices sorted by name, "no practice" last. */
+export function comparePractice(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a.localeCompare(b);
+}

@@ -1,0 +1,85 @@
+// Files on disk: which files of a folder are transcripts, and reading them safely as text.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export const DEFAULT_CODEBOOK = 'codebook.md';
+const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md']);
+
+export type ReadProblem = 'binary' | 'encoding' | 'unreadable' | 'missing' | 'too-large';
+
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem; detail: string };
+
+/** Files larger than this are not read: no transcript is near it. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; NUL bytes mean binary. */
+export function decodeText(bytes: Uint8Array): ReadResult {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = new Uint8Array(bytes.length - 2);
+    for (let i = 2; i + 1 < bytes.length; i += 2) {
+      swapped[i - 2] = bytes[i + 1]!;
+      swapped[i - 1] = bytes[i]!;
+    }
+    return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
+  }
+  if (bytes.includes(0)) return { ok: false, problem: 'binary', detail: 'contains NUL bytes' };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { ok: false, problem: 'encoding', detail: 'is not valid UTF-8' };
+  }
+}
+
+export async function readText(file: string): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-large', detail: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    return decodeText(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, problem: 'missing', detail: 'does not exist' };
+    return { ok: false, problem: 'unreadable', detail: (error as Error).message };
+  }
+}
+
+export interface FolderListing {
+  /** Transcript paths relative to the folder, with `/`, sorted. */
+  transcripts: string[];
+  /** Folders that could not be listed, with the reason. */
+  problems: { path: string; detail: string }[];
+}
+
+export function isTranscriptPath(relative: string, codebookPath = DEFAULT_CODEBOOK): boolean {
+  const parts = relative.split('/');
+  const name = parts[parts.length - 1]!;
+  if (!name.toLowerCase().endsWith('.md')) return false;
+  if (relative === codebookPath || NOT_TRANSCRIPTS.has(name.toLowerCase())) return false;
+  return !parts.some((p, i) => i < parts.length - 1 && (p.startsWith('.') || p === 'node_modules'));
+}
+
+/** Every transcript under `root`. Symbolic links to folders are not followed (no loops). */
+export async function listTranscripts(root: string, codebookPath = DEFAULT_CODEBOOK): Promise<FolderListing> {
+  const listing: FolderListing = { transcripts: [], problems: [] };
+  const walk = async (relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(path.join(root, relative), { withFileTypes: true });
+    } catch (error) {
+      listing.problems.push({ path: relative || '.', detail: (error as Error).message });
+      return;
+    }
+    for (const entry of entries) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(child);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && isTranscriptPath(child, codebookPath)) {
+        listing.transcripts.push(child);
+      }
+    }
+  };
+  await walk('');
+  listing.transcripts.sort();
+  return listing;
+}

@@ -1,0 +1,73 @@
+// Loads a whole folder into an index: the CLI's and the benchmark's way in.
+
+import * as path from 'node:path';
+import { builtInCodebook, parseCodebook } from '../core/codebook';
+import { checkCodes, codeLookup } from '../core/check';
+import { parseTranscript } from '../core/transcript';
+import type { Codebook, Diagnostic, Locale } from '../core/types';
+import { WorkspaceIndex } from '../core/workspaceIndex';
+import { DEFAULT_CODEBOOK, listTranscripts, readText, type ReadProblem } from './files';
+
+export interface FileProblem {
+  path: string;
+  problem: ReadProblem | 'folder';
+  detail: string;
+}
+
+export interface Project {
+  root: string;
+  index: WorkspaceIndex;
+  codebook: Codebook;
+  /** Relative path of the codebook file, when there is one. */
+  codebookPath?: string;
+  /** Files that could not be read. */
+  problems: FileProblem[];
+}
+
+export interface LoadOptions {
+  locale: Locale;
+  codebookPath?: string;
+}
+
+export async function loadProject(root: string, options: LoadOptions): Promise<Project> {
+  const codebookPath = options.codebookPath ?? DEFAULT_CODEBOOK;
+  const problems: FileProblem[] = [];
+  const codebookText = await readText(path.join(root, codebookPath));
+  let codebook = builtInCodebook(options.locale);
+  let foundCodebook: string | undefined;
+  if (codebookText.ok) {
+    codebook = parseCodebook(codebookText.text);
+    foundCodebook = codebookPath;
+  } else if (codebookText.problem !== 'missing') {
+    problems.push({ path: codebookPath, problem: codebookText.problem, detail: codebookText.detail });
+  }
+
+  const listing = await listTranscripts(root, codebookPath);
+  for (const p of listing.problems) problems.push({ path: p.path, problem: 'folder', detail: p.detail });
+  const index = new WorkspaceIndex();
+  for (const relative of listing.transcripts) {
+    const read = await readText(path.join(root, relative));
+    if (!read.ok) {
+      problems.push({ path: relative, problem: read.problem, detail: read.detail });
+      continue;
+    }
+    index.set(relative, relative, parseTranscript(read.text));
+  }
+  return { root, index, codebook, codebookPath: foundCodebook, problems };
+}
+
+/** All diagnostics of a project by relative path: syntax, codes against the codebook, codebook. */
+export function projectDiagnostics(project: Project): { path: string; diagnostics: Diagnostic[] }[] {
+  const lookup = codeLookup(project.codebook);
+  const out: { path: string; diagnostics: Diagnostic[] }[] = [];
+  if (project.codebookPath && project.codebook.diagnostics.length > 0) {
+    out.push({ path: project.codebookPath, diagnostics: project.codebook.diagnostics });
+  }
+  for (const document of project.index.all()) {
+    const diagnostics = [...document.diagnostics, ...checkCodes(document.model, lookup)].sort(
+      (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+    );
+    if (diagnostics.length > 0) out.push({ path: document.path, diagnostics });
+  }
+  return out;
+}
