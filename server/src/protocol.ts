@@ -3,6 +3,7 @@
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { TreeFilter, TreeNode } from './core/aggregate';
+import type { CodingAction, CodingResult } from './core/edits';
 import type { FragmentKind, Range } from './core/types';
 
 export type { FragmentSummary, TreeFilter, TreeNode } from './core/aggregate';
@@ -92,27 +93,10 @@ export interface CodesResult {
 /** `kader/codes`: the codebook's codes and the codes in use, for Code Selection. */
 export const CodesRequest = new RequestType<CodesParams, CodesResult, void>('kader/codes');
 
-export type CodingAction =
-  | { action: 'code'; range: Range; codes: string[] }
-  | { action: 'addCode'; position: { line: number; character: number }; code: string }
-  | { action: 'removeCode'; position: { line: number; character: number }; code: string }
-  | { action: 'uncode'; position: { line: number; character: number } };
+export type { CodingAction, CodingResult } from './core/edits';
+export type { TextEdit as TextEditResult } from './core/edits';
 
 export type CodingParams = CodingAction & { uri: string; version?: number };
-
-export interface TextEditResult {
-  range: Range;
-  newText: string;
-}
-
-export interface CodingResult {
-  /** The edits to apply to the document, or none with a reason to show. */
-  edits: TextEditResult[];
-  /** What the selection became, for `code`. */
-  shape?: FragmentKind;
-  /** Why nothing can be done (localised), e.g. "No coded fragment here." */
-  message?: string;
-}
 
 /** `kader/coding`: the edits that code, recode or uncode text. The client applies them. */
 export const CodingRequest = new RequestType<CodingParams, CodingResult, void>('kader/coding');
