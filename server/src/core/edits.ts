@@ -120,7 +120,8 @@ export function codingEdits(rawText: string, model: Transcript, action: CodingAc
         // Several blocks: a fenced div around whole lines.
         const open = { start: firstBlock.start, end: firstBlock.start };
         const close = { start: lastBlock.end, end: lastBlock.end };
-        return { edits: [edit(open, `::: {${codeList(codes)}}\n`), edit(close, `\n:::`)], shape: 'div' };
+        const eol = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+        return { edits: [edit(open, `::: {${codeList(codes)}}${eol}`), edit(close, `${eol}:::`)], shape: 'div' };
       }
       const block = trimmed(text, firstBlock);
       const existing = model.fragments.find(

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+
+const examples = path.resolve(__dirname, '../../examples');
+
+async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: { LANG: 'en_US.UTF-8' }, cwd });
+  return { code, out, err };
+}
+
+const temps: string[] = [];
+function folder(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'kader-cli-'));
+  temps.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+describe('kader check', () => {
+  test('the example project has no errors or warnings', async () => {
+    const { code, out, err } = await run(['check', examples]);
+    assert.equal(code, 0);
+    assert.match(err, /8 files checked: 0 errors, 0 warnings\./);
+    for (const line of out.trim().split('\n')) assert.match(line, /^[^:]+\.md:\d+:\d+: information undefined-subcode: /);
+  });
+
+  test('text format: path:line:col: severity rule: message, 1-based', async () => {
+    const root = folder({ 'a.md': 'Eerste regel.\n\n[tekst]{#intentie #intentie} en {#open\n' });
+    const { code, out } = await run(['check', root]);
+    assert.equal(code, 1);
+    assert.equal(
+      out,
+      'a.md:3:19: warning duplicate-code: `#intentie` is already given to this fragment.\n' +
+        'a.md:3:33: error unclosed-attributes: This attribute block `{` is not closed on its line: add `}`.\n',
+    );
+  });
+
+  test('json format: LSP ranges, paths relative to the folder', async () => {
+    const root = folder({ 'sub/b.md': '[x]{#onbekend}\n' });
+    const { code, out } = await run(['check', root, '--format', 'json']);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), [
+      {
+        path: 'sub/b.md',
+        range: { start: { line: 0, character: 4 }, end: { line: 0, character: 13 } },
+        severity: 'warning',
+        rule: 'undefined-code',
+        message: '`#onbekend` is not in the codebook.',
+      },
+    ]);
+  });
+
+  test('--max-warnings as ESLint does, and Dutch messages', async () => {
+    const root = folder({ 'b.md': '[x]{#onbekend}\n' });
+    assert.equal((await run(['check', root, '--max-warnings', '1'])).code, 0);
+    const strict = await run(['check', root, '--max-warnings', '0', '--lang', 'nl']);
+    assert.equal(strict.code, 1);
+    assert.match(strict.out, /`#onbekend` staat niet in het codeboek\./);
+    assert.match(strict.err, /too many warnings \(1, at most 0 allowed\)/);
+  });
+
+  test('bad input: unreadable, binary and invalid UTF-8 files are skipped with a message', async () => {
+    const root = folder({
+      'goed.md': '[x]{#intentie}\n',
+      'binair.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      'kapot.md': Buffer.from([0x61, 0xff, 0xfe, 0x62]),
+    });
+    symlinkSync(path.join(root, 'lus.md'), path.join(root, 'lus.md'));
+    const { code, err } = await run(['check', root]);
+    assert.equal(code, 0);
+    assert.match(err, /binair\.md: skipped: contains NUL bytes/);
+    assert.match(err, /kapot\.md: skipped: is not valid UTF-8/);
+    assert.match(err, /lus\.md: skipped: /);
+    assert.match(err, /1 files checked/);
+  });
+
+  test('a folder that does not exist, and unknown options, exit 2 with a clear message', async () => {
+    const missing = await run(['check', '/nonexistent/kader']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /the folder "\/nonexistent\/kader" does not exist/);
+    const unknown = await run(['report', examples, '--format', 'pdf']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /--format must be one of text, json, markdown, csv/);
+    assert.equal((await run(['frobnicate'])).code, 2);
+  });
+});
+
+describe('kader report', () => {
+  const project = {
+    'codebook.md': '# Intentie {#intentie color="#4E79A7"}\nWaarom?\n\n## Gestuurd {#intentie/gestuurd}\nMoeten.\n',
+    'breda/a.md': '---\npractice: Breda\ncoder: anna\n---\n**S1:** [ik moest]{#intentie/gestuurd memo="echt"} en [wilde]{#intentie}.\n',
+    'tilburg/b.md': 'Over; "quotes", en meer. {#intentie #context}\n',
+  };
+
+  test('text: the aspects tree with counts', async () => {
+    const { code, out } = await run(['report', folder(project)]);
+    assert.equal(code, 0);
+    assert.equal(
+      out,
+      ['Intentie #intentie  3', '  Gestuurd #intentie/gestuurd  1', '    Breda  1', '  Breda  1', '  tilburg  1', 'context #context  1', '  tilburg  1', ''].join('\n'),
+    );
+  });
+
+  test('json: the documented shape', async () => {
+    const { out } = await run(['report', folder(project), '--format', 'json']);
+    const json = JSON.parse(out);
+    assert.deepEqual(json.codebook, {
+      path: 'codebook.md',
+      codes: [
+        { code: 'intentie', name: 'Intentie', color: '#4E79A7', description: 'Waarom?' },
+        { code: 'intentie/gestuurd', name: 'Gestuurd', color: null, description: 'Moeten.' },
+      ],
+    });
+    assert.deepEqual(json.documents[0], { path: 'breda/a.md', practice: 'Breda', coder: 'anna', attributes: {}, fragments: 2 });
+    assert.deepEqual(json.fragments[0], {
+      path: 'breda/a.md',
+      practice: 'Breda',
+      coder: 'anna',
+      speaker: 'S1',
+      codes: ['intentie/gestuurd'],
+      kind: 'inline',
+      text: 'ik moest',
+      memo: 'echt',
+      range: { start: { line: 4, character: 9 }, end: { line: 4, character: 17 } },
+    });
+    assert.deepEqual(json.aspects, [
+      { code: 'intentie', fragments: 3, practices: { Breda: 2, tilburg: 1 } },
+      { code: 'context', fragments: 1, practices: { tilburg: 1 } },
+    ]);
+  });
+
+  test('csv: one row per fragment and code, BOM, quoted, semicolons for Dutch Excel', async () => {
+    const { out } = await run(['report', folder(project), '--format', 'csv', '--separator', ';']);
+    assert.ok(out.startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;kind;text;memo;line\r\n'));
+    const rows = out.slice(1).trim().split('\r\n');
+    assert.equal(rows.length, 1 + 4);
+    assert.equal(rows[3], 'tilburg/b.md;tilburg;;;intentie;intentie;block;"Over; ""quotes"", en meer.";;1');
+  });
+
+  test('markdown: quotes per aspect and practice', async () => {
+    const { out } = await run(['report', folder(project), '--format', 'markdown']);
+    assert.match(out, /^# Kader report\n\n2 transcripts, 3 coded fragments, 2 practices\.\n/);
+    assert.match(out, /## Intentie \(`#intentie`\) — 3 fragments\n\n> Waarom\?\n\n### Breda — 2 fragments\n\n- “ik moest” — \*\*S1\*\*, \[breda\/a\.md:5\]\(breda\/a\.md#L5\) `#intentie\/gestuurd`\n  - _echt_\n/);
+  });
+
+  test('the example project reports every practice', async () => {
+    const { code, out } = await run(['report', examples, '--format', 'json']);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.documents.length, 7);
+    assert.deepEqual([...new Set(json.documents.map((d: { practice: string }) => d.practice))].length, 3);
+    assert.ok(json.fragments.length > 50);
+  });
+});
