@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { escapeMarkdown, importWebVtt, timestamp } from '../../server/src/core/exchange/webvtt';
+import { escapeMarkdown, timestamp } from '../../server/src/core/exchange/transcriptWriter';
+import { importWebVtt } from '../../server/src/core/exchange/webvtt';
 import { parseTranscript } from '../../server/src/core/transcript';
 
 const teams = `\uFEFFWEBVTT
@@ -76,7 +77,7 @@ describe('WebVTT import', () => {
     });
     assert.deepEqual(importWebVtt('WEBVTT\n\nNOTE alleen een notitie\n', { locale: 'nl' }), {
       ok: false,
-      message: 'Dit WebVTT-bestand bevat geen gesproken tekst.',
+      message: 'Dit bestand bevat geen gesproken tekst.',
     });
   });
 

@@ -1,0 +1,70 @@
+// Import of Word transcripts (`.docx`, as Teams exports them) through mammoth: the document's
+// paragraphs as plain text, with speaker lines and timestamps recognised.
+
+import mammoth from 'mammoth';
+import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
+
+const CLOCK = String.raw`\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d+)?`;
+/** Teams: `Anna de Vries   0:03` (name, then the time) on a line of its own. */
+const NAME_THEN_TIME = new RegExp(`^(.{1,60}?)\\s+(${CLOCK})$`);
+/** `00:00:03 Anna de Vries` or `[00:00:03] Anna:` on a line of its own. */
+const TIME_THEN_NAME = new RegExp(`^\\[?(${CLOCK})\\]?\\s+([^:]{1,60}?):?$`);
+/** Older Teams: `0:0:0.0 --> 0:0:3.740` before the name line. */
+const CUE_TIMING = new RegExp(`^(${CLOCK})\\s*-->\\s*${CLOCK}$`);
+/** `Anna: text` within a paragraph. */
+const NAME_COLON = /^([^:\n]{1,40}?):\s+(.+)$/s;
+
+const CORRUPT = {
+  en: (detail: string) => `This Word file cannot be read (${detail}).`,
+  nl: (detail: string) => `Dit Word-bestand kan niet gelezen worden (${detail}).`,
+} as const;
+
+/** Reads the paragraphs of a transcript exported to Word into utterances. */
+export function utterancesFromParagraphs(paragraphs: string[]): Utterance[] {
+  const out: Utterance[] = [];
+  let speaker: string | undefined;
+  let start: number | undefined;
+  let pending = false; // a speaker line was read; its words follow
+  for (const raw of paragraphs) {
+    const line = raw.trim();
+    if (!line) continue;
+    const timing = CUE_TIMING.exec(line);
+    if (timing) {
+      start = parseClock(timing[1]!);
+      speaker = undefined;
+      pending = true;
+      continue;
+    }
+    const nameTime = NAME_THEN_TIME.exec(line) ?? undefined;
+    const timeName = nameTime ? undefined : TIME_THEN_NAME.exec(line);
+    if (nameTime || timeName) {
+      speaker = (nameTime ? nameTime[1] : timeName![2])!.trim();
+      start = parseClock((nameTime ? nameTime[2] : timeName![1])!.replace(',', '.'));
+      pending = true;
+      continue;
+    }
+    if (pending && speaker === undefined && line.length <= 60 && !/[.!?]$/.test(line)) {
+      speaker = line; // the name line after a cue timing
+      continue;
+    }
+    const colon = NAME_COLON.exec(line);
+    if (!pending && colon) {
+      out.push({ speaker: colon[1]!.trim(), start, text: colon[2]! });
+      continue;
+    }
+    out.push({ speaker, start, text: line });
+    pending = false;
+  }
+  return out;
+}
+
+export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  let text: string;
+  try {
+    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  } catch (error) {
+    const detail = (error as Error).message.split('\n')[0]!;
+    return { ok: false, message: CORRUPT[options.locale ?? 'en'](detail) };
+  }
+  return writeTranscript(utterancesFromParagraphs(text.split(/\r?\n/)), options);
+}
