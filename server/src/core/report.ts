@@ -2,9 +2,15 @@
 // row per fragment and code, and the whole as JSON. Shared by the CLI and the extension.
 
 import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type TreeFilter } from './aggregate';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { aspectOf } from './codes';
+import { escapeMarkdown } from './exchange/transcriptWriter';
 import type { Codebook, Locale } from './types';
-import { comparePractice, type WorkspaceIndex } from './workspaceIndex';
+import { comparePractice, type FragmentRef, type WorkspaceIndex } from './workspaceIndex';
 
 export interface ReportInput {
   index: WorkspaceIndex;
@@ -21,14 +27,16 @@ const WORDS = {
     summary: (d: number, f: number, p: number) => `${d} transcripts, ${f} coded fragments, ${p} practices.`,
     fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragments`),
     none: 'No fragments yet.',
-    builtIn: 'built-in framework',
+    aspect: 'Aspect',
+    total: 'Total',
   },
   nl: {
     title: 'Kader-rapport',
     summary: (d: number, f: number, p: number) => `${d} transcripten, ${f} gecodeerde fragmenten, ${p} praktijken.`,
     fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragmenten`),
     none: 'Nog geen fragmenten.',
-    builtIn: 'ingebouwd kader',
+    aspect: 'Aspect',
+    total: 'Totaal',
   },
 } as const;
 
@@ -51,36 +59,102 @@ function lineOf(range: { start: { line: number } }): number {
   return range.start.line + 1;
 }
 
-/** A readable report with the quotes per aspect and practice. */
-export function markdownReport(input: ReportInput): string {
+/** Text from a transcript, escaped so that it reads as words in Markdown, never as markup. */
+function quote(text: string): string {
+  return escapeMarkdown(text).replace(/\|/g, '\\|');
+}
+
+export interface MarkdownReportOptions {
+  /** Aspect → practice → quotes (the default), or practice → aspect → quotes. */
+  groupBy?: 'aspect' | 'practice';
+}
+
+/** A readable report: a cover with the counts, then the quotes per aspect and practice. */
+export function markdownReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
   const { index, codebook, locale } = input;
   const words = WORDS[locale];
   const refs = filteredFragments(index, input.filter);
+  const aspects = aspectsOf(codebook, index.usedCodes());
+  const practices = [...new Set(refs.map((r) => r.document.practice))].sort(comparePractice);
+  const practiceName = (p: string | undefined): string => p ?? noPracticeLabel(locale);
+  const aspectName = (a: string): string => codebook.codes.find((c) => c.code === a)?.name ?? a;
+  const hasAspect = (ref: FragmentRef, aspect: string): boolean => ref.fragment.codes.some((c) => aspectOf(c) === aspect);
+
   const out: string[] = [`# ${words.title}`, '', words.summary(index.size, refs.length, index.practices().length), ''];
-  for (const aspect of aspectsOf(codebook, index.usedCodes())) {
+  // The cover: fragments per aspect and practice.
+  out.push(`| ${words.aspect} | ${practices.map((p) => quote(practiceName(p))).join(' | ')} | ${words.total} |`);
+  out.push(`|---|${practices.map(() => '---:|').join('')}---:|`);
+  for (const aspect of aspects) {
+    const counts = practices.map((p) => refs.filter((r) => r.document.practice === p && hasAspect(r, aspect)).length);
+    out.push(`| ${quote(aspectName(aspect))} | ${counts.join(' | ')} | ${refs.filter((r) => hasAspect(r, aspect)).length} |`);
+  }
+  out.push('');
+
+  const quotes = (list: FragmentRef[], aspect: string): void => {
+    for (const ref of list) {
+      const codes = ref.fragment.codes.filter((c) => aspectOf(c) === aspect && c !== aspect).map((c) => `\`#${c}\``);
+      const who = ref.fragment.speaker ? `**${quote(ref.fragment.speaker)}**, ` : '';
+      const line = lineOf(ref.fragment.content.range);
+      const where = `[${quote(ref.document.path)}:${line}](<${ref.document.path}#L${line}>)`;
+      out.push(`- “${quote(ref.fragment.text)}” — ${who}${where}${codes.length ? ` ${codes.join(' ')}` : ''}`);
+      if (ref.fragment.memo) out.push(`  - _${quote(ref.fragment.memo)}_`);
+    }
+    out.push('');
+  };
+  if (options.groupBy === 'practice') {
+    for (const practice of practices) {
+      const inPractice = refs.filter((r) => r.document.practice === practice);
+      out.push(`## ${quote(practiceName(practice))} — ${words.fragments(inPractice.length)}`, '');
+      for (const aspect of aspects) {
+        const list = inPractice.filter((r) => hasAspect(r, aspect));
+        if (list.length === 0) continue;
+        out.push(`### ${quote(aspectName(aspect))} (\`#${aspect}\`) — ${words.fragments(list.length)}`, '');
+        quotes(list, aspect);
+      }
+    }
+    return out.join('\n');
+  }
+  for (const aspect of aspects) {
     const definition = codebook.codes.find((c) => c.code === aspect);
-    const within = refs.filter((r) => r.fragment.codes.some((c) => aspectOf(c) === aspect));
-    out.push(`## ${definition?.name ?? aspect} (\`#${aspect}\`) — ${words.fragments(within.length)}`, '');
-    if (definition?.shortDescription) out.push(`> ${definition.shortDescription}`, '');
+    const within = refs.filter((r) => hasAspect(r, aspect));
+    out.push(`## ${quote(aspectName(aspect))} (\`#${aspect}\`) — ${words.fragments(within.length)}`, '');
+    if (definition?.shortDescription) out.push(`> ${quote(definition.shortDescription)}`, '');
     if (within.length === 0) {
       out.push(`_${words.none}_`, '');
       continue;
     }
-    const practices = [...new Set(within.map((r) => r.document.practice))].sort(comparePractice);
     for (const practice of practices) {
       const list = within.filter((r) => r.document.practice === practice);
-      out.push(`### ${practice ?? noPracticeLabel(locale)} — ${words.fragments(list.length)}`, '');
-      for (const ref of list) {
-        const codes = ref.fragment.codes.filter((c) => aspectOf(c) === aspect && c !== aspect).map((c) => `\`#${c}\``);
-        const who = ref.fragment.speaker ? `**${ref.fragment.speaker}**, ` : '';
-        const where = `[${ref.document.path}:${lineOf(ref.fragment.content.range)}](${encodeURI(ref.document.path)}#L${lineOf(ref.fragment.content.range)})`;
-        out.push(`- “${ref.fragment.text}” — ${who}${where}${codes.length ? ` ${codes.join(' ')}` : ''}`);
-        if (ref.fragment.memo) out.push(`  - _${ref.fragment.memo}_`);
-      }
-      out.push('');
+      if (list.length === 0) continue;
+      out.push(`### ${quote(practiceName(practice))} — ${words.fragments(list.length)}`, '');
+      quotes(list, aspect);
     }
   }
   return out.join('\n');
+}
+
+/** The same report as a standalone HTML page (no scripts, no remote resources). */
+export function htmlReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
+  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdownReport(input, options)));
+  const title = WORDS[input.locale].title;
+  return `<!DOCTYPE html>
+<html lang="${input.locale}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${title}</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #1e1e1e; }
+table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .25rem .5rem; } td { text-align: right; } td:first-child { text-align: left; }
+blockquote { color: #555; border-left: 4px solid #ddd; margin-left: 0; padding-left: 1rem; }
+@media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #ddd; } blockquote { color: #aaa; } }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
 }
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
@@ -90,7 +164,7 @@ export function csvField(value: string, separator: string): string {
 
 /** One row per fragment and code. */
 export function csvReport(input: ReportInput, separator = ','): string {
-  const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'kind', 'text', 'memo', 'line'];
+  const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'text', 'memo', 'line'];
   const rows = [header.join(separator)];
   for (const ref of filteredFragments(input.index, input.filter)) {
     for (const code of ref.fragment.codes) {
@@ -101,7 +175,6 @@ export function csvReport(input: ReportInput, separator = ','): string {
         ref.fragment.speaker ?? '',
         code,
         aspectOf(code),
-        ref.fragment.kind,
         ref.fragment.text,
         ref.fragment.memo ?? '',
         String(lineOf(ref.fragment.content.range)),

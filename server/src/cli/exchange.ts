@@ -1,0 +1,68 @@
+// `kader export` and `kader import`.
+
+import * as path from 'node:path';
+import type { Locale } from '../core/types';
+import { ExistsError, exportBytes, importFile, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
+import type { Project } from '../workspace/project';
+
+export interface ExchangeIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+const OUTPUT_NAME: Record<ExportFormat, string> = { qdpx: 'project.qdpx', qdc: 'codebook.qdc', csv: 'fragments.csv', md: 'report.md', html: 'report.html' };
+
+export async function runExport(
+  project: Project,
+  options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string },
+  io: ExchangeIo,
+): Promise<number> {
+  const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
+  const input = { ...project, locale: options.locale, filter: { coder: options.coder } };
+  const bytes = await exportBytes(project, input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
+  try {
+    await writeNew(file, bytes, options.force);
+  } catch (error) {
+    if (error instanceof ExistsError) {
+      io.err(`kader: ${path.relative(io.cwd, file) || file} already exists; use --force to replace it\n`);
+      return 1;
+    }
+    throw error;
+  }
+  io.err(`kader: wrote ${path.relative(io.cwd, file)} (${project.index.size} transcripts)\n`);
+  return 0;
+}
+
+export async function runImport(
+  files: string[],
+  options: { out?: string; force: boolean; practice?: string; timestamps: boolean; locale: Locale },
+  io: ExchangeIo,
+): Promise<number> {
+  let failed = 0;
+  const outDir = path.resolve(io.cwd, options.out ?? '.');
+  for (const name of files) {
+    const file = path.resolve(io.cwd, name);
+    let result;
+    try {
+      result = await importFile(file, { practice: options.practice, timestamps: options.timestamps, locale: options.locale });
+    } catch (error) {
+      result = { ok: false as const, message: `${name}: ${(error as Error).message}` };
+    }
+    if (!result.ok) {
+      io.err(`kader: ${name}: ${result.message}\n`);
+      failed++;
+      continue;
+    }
+    const target = path.join(outDir, path.extname(file).toLowerCase() === '.qdc' ? 'codebook.md' : `${path.basename(file, path.extname(file))}.md`);
+    try {
+      await writeNew(target, result.markdown, options.force);
+      io.out(`${path.relative(io.cwd, target)}\n`);
+    } catch (error) {
+      if (!(error instanceof ExistsError)) throw error;
+      io.err(`kader: ${path.relative(io.cwd, target)} already exists; use --force to replace it\n`);
+      failed++;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { unzipSync, strFromU8 } from 'fflate';
+import { validateXML } from 'xmllint-wasm';
+import { runCli } from '../../server/src/cli/main';
+
+const examples = path.resolve(__dirname, '../../examples');
+const schemas = path.resolve(__dirname, '../fixtures/refi-qda');
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+function temp(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kader-exchange-'));
+  temps.push(dir);
+  return dir;
+}
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: { LANG: 'en' }, cwd });
+  return { code, out, err };
+}
+
+describe('kader export', () => {
+  test('qdpx of the example project: a zip with project.qde (valid) and one source per transcript', async () => {
+    const dir = temp();
+    const { code, err } = await run(['export', examples, '--format', 'qdpx', '--out', 'voorbeeld.qdpx'], dir);
+    assert.equal(code, 0, err);
+    const files = unzipSync(readFileSync(path.join(dir, 'voorbeeld.qdpx')));
+    const names = Object.keys(files).sort();
+    assert.equal(names.length, 1 + 7);
+    assert.ok(names.includes('project.qde'));
+    const xml = strFromU8(files['project.qde']!);
+    const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [readFileSync(path.join(schemas, 'Project.xsd'), 'utf8')] });
+    assert.equal(result.valid, true, result.rawOutput);
+    for (const name of names.filter((n) => n !== 'project.qde')) {
+      assert.match(name, /^sources\/[0-9A-F-]{36}\.txt$/);
+      assert.ok(!strFromU8(files[name]!).includes(']{#'), `${name} still has coding markup`);
+    }
+    assert.deepEqual(readdirSync(dir), ['voorbeeld.qdpx'], 'no temporary file is left behind');
+  });
+
+  test('never overwrites without --force', async () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, 'codebook.qdc'), 'mijn werk');
+    const refused = await run(['export', examples, '--format', 'qdc'], dir);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /codebook\.qdc already exists; use --force to replace it/);
+    assert.equal(readFileSync(path.join(dir, 'codebook.qdc'), 'utf8'), 'mijn werk');
+    assert.equal((await run(['export', examples, '--format', 'qdc', '--force'], dir)).code, 0);
+    assert.match(readFileSync(path.join(dir, 'codebook.qdc'), 'utf8'), /<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
+  });
+
+  test('csv with a BOM and semicolons; md and html reports', async () => {
+    const dir = temp();
+    assert.equal((await run(['export', examples, '--format', 'csv', '--separator', ';'], dir)).code, 0);
+    assert.ok(readFileSync(path.join(dir, 'fragments.csv'), 'utf8').startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line\r\n'));
+    assert.equal((await run(['export', examples, '--format', 'md'], dir)).code, 0);
+    assert.match(readFileSync(path.join(dir, 'report.md'), 'utf8'), /^# Kader report\n/);
+    assert.equal((await run(['export', examples, '--format', 'html'], dir)).code, 0);
+    assert.match(readFileSync(path.join(dir, 'report.html'), 'utf8'), /^<!DOCTYPE html>/);
+  });
+});
+
+describe('kader import', () => {
+  test('vtt and docx into transcripts, qdc into codebook.md; never over existing files', async () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, '2021-03-04-gesprek.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo.</v>\n');
+    const doc = new Document({ sections: [{ children: ['Bram   0:05', 'Dag.'].map((t) => new Paragraph({ children: [new TextRun(t)] })) }] });
+    writeFileSync(path.join(dir, 'teams.docx'), await Packer.toBuffer(doc));
+    writeFileSync(path.join(dir, 'codes.qdc'), '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="11111111-1111-1111-1111-111111111111" name="Intentie" isCodable="true"/></Codes></CodeBook>');
+    mkdirSync(path.join(dir, 'out'));
+    const result = await run(['import', '2021-03-04-gesprek.vtt', 'teams.docx', 'codes.qdc', '--out', 'out', '--practice', 'Breda', '--timestamps'], dir);
+    assert.equal(result.code, 0, result.err);
+    assert.equal(result.out, 'out/2021-03-04-gesprek.md\nout/teams.md\nout/codebook.md\n');
+    assert.equal(
+      readFileSync(path.join(dir, 'out/2021-03-04-gesprek.md'), 'utf8'),
+      '---\ntitle: 2021-03-04-gesprek\npractice: Breda\ndate: 2021-03-04\nparticipants:\n  - Anna\n---\n\n[00:00:01] **Anna:** Hallo.\n',
+    );
+    assert.match(readFileSync(path.join(dir, 'out/teams.md'), 'utf8'), /\[00:00:05\] \*\*Bram:\*\* Dag\.\n$/);
+    assert.match(readFileSync(path.join(dir, 'out/codebook.md'), 'utf8'), /^---\ntitle: "codes"\n---\n\n# Intentie \{#intentie\}\n/);
+
+    const again = await run(['import', '2021-03-04-gesprek.vtt', '--out', 'out'], dir);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /out\/2021-03-04-gesprek\.md already exists; use --force to replace it/);
+  });
+
+  test('bad input: not WebVTT, a corrupt docx, an unknown kind; nothing written', async () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, 'fout.vtt'), 'geen vtt');
+    writeFileSync(path.join(dir, 'kapot.docx'), 'geen zip');
+    writeFileSync(path.join(dir, 'iets.txt'), 'tekst');
+    const result = await run(['import', 'fout.vtt', 'kapot.docx', 'iets.txt'], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /fout\.vtt: This is not a WebVTT file/);
+    assert.match(result.err, /kapot\.docx: This Word file cannot be read/);
+    assert.match(result.err, /iets\.txt: only \.vtt, \.docx and \.qdc files can be imported/);
+    assert.ok(!existsSync(path.join(dir, 'fout.md')));
+    assert.deepEqual(readdirSync(dir).sort(), ['fout.vtt', 'iets.txt', 'kapot.docx']);
+  });
+});
