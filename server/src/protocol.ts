@@ -119,3 +119,123 @@ export interface IndexChangedParams {
 
 /** `kader/indexChanged`: something the views show has changed. */
 export const IndexChangedNotification = new NotificationType<IndexChangedParams>('kader/indexChanged');
+
+// Statistics and agreement ------------------------------------------------------------------------
+
+import type { AgreementResult, MergeChoice } from './core/agreement';
+import type { TextEdit } from './core/edits';
+import type { Statistics, StatisticsFilter, StatisticsFragment } from './core/statistics';
+import type { GitRef } from './workspace/git';
+
+export type { Statistics, StatisticsFilter, StatisticsFragment } from './core/statistics';
+export type { AgreementResult, Disagreement, MergeChoice } from './core/agreement';
+
+export interface StatisticsParams {
+  /** The workspace folder; the first when absent. */
+  folderUri?: string;
+  filter?: StatisticsFilter;
+  /** Co-occurrence between aspects (default) or codes. */
+  cooccurrence?: 'aspect' | 'code';
+}
+
+export interface StatisticsResult extends Omit<Statistics, 'fragments'> {
+  /** The fragments counted; `uri` is the document's URI as the client knows it. */
+  fragments: (StatisticsFragment & { uri: string })[];
+  /** The folder counted (absent without a folder). */
+  folderUri?: string;
+  folderName?: string;
+}
+
+/** `kader/statistics`: the numbers of the Statistics view. */
+export const StatisticsRequest = new RequestType<StatisticsParams, StatisticsResult, void>('kader/statistics');
+
+/** What a transcript is compared with: another file, or its own version at a git revision. */
+export type AgreementOther = { kind: 'file'; uri: string } | { kind: 'revision'; rev: string };
+
+export interface AgreementParams {
+  /** Coder A: the open transcript (the one a merge edits). */
+  uri: string;
+  other: AgreementOther;
+  /** Segment overlap threshold in percent (default 90). */
+  threshold?: number;
+}
+
+export interface AgreementReport extends AgreementResult {
+  uri: string;
+  /** The document version compared (null when read from disk). */
+  version: number | null;
+  /** Short names of A and B for the report ("gesprek.md", "gesprek.md @ bert"). */
+  labelA: string;
+  labelB: string;
+  /** B's URI, when B is a file. */
+  otherUri?: string;
+}
+
+/** `kader/agreement`: intercoder agreement between a transcript and another coding of it. */
+export const AgreementRequest = new RequestType<AgreementParams, AgreementReport, void>('kader/agreement');
+
+export interface AgreementMergeParams extends AgreementParams {
+  /** The version of A the choices were made on; refused when A changed since. */
+  version?: number | null;
+  choices: MergeChoice[];
+}
+
+export interface AgreementMergeResult {
+  /** Edits on A; the client applies them as one WorkspaceEdit (one undo step). */
+  edits: TextEdit[];
+  problems: string[];
+  /** Why nothing can be done, when so. */
+  message?: string;
+}
+
+/** `kader/agreementMerge`: the edits that take B's coding at the chosen disagreements. */
+export const AgreementMergeRequest = new RequestType<AgreementMergeParams, AgreementMergeResult, void>('kader/agreementMerge');
+
+export interface RevisionsParams {
+  uri: string;
+}
+
+export interface RevisionsResult {
+  /** Branches, remote branches and tags, most recent first. */
+  refs: GitRef[];
+  /** The last commits that changed the file. */
+  history: GitRef[];
+  /** Why there are none (not in a git repository, git missing). */
+  message?: string;
+}
+
+/** `kader/revisions`: the git revisions a transcript can be compared with. */
+export const RevisionsRequest = new RequestType<RevisionsParams, RevisionsResult, void>('kader/revisions');
+
+export type ExportFormat = 'qdpx' | 'qdc' | 'csv' | 'md' | 'html';
+
+export interface ExportParams {
+  format: ExportFormat;
+  /** The workspace folder; the first when absent. */
+  folderUri?: string;
+  separator?: ',' | ';';
+  groupBy?: 'aspect' | 'practice';
+}
+
+export interface ExportResult {
+  /** The file's bytes, base64. The client writes them where the user chose. */
+  base64: string;
+  /** A file name to offer in the save dialog. */
+  suggestedName: string;
+  transcripts: number;
+}
+
+/** `kader/export`: a REFI-QDA project or codebook, CSV, or report of a workspace folder. */
+export const ExportRequest = new RequestType<ExportParams, ExportResult, void>('kader/export');
+
+export interface ImportParams {
+  fileName: string;
+  base64: string;
+  practice?: string;
+  timestamps?: boolean;
+}
+
+export type ImportResponse = { ok: true; markdown: string; suggestedName: string } | { ok: false; message: string };
+
+/** `kader/import`: the Markdown for a Teams/Zoom `.vtt`, a Word `.docx` or a REFI-QDA `.qdc`. */
+export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>('kader/import');

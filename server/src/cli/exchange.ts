@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import type { Locale } from '../core/types';
-import { ExistsError, exportBytes, importFile, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
+import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
 
 export interface ExchangeIo {
@@ -20,7 +20,7 @@ export async function runExport(
 ): Promise<number> {
   const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
   const input = { ...project, locale: options.locale, filter: { coder: options.coder } };
-  const bytes = await exportBytes(project, input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
+  const bytes = await exportBytes(diskExportSource(project), input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
   try {
     await writeNew(file, bytes, options.force);
   } catch (error) {
@@ -54,7 +54,7 @@ export async function runImport(
       failed++;
       continue;
     }
-    const target = path.join(outDir, path.extname(file).toLowerCase() === '.qdc' ? 'codebook.md' : `${path.basename(file, path.extname(file))}.md`);
+    const target = path.join(outDir, importTargetName(file));
     try {
       await writeNew(target, result.markdown, options.force);
       io.out(`${path.relative(io.cwd, target)}\n`);

@@ -10,6 +10,8 @@ import { importQdc } from '../core/exchange/qdcImport';
 import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
 import { importWebVtt } from '../core/exchange/webvtt';
 import { csvReport, htmlReport, markdownReport, type ReportInput } from '../core/report';
+import type { Codebook } from '../core/types';
+import type { IndexedDocument, WorkspaceIndex } from '../core/workspaceIndex';
 import { decodeText } from './files';
 import type { Project } from './project';
 
@@ -49,11 +51,33 @@ export interface ExportOptions {
   now?: Date;
 }
 
-/** The bytes of an export of `project`. */
-export async function exportBytes(project: Project, input: ReportInput, options: ExportOptions): Promise<Uint8Array> {
+/** What an export reads: the index, the codebook, and each transcript's text as indexed. */
+export interface ExportSource {
+  name: string;
+  index: WorkspaceIndex;
+  codebook: Codebook;
+  /** The text the document's model was made from (the unsaved text of an open document). */
+  textOf(document: IndexedDocument): Promise<string>;
+}
+
+/** Reads transcripts from disk under `root`, for the CLI. */
+export function diskExportSource(project: Project): ExportSource {
+  return {
+    name: path.basename(project.root),
+    index: project.index,
+    codebook: project.codebook,
+    textOf: async (document) => {
+      const read = decodeText(await fs.readFile(path.join(project.root, document.path)));
+      return read.ok ? read.text : '';
+    },
+  };
+}
+
+/** The bytes of an export. */
+export async function exportBytes(source: ExportSource, input: ReportInput, options: ExportOptions): Promise<Uint8Array> {
   switch (options.format) {
     case 'qdc':
-      return strToU8(codebookXml(project.codebook, project.index.usedCodes()));
+      return strToU8(codebookXml(source.codebook, source.index.usedCodes()));
     case 'csv':
       return strToU8('\uFEFF' + csvReport(input, options.separator ?? ','));
     case 'md':
@@ -62,19 +86,16 @@ export async function exportBytes(project: Project, input: ReportInput, options:
       return strToU8(htmlReport(input, { groupBy: options.groupBy }));
     case 'qdpx': {
       const texts = new Map<string, string>();
-      for (const document of project.index.all()) {
-        const read = decodeText(await fs.readFile(path.join(project.root, document.path)));
-        texts.set(document.key, read.ok ? read.text : '');
-      }
+      for (const document of source.index.all()) texts.set(document.key, await source.textOf(document));
       const exported = projectExport({
-        name: path.basename(project.root),
-        index: project.index,
-        codebook: project.codebook,
+        name: source.name,
+        index: source.index,
+        codebook: source.codebook,
         textOf: (d) => texts.get(d.key) ?? '',
         now: (options.now ?? new Date()).toISOString(),
       });
       const files: Record<string, Uint8Array> = { 'project.qde': strToU8(exported.xml) };
-      for (const source of exported.sources) files[source.path] = strToU8(source.text);
+      for (const file of exported.sources) files[file.path] = strToU8(file.text);
       return zipSync(files);
     }
   }
@@ -87,12 +108,12 @@ export function importKindOf(file: string): ImportKind | undefined {
   return extension === '.vtt' ? 'vtt' : extension === '.docx' ? 'docx' : extension === '.qdc' ? 'qdc' : undefined;
 }
 
-/** Reads one file to import and returns the Markdown to write, or why it cannot be imported. */
-export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
-  const kind = importKindOf(file);
-  const bytes = await fs.readFile(file);
-  const date = /(\d{4}-\d{2}-\d{2})/.exec(path.basename(file))?.[1];
-  const withDefaults = { title: path.basename(file, path.extname(file)), ...(date ? { date } : {}), ...options };
+/** Turns the bytes of a file to import into Markdown, or says why it cannot be imported. */
+export async function importBytes(fileName: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const kind = importKindOf(fileName);
+  const base = path.basename(fileName, path.extname(fileName));
+  const date = /(\d{4}-\d{2}-\d{2})/.exec(base)?.[1];
+  const withDefaults = { title: base, ...(date ? { date } : {}), ...options };
   if (kind === 'docx') return importDocx(bytes, withDefaults);
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, message: `the file ${text.detail}` };
@@ -102,4 +123,13 @@ export async function importFile(file: string, options: ImportOptions): Promise<
     return codebook.ok ? { ok: true, markdown: codebook.markdown, participants: [], turns: 0 } : codebook;
   }
   return { ok: false, message: 'only .vtt, .docx and .qdc files can be imported' };
+}
+
+/** The name of the Markdown file an import writes. */
+export function importTargetName(fileName: string): string {
+  return importKindOf(fileName) === 'qdc' ? 'codebook.md' : `${path.basename(fileName, path.extname(fileName))}.md`;
+}
+
+export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
+  return importBytes(file, await fs.readFile(file), options);
 }
