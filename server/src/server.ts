@@ -1,18 +1,277 @@
 // Wires Kader's features to a language server connection. One composition root: everything the
 // server holds is created here, per connection.
 
-import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  WatchKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { localeOf } from './core/messages';
+import type { Locale } from './core/types';
+import { registerCodeActions } from './features/codeActions';
+import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
+import { clientFeatures, guardedNotification, type ServerContext } from './features/context';
+import { IndexChangedNotifier, registerCustomRequests } from './features/customRequests';
+import { registerDefinition } from './features/definition';
+import { DiagnosticsFeature } from './features/diagnostics';
+import { registerFolding } from './features/folding';
+import { registerHighlight } from './features/highlight';
+import { registerHover } from './features/hover';
+import { registerReferences } from './features/references';
+import { registerRename } from './features/rename';
+import { registerSymbols } from './features/symbols';
+import type { Indexer } from './workspace/indexer';
 import type { FileSystem } from './workspace/nodeFileSystem';
+import { readSettings, sameFileSettings, sameSeverity, type KaderSettings } from './workspace/settings';
+import { baseName, canonicalUri, fileUri } from './workspace/uris';
+import { Workspace, type FileChangeType as ChangeType } from './workspace/workspace';
+import type { Folder } from './workspace/workspaceFolders';
 
 export interface ServerDeps {
   fs: FileSystem;
+  /** Parses the files of a scan in worker threads, cached and time-limited; else in this thread. */
+  indexer?: Indexer;
+  /** How long typing must pause before an open document is checked again (ms). */
+  debounceMs?: number;
 }
 
-export function startServer(connection: Connection, _deps: ServerDeps): void {
-  connection.onInitialize(
-    (): InitializeResult => ({
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-      serverInfo: { name: 'kader-language-server', version: '0.1.0' },
+const SERVER_INFO = { name: 'kader-language-server', version: '0.1.0' };
+
+function foldersOf(params: InitializeParams): { uri: string; name?: string }[] {
+  if (params.workspaceFolders) return params.workspaceFolders.map((f: WorkspaceFolder) => ({ uri: f.uri, name: f.name }));
+  if (params.rootUri) return [{ uri: params.rootUri, name: baseName(canonicalUri(params.rootUri)) }];
+  if (params.rootPath) return [{ uri: fileUri(params.rootPath) }];
+  return [];
+}
+
+export function startServer(connection: Connection, deps: ServerDeps): void {
+  const log = {
+    info: (message: string) => connection.console.info(message),
+    warn: (message: string) => connection.console.warn(message),
+    error: (message: string) => connection.console.error(message),
+  };
+  const workspace = new Workspace(deps.fs, log, deps.indexer);
+  let clientLocale: string | undefined;
+  /** Settings sent with `didChangeConfiguration` by clients that do not answer `workspace/configuration`. */
+  let pushedSettings: unknown;
+  const context: ServerContext = {
+    connection,
+    workspace,
+    log,
+    client: clientFeatures({}),
+    locale: (): Locale => workspace.locale,
+  };
+  const diagnostics = new DiagnosticsFeature(context);
+  const notifier = new IndexChangedNotifier(context);
+  const debounceMs = deps.debounceMs ?? 150;
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  connection.onInitialize((params): InitializeResult => {
+    context.client = clientFeatures(params.capabilities);
+    clientLocale = params.locale;
+    pushedSettings = params.initializationOptions?.settings ?? params.initializationOptions;
+    workspace.setLocale(localeOf(clientLocale));
+    workspace.updateFolders(foldersOf(params), []);
+    const prepareRename = params.capabilities.textDocument?.rename?.prepareSupport === true;
+    const codeActionLiterals = params.capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+        renameProvider: prepareRename ? { prepareProvider: true } : true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'Kader' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: SERVER_INFO,
+    };
+    if (context.client.pullDiagnostics) {
+      result.capabilities.diagnosticProvider = { identifier: 'kader', interFileDependencies: true, workspaceDiagnostics: true };
+    }
+    return result;
+  });
+
+  /** Reads `kader.*` for every folder; rescans folders whose file settings changed. */
+  const loadSettings = async (): Promise<void> => {
+    const folders = [...workspace.folders];
+    let global: KaderSettings;
+    let perFolder: KaderSettings[];
+    if (context.client.configuration) {
+      const items = [{ section: 'kader' }, ...folders.map((f) => ({ scopeUri: f.uri, section: 'kader' }))];
+      const values = (await connection.workspace.getConfiguration(items)) as unknown[];
+      global = readSettings(values[0]);
+      perFolder = folders.map((_, i) => readSettings(values[i + 1] ?? values[0]));
+    } else {
+      global = readSettings(pushedSettings);
+      perFolder = folders.map(() => global);
+    }
+    const locale = global.language === 'auto' ? localeOf(clientLocale) : global.language;
+    let recheck = locale !== workspace.locale;
+    workspace.setLocale(locale);
+    const rescans: Folder[] = [];
+    folders.forEach((folder, i) => {
+      const next = perFolder[i]!;
+      const previous = folder.settings;
+      if (!sameSeverity(previous, next)) recheck = true;
+      folder.settings = next;
+      if (!sameFileSettings(previous, next)) rescans.push(folder);
+    });
+    if (recheck) {
+      diagnostics.settingsChanged();
+      notifier.all();
+    }
+    await Promise.all(rescans.map((folder) => workspace.scan(folder)));
+  };
+
+  const initialScan = async (): Promise<void> => {
+    const progress = context.client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const title = workspace.locale === 'nl' ? 'Kader: transcripten lezen' : 'Kader: reading transcripts';
+    progress?.begin(title, 0, undefined, false);
+    const folders = [...workspace.folders];
+    let lastPercentage = -1;
+    for (const [i, folder] of folders.entries()) {
+      await workspace.scan(folder, (done, total) => {
+        const percentage = Math.floor(((i + done / Math.max(1, total)) / folders.length) * 100);
+        if (percentage === lastPercentage) return;
+        lastPercentage = percentage;
+        progress?.report(percentage, `${folder.name}: ${done}/${total}`);
+      });
+    }
+    progress?.done();
+  };
+
+  connection.onInitialized(
+    guardedNotification(context, 'initialized', async () => {
+      try {
+        if (context.client.configurationRegistration) {
+          await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kader' });
+        }
+        if (context.client.watchedFilesRegistration) {
+          await connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
+          });
+        }
+        if (context.client.workspaceFolders) {
+          connection.workspace.onDidChangeWorkspaceFolders(
+            guardedNotification(context, 'didChangeWorkspaceFolders', async (event) => {
+              const { added } = workspace.updateFolders(event.added, event.removed.map((f) => f.uri));
+              notifier.all();
+              await loadSettings();
+              await Promise.all(added.map((folder) => workspace.scan(folder)));
+            }),
+          );
+        }
+        // Settings first (they say which files are transcripts), then the folders. A folder
+        // whose file settings changed was rescanned by loadSettings already.
+        await loadSettings();
+        await initialScan();
+      } finally {
+        workspace.markReady();
+        notifier.all();
+      }
     }),
   );
+
+  connection.onDidChangeConfiguration(
+    guardedNotification(context, 'didChangeConfiguration', async (params) => {
+      if (!context.client.configuration) pushedSettings = params.settings;
+      await loadSettings();
+    }),
+  );
+
+  let fileChanges = Promise.resolve();
+  connection.onDidChangeWatchedFiles(
+    guardedNotification(context, 'didChangeWatchedFiles', (params) => {
+      const seen = new Set<string>();
+      const types: Record<number, ChangeType> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
+      for (const change of params.changes) {
+        const key = `${change.type}:${change.uri}`;
+        const type = types[change.type];
+        if (seen.has(key) || !type) continue;
+        seen.add(key);
+        // In order, one at a time: a delete after a create must win.
+        fileChanges = fileChanges.then(() => workspace.fileChanged(change.uri, type)).catch((error: unknown) => log.error(`A file change failed: ${String(error)}`));
+      }
+      return fileChanges;
+    }),
+  );
+
+  // Open documents: the text counts from the moment they open; typing is checked after a pause.
+  const flush = (uri: string): void => {
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(uri);
+    workspace.sync(uri);
+  };
+  connection.onDidOpenTextDocument(
+    guardedNotification(context, 'didOpen', (params) => {
+      const { uri, languageId, version, text } = params.textDocument;
+      flush(workspace.documents.open(uri, languageId, version, text).uri);
+    }),
+  );
+  connection.onDidChangeTextDocument(
+    guardedNotification(context, 'didChange', (params) => {
+      const open = workspace.documents.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
+      if (!open) return;
+      const previous = pending.get(open.uri);
+      if (previous) clearTimeout(previous);
+      pending.set(
+        open.uri,
+        setTimeout(() => {
+          pending.delete(open.uri);
+          try {
+            workspace.sync(open.uri);
+          } catch (error) {
+            log.error(`Checking ${open.uri} failed: ${(error as Error).stack ?? String(error)}`);
+          }
+        }, debounceMs),
+      );
+    }),
+  );
+  connection.onDidSaveTextDocument(guardedNotification(context, 'didSave', (params) => flush(canonicalUri(params.textDocument.uri))));
+  connection.onDidCloseTextDocument(
+    guardedNotification(context, 'didClose', async (params) => {
+      const closed = workspace.documents.close(params.textDocument.uri);
+      if (!closed) return;
+      const timer = pending.get(closed.uri);
+      if (timer) clearTimeout(timer);
+      pending.delete(closed.uri);
+      await workspace.closed(closed.uri);
+    }),
+  );
+
+  diagnostics.register();
+  notifier.register();
+  registerCompletion(context);
+  registerHover(context);
+  registerCodeActions(context);
+  registerRename(context);
+  registerReferences(context);
+  registerDefinition(context);
+  registerHighlight(context);
+  registerSymbols(context);
+  registerFolding(context);
+  registerCustomRequests(context);
+
+  connection.onShutdown(() => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+    notifier.dispose();
+    diagnostics.dispose();
+    // Not awaited: its workers are stopped in the background; `exit` follows anyway.
+    deps.indexer?.dispose().catch((error: unknown) => log.warn(`Stopping the parse workers failed: ${String(error)}`));
+  });
 }

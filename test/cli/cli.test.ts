@@ -92,7 +92,7 @@ describe('kader check', () => {
     assert.match(missing.err, /the folder "\/nonexistent\/kader" does not exist/);
     const unknown = await run(['report', examples, '--format', 'pdf']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.err, /--format must be one of text, json, markdown, csv/);
+    assert.match(unknown.err, /--format must be one of text, json, markdown, html, csv/);
     assert.equal((await run(['frobnicate'])).code, 2);
   });
 });
@@ -143,16 +143,42 @@ describe('kader report', () => {
 
   test('csv: one row per fragment and code, BOM, quoted, semicolons for Dutch Excel', async () => {
     const { out } = await run(['report', folder(project), '--format', 'csv', '--separator', ';']);
-    assert.ok(out.startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;kind;text;memo;line\r\n'));
+    assert.ok(out.startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line\r\n'));
     const rows = out.slice(1).trim().split('\r\n');
     assert.equal(rows.length, 1 + 4);
-    assert.equal(rows[3], 'tilburg/b.md;tilburg;;;intentie;intentie;block;"Over; ""quotes"", en meer.";;1');
+    assert.equal(rows[3], 'tilburg/b.md;tilburg;;;intentie;intentie;"Over; ""quotes"", en meer.";;1');
   });
 
-  test('markdown: quotes per aspect and practice', async () => {
+  test('markdown: a cover with counts, then quotes per aspect and practice', async () => {
     const { out } = await run(['report', folder(project), '--format', 'markdown']);
-    assert.match(out, /^# Kader report\n\n2 transcripts, 3 coded fragments, 2 practices\.\n/);
-    assert.match(out, /## Intentie \(`#intentie`\) — 3 fragments\n\n> Waarom\?\n\n### Breda — 2 fragments\n\n- “ik moest” — \*\*S1\*\*, \[breda\/a\.md:5\]\(breda\/a\.md#L5\) `#intentie\/gestuurd`\n  - _echt_\n/);
+    assert.ok(
+      out.startsWith(
+        '# Kader report\n\n2 transcripts, 3 coded fragments, 2 practices.\n\n' +
+          '| Aspect | Breda | tilburg | Total |\n|---|---:|---:|---:|\n| Intentie | 2 | 1 | 3 |\n| context | 0 | 1 | 1 |\n\n',
+      ),
+      out,
+    );
+    assert.ok(
+      out.includes(
+        '## Intentie (`#intentie`) — 3 fragments\n\n> Waarom?\n\n### Breda — 2 fragments\n\n' +
+          '- “ik moest” — **S1**, [breda/a.md:5](<breda/a.md#L5>) `#intentie/gestuurd`\n  - _echt_\n',
+      ),
+      out,
+    );
+  });
+
+  test('markdown grouped by practice, and HTML with the same content, transcript text escaped', async () => {
+    const hostile = folder({ 'x/a.md': '[<script>alert(1)</script> *nadruk* [link](javascript:alert(1))]{#intentie memo="<img src=x onerror=alert(1)>"}\n' });
+    const byPractice = await run(['report', hostile, '--format', 'markdown', '--group-by', 'practice']);
+    assert.match(byPractice.out, /## x — 1 fragment\n\n### Intentie \(`#intentie`\) — 1 fragment\n/);
+    const html = await run(['report', hostile, '--format', 'html']);
+    assert.equal(html.code, 0);
+    assert.ok(html.out.startsWith('<!DOCTYPE html>'));
+    assert.ok(!html.out.includes('<script'), html.out);
+    assert.ok(!html.out.includes('<img'), html.out);
+    assert.ok(!html.out.includes('href="javascript'), html.out);
+    assert.ok(html.out.includes('&#x3C;script>alert(1)&#x3C;/script> *nadruk* link'), html.out);
+    assert.match(html.out, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
   });
 
   test('the example project reports every practice', async () => {

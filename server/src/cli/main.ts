@@ -4,9 +4,11 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeOf, messageOf } from '../core/messages';
-import { csvReport, jsonReport, markdownReport, textReport } from '../core/report';
+import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/report';
 import type { Locale } from '../core/types';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
+import { runExport, runImport } from './exchange';
+import { AGREE_USAGE, runAgree } from './agree';
 
 const USAGE = `Usage: kader <command> [folder] [options]
 
@@ -15,12 +17,22 @@ Commands:
       --format text|json     Output format (default text).
       --max-warnings N       Exit 1 when there are more than N warnings.
   report [folder]   Summarise the coding: aspects, practices, quotes.
-      --format text|json|markdown|csv   Output format (default text).
+      --format text|json|markdown|html|csv   Output format (default text).
+      --group-by aspect|practice   Quotes per aspect, then practice (default), or the other way round.
       --separator ,|;        CSV field separator (default ,).
 
+  export [folder]   Export the project for other tools or readers.
+      --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
+      --out FILE             Where to write (never replaced without --force).
+  import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc.
+      --out DIR              The folder to write into (default .).
+      --practice NAME        The practice of the imported transcripts.
+      --timestamps           Start each turn with its time.
+${AGREE_USAGE}
 Common options:
   --lang en|nl      Language of messages and reports (default from LANG).
   --coder NAME      Only fragments of transcripts coded by NAME (report).
+  --cache DIR       Keep parsed transcripts in DIR, so the next run only reads changed files.
   --help            Show this help.
 `;
 
@@ -45,8 +57,14 @@ const OPTIONS = {
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   separator: { type: 'string' },
+  'group-by': { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  practice: { type: 'string' },
+  timestamps: { type: 'boolean' },
   lang: { type: 'string' },
   coder: { type: 'string' },
+  cache: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,11 +74,13 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-async function openFolder(folder: string, io: CliIo, locale: Locale): Promise<Project> {
+async function openFolder(folder: string, io: CliIo, locale: Locale, cache: string | undefined): Promise<Project> {
   const root = path.resolve(io.cwd, folder);
   if (!existsSync(root)) throw new UsageError(`the folder "${folder}" does not exist`);
   if (!statSync(root).isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
-  const project = await loadProject(root, { locale });
+  const cacheDir = cache === undefined ? undefined : path.resolve(io.cwd, cache);
+  if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache: "${cache}" is not a folder`);
+  const project = await loadProject(root, { locale, cacheDir });
   for (const p of project.problems) io.err(`kader: ${p.path}: skipped: ${p.detail}\n`);
   return project;
 }
@@ -100,12 +120,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    if (command === 'agree') return await runAgree(rest, io);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
-    if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+    if (positionals.length > 1 && command !== 'import') throw new UsageError(`expected one folder, got ${positionals.length}`);
     const folder = positionals[0] ?? '.';
     const locale = values.lang !== undefined ? oneOf(values.lang, ['en', 'nl'] as const, 'en', 'lang') : localeOf(io.env['LANG']);
     switch (command) {
@@ -117,18 +138,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number');
           if (maxWarnings === -1) maxWarnings = undefined;
         }
-        return await check(await openFolder(folder, io, locale), format, maxWarnings, locale, io);
+        return await check(await openFolder(folder, io, locale, values.cache), format, maxWarnings, locale, io);
       }
       case 'report': {
-        const format = oneOf(values.format, ['text', 'json', 'markdown', 'csv'] as const, 'text', 'format');
+        const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format');
+        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
-        const project = await openFolder(folder, io, locale);
+        const project = await openFolder(folder, io, locale, values.cache);
         const input = { ...project, locale, filter: { coder: values.coder } };
         if (format === 'json') io.out(JSON.stringify(jsonReport(input), null, 2) + '\n');
-        else if (format === 'markdown') io.out(markdownReport(input));
+        else if (format === 'markdown') io.out(markdownReport(input, { groupBy }));
+        else if (format === 'html') io.out(htmlReport(input, { groupBy }));
         else if (format === 'csv') io.out('\uFEFF' + csvReport(input, separator));
         else io.out(textReport(input));
         return 0;
+      }
+      case 'export': {
+        const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format');
+        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
+        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
+        const project = await openFolder(folder, io, locale, values.cache);
+        return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder }, io);
+      }
+      case 'import': {
+        if (positionals.length === 0) throw new UsageError('name the files to import');
+        return await runImport(positionals, { out: values.out, force: values.force ?? false, practice: values.practice, timestamps: values.timestamps ?? false, locale }, io);
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
+import { plainTree } from './plainChunk';
 import type { FragmentKind, RuleId, Severity, Span } from './types';
 
 export interface ChunkDiagnostic {
@@ -66,6 +67,8 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
+const TRAILING_BLANKS = /[ \t]*/y;
+const CONTAINER_PREFIX = /[ \t\n\r>]/;
 const TIMESTAMP = /^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*$/;
 const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
 
@@ -97,8 +100,11 @@ class VisibleText {
     let p = from;
     for (const ch of value) {
       for (const unit of ch.length === 2 ? [ch[0]!, ch[1]!] : [ch]) {
+        // Skip what the value leaves out: any indentation and block quote markers (`> > `), and
+        // at most a few other characters (escapes, entities).
         let q = p;
-        while (q < to && q - p < 16 && this.source[q] !== unit) q++;
+        let skipped = 0;
+        while (q < to && this.source[q] !== unit && (CONTAINER_PREFIX.test(this.source[q]!) || ++skipped <= 16)) q++;
         const at = q < to && this.source[q] === unit ? q : p;
         this.chars.push(unit);
         this.offsets.push(at);
@@ -126,7 +132,13 @@ class VisibleText {
   /** Plain text of the characters in `span`, leaving out those inside `markup` (sorted spans). */
   text(span: Span, markup: Span[]): string {
     let out = '';
+    // The first markup span that ends after `span` starts (spans are sorted and do not overlap).
     let m = 0;
+    for (let hi = markup.length; m < hi; ) {
+      const mid = (m + hi) >> 1;
+      if (markup[mid]!.end <= span.start) m = mid + 1;
+      else hi = mid;
+    }
     for (let i = this.indexAt(span.start); i < this.chars.length && this.offsets[i]! < span.end; i++) {
       const at = this.offsets[i]!;
       while (m < markup.length && markup[m]!.end <= at) m++;
@@ -197,8 +209,8 @@ class ChunkReader {
 
   constructor(private readonly source: string) {}
 
-  read(): ChunkResult {
-    const root = parseMarkdown(this.source);
+  /** Reads the chunk; `root` is its syntax tree when already known (see plainChunk.ts). */
+  read(root: Root = parseMarkdown(this.source)): ChunkResult {
     for (const node of root.children) {
       if (!node.position) continue;
       const texts: string[] = [];
@@ -254,6 +266,25 @@ class ChunkReader {
     const markup: Span[] = [];
     let endBlock: { block: ScannedBlock; markup: Span } | undefined;
     const open: number[] = [];
+    // Braces are looked at from left to right, so the end of the current line is found once per
+    // line, and a line found to hold no `}` after an unclosed block is not scanned again: the
+    // reading stays linear on lines full of `{`.
+    let lineEndAt = -1;
+    const lineEnd = (at: number): number => {
+      if (at >= lineEndAt) {
+        lineEndAt = at;
+        while (lineEndAt < source.length && source[lineEndAt] !== '\n' && source[lineEndAt] !== '\r') lineEndAt++;
+      }
+      return lineEndAt;
+    };
+    let noCloseUntil = -1;
+    const scanBlock = (brace: number): ScannedBlock | undefined => {
+      if (brace < noCloseUntil) return undefined;
+      const block = scanAttributeBlock(source, brace);
+      if (!block && !source.slice(brace, lineEnd(brace)).includes('}')) noCloseUntil = lineEnd(brace);
+      return block;
+    };
+    const unclosed = (brace: number): void => this.diagnostic('unclosed-attributes', 'error', { start: brace, end: lineEnd(brace) });
     let m = 0;
     for (let i = from; i < contentEnd; i++) {
       while (m < scan.masked.length && scan.masked[m]!.end <= i) m++;
@@ -269,9 +300,10 @@ class ChunkReader {
       } else if (c === ']') {
         const opener = open.pop();
         if (source[i + 1] !== '{') continue;
-        const block = scanAttributeBlock(source, i + 1);
+        const block = scanBlock(i + 1);
         if (!block) {
-          this.unclosed(i + 1);
+          unclosed(i + 1);
+          i++; // the `{` is reported: do not read it again
           continue;
         }
         i = block.span.end - 1;
@@ -299,14 +331,17 @@ class ChunkReader {
           text: '',
         });
       } else if (c === '{') {
-        const block = scanAttributeBlock(source, i);
+        const block = scanBlock(i);
         if (!block) {
-          if (source[i + 1] === '#') this.unclosed(i);
+          if (source[i + 1] === '#') unclosed(i);
           continue;
         }
         i = block.span.end - 1;
-        const atEnd = block.span.end >= contentEnd || /^[ \t]*$/.test(source.slice(block.span.end, contentEnd));
-        const afterSpace = i >= 0 && /[ \t]/.test(source[block.span.start - 1] ?? '');
+        TRAILING_BLANKS.lastIndex = block.span.end;
+        TRAILING_BLANKS.exec(source);
+        const atEnd = TRAILING_BLANKS.lastIndex >= contentEnd;
+        // White space before it, line breaks included, but after some content of the block.
+        const afterSpace = block.span.start > from && /\s/.test(source[block.span.start - 1]!);
         const codesHere = atEnd && afterSpace && container !== 'cell';
         if (!block.coding) {
           if (codesHere) this.noteMissingHash(block);
@@ -318,7 +353,7 @@ class ChunkReader {
           continue;
         }
         let ws = block.span.start;
-        while (ws > from && (source[ws - 1] === ' ' || source[ws - 1] === '\t')) ws--;
+        while (ws > from && /\s/.test(source[ws - 1]!)) ws--;
         endBlock = { block, markup: { start: ws, end: block.span.end } };
         markup.push(endBlock.markup);
       }
@@ -350,12 +385,6 @@ class ChunkReader {
     return text;
   }
 
-  private unclosed(brace: number): void {
-    let lineEnd = brace;
-    while (lineEnd < this.source.length && this.source[lineEnd] !== '\n' && this.source[lineEnd] !== '\r') lineEnd++;
-    this.diagnostic('unclosed-attributes', 'error', { start: brace, end: lineEnd });
-  }
-
   private noteMissingHash(block: ScannedBlock): void {
     if (block.items.some((item) => item.kind === 'word')) this.result.missingHashCandidates.push(block);
   }
@@ -384,5 +413,10 @@ class ChunkReader {
 }
 
 export function readChunk(source: string): ChunkResult {
-  return new ChunkReader(source).read();
+  return new ChunkReader(source).read(plainTree(source));
+}
+
+/** Always reads with remark, never through the plain-chunk shortcut (for tests and comparison). */
+export function readChunkWithRemark(source: string): ChunkResult {
+  return new ChunkReader(source).read(parseMarkdown(source));
 }

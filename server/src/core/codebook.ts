@@ -1,6 +1,7 @@
 // The codebook (SYNTAX.md §8): each heading that ends in an attribute block with one code
 // defines that code. Without a codebook.md the built-in framework applies.
 
+import { readChunk } from './chunk';
 import { FRAMEWORK } from './framework';
 import { LineIndex, stripBom } from './text';
 import { parseTranscript } from './transcript';
@@ -51,7 +52,7 @@ export function parseCodebook(text: string): Codebook {
       code,
       name: heading.text,
       description,
-      shortDescription: firstParagraph.replace(/\s+/g, ' ').trim(),
+      shortDescription: readChunk(firstParagraph).blocks.map((b) => b.text).join(' '),
       definition: lines.located(heading.span),
       codeToken: { span: token.span, range: token.range },
     };

@@ -29,6 +29,8 @@ export interface LineScan {
   fences: DivFence[];
   /** `{` of a fence line's attribute block that is not closed on its line. */
   unclosedFenceBlocks: Span[];
+  /** Attribute blocks of fence lines that hold no code but bare words (`::: {intentie}`). */
+  missingHashFences: ScannedBlock[];
   /** `<<<<<<<` lines that start a complete conflict block. */
   conflicts: Span[];
   /** Stretches of Markdown, in order, that can each be parsed on their own. */
@@ -45,9 +47,13 @@ interface Line {
 
 function* lines(text: string, from: number): Generator<Line> {
   let start = from;
+  const onlyLf = !text.includes('\r', from); // then `indexOf` finds line ends fastest
   while (start < text.length) {
     let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (onlyLf) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+    } else while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let next = end;
     if (text.charCodeAt(next) === 13) next++;
     if (text.charCodeAt(next) === 10) next++;
@@ -63,7 +69,7 @@ const BLANK = /^[ \t]*$/;
 
 /** Scans `text` (without a byte-order mark) line by line. Linear in its length. */
 export function scanLines(text: string): LineScan {
-  const scan: LineScan = { fences: [], unclosedFenceBlocks: [], conflicts: [], chunks: [] };
+  const scan: LineScan = { fences: [], unclosedFenceBlocks: [], missingHashFences: [], conflicts: [], chunks: [] };
   let from = 0;
   if (/^---[ \t]*(\r\n|\r|\n)/.test(text)) {
     const first = lines(text, 0).next().value as Line;
@@ -123,6 +129,9 @@ export function scanLines(text: string): LineScan {
             closeChunk();
             afterBlank = true;
             continue;
+          }
+          if (block && !block.coding && block.items.some((item) => item.kind === 'word') && BLANK.test(text.slice(block.span.end, line.end))) {
+            scan.missingHashFences.push(block);
           }
           divDepth.push(false);
         } else {

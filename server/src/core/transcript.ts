@@ -32,11 +32,17 @@ function shiftBlock(block: ScannedBlock, by: number): ScannedBlock {
   };
 }
 
+export interface ParseOptions {
+  /** Reads one chunk; the fallback reader (fallback.ts) replaces remark here. */
+  readChunk?: (source: string) => ChunkResult;
+}
+
 /**
  * Parses `rawText`. With `cache`, chunks whose text is unchanged since the parse that filled it
  * are not read again; the cache is then replaced by this parse's chunks.
  */
-export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache }): Transcript {
+export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache }, options: ParseOptions = {}): Transcript {
+  const read = options.readChunk ?? readChunk;
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const scan = scanLines(text);
@@ -48,7 +54,6 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     diagnostics.push({ rule: 'front-matter', severity: 'error', span: scan.unclosedFrontMatter, args: { problem: 'unclosed' } });
   }
   for (const conflict of scan.conflicts) diagnostics.push({ rule: 'merge-conflict', severity: 'error', span: conflict, args: {} });
-  for (const brace of scan.unclosedFenceBlocks) diagnostics.push({ rule: 'unclosed-attributes', severity: 'error', span: brace, args: {} });
 
   const previous = cache?.chunks;
   const chunks: ChunkCache = new Map();
@@ -63,7 +68,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
   for (const chunk of scan.chunks) {
     const source = text.slice(chunk.start, chunk.end);
     let result = chunks.get(source) ?? previous?.get(source);
-    if (!result) result = readChunk(source);
+    if (!result) result = read(source);
     chunks.set(source, result);
     const by = chunk.start;
     for (const b of result.blocks) blocks.push({ span: shift(b.span, by), text: b.text });
@@ -87,10 +92,31 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     for (const d of result.diagnostics) diagnostics.push({ ...d, span: shift(d.span, by) });
   }
   if (cache) cache.chunks = chunks;
+  // A fence line that is not a fence is read as Markdown too: report its `{` once.
+  for (const brace of scan.unclosedFenceBlocks) {
+    if (!diagnostics.some((d) => d.rule === 'unclosed-attributes' && d.span.start === brace.start)) {
+      diagnostics.push({ rule: 'unclosed-attributes', severity: 'error', span: brace, args: {} });
+    }
+  }
 
+  // Blocks are in document order: find the first one in `span` by binary search.
+  const firstBlockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.span.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const blocksIn = (span: Span): { span: Span; text: string }[] => {
+    const out = [];
+    for (let i = firstBlockAt(span.start); i < blocks.length && blocks[i]!.span.start < span.end; i++) out.push(blocks[i]!);
+    return out;
+  };
   const textOf = (span: Span): string =>
-    blocks
-      .filter((b) => b.span.start >= span.start && b.span.start < span.end)
+    blocksIn(span)
       .map((b) => b.text)
       .filter((t) => t !== '')
       .join(' ');
@@ -104,7 +130,9 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     if (!h.topLevel) endAt = h.span.end;
     while (endAt > h.span.end && /\s/.test(text[endAt - 1]!)) endAt--;
     const span = { start: h.span.start, end: endAt };
-    raw.push({ kind: 'section', content: span, full: span, markup: [markup], block, text: textOf(span) });
+    const sectionText = h.topLevel ? textOf(span) : h.text;
+    if (sectionText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: h.span, args: {} });
+    raw.push({ kind: 'section', content: span, full: span, markup: [markup], block, text: sectionText });
   }
 
   // Divs: fences pair up innermost first.
@@ -122,13 +150,15 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     const openMarkup = { start: opened.fence.line.start, end: opened.fence.next };
     const closeStart = Math.max(openMarkup.end, fence.line.start - (text[fence.line.start - 2] === '\r' && text[fence.line.start - 1] === '\n' ? 2 : 1));
     const content = { start: opened.fence.next, end: Math.max(opened.fence.next, fence.line.start) };
+    const divText = textOf(content);
+    if (divText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: opened.fence.line, args: {} });
     raw.push({
       kind: 'div',
       content,
       full: { start: opened.fence.line.start, end: fence.line.end },
       markup: [openMarkup, { start: closeStart, end: fence.line.end }],
       block: opened.fence.block!,
-      text: textOf(content),
+      text: divText,
     });
   }
   for (const { fence } of openDivs) diagnostics.push({ rule: 'unclosed-div', severity: 'error', span: fence.line, args: {} });
@@ -136,9 +166,19 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
   // Turns: each label opens one, lasting to the next label or heading.
   const participants = new Set(frontMatter.participants);
   const turnLabels = labels.filter((l) => !l.plain || participants.has(l.speaker));
+  const firstAfter = (sorted: number[], offset: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const stops = [...turnLabels.map((l) => l.label.start), ...headings.filter((h) => h.topLevel).map((h) => h.span.start)].sort((a, b) => a - b);
   const turns: Turn[] = turnLabels.map((l) => {
-    const next = stops.find((s) => s > l.label.start);
+    const next = stops[firstAfter(stops, l.label.start)];
     return { speaker: l.speaker, label: l.label, span: { start: l.label.start, end: next ?? text.length } };
   });
   const speakerAt = (offset: number): string | undefined => {
@@ -155,6 +195,13 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     return found && offset < found.span.end ? found.speaker : undefined;
   };
 
+  // A fragment starts where its content does, after white space (a div may open with a blank line).
+  const firstVisible = (span: Span): number => {
+    let at = span.start;
+    while (at < span.end && /\s/.test(text[at]!)) at++;
+    return at < span.end ? at : span.start;
+  };
+
   // Fragments in document order; the parent is the innermost fragment that contains one.
   raw.sort((a, b) => a.full.start - b.full.start || b.full.end - a.full.end);
   const fragments: Fragment[] = [];
@@ -163,7 +210,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
   const stack: Fragment[] = [];
   const readBlock = (block: ScannedBlock, fragment: number): AttributeBlock => {
     const seen = new Set<string>();
-    const result: AttributeBlock = { ...lines.located(block.span), codes: [], attributes: {}, bareWords: [] };
+    const result: AttributeBlock = { span: block.span, range: lines.range(block.span), codes: [], attributes: {}, bareWords: [] };
     for (const item of block.items) {
       if (item.kind === 'code') {
         if (!item.valid) {
@@ -172,7 +219,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
           diagnostics.push({ rule: 'duplicate-code', severity: 'warning', span: item.span, args: { code: item.path } });
         } else {
           seen.add(item.path);
-          result.codes.push({ code: item.path, fragment, ...lines.located(item.span) });
+          result.codes.push({ code: item.path, fragment, span: item.span, range: lines.range(item.span) });
         }
       } else if (item.kind === 'pair') {
         if (item.key === 'memo') result.memo = item.value;
@@ -193,22 +240,18 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     while (stack.length > 0 && stack[stack.length - 1]!.full.span.end < f.full.end) stack.pop();
     const id = fragments.length;
     for (const c of block.codes) c.fragment = id;
-    const fragment: Fragment = {
-      id,
-      kind: f.kind,
-      codes: block.codes.map((c) => c.code),
-      memo: block.memo,
-      attributes: block.attributes,
-      speaker: speakerAt(f.content.start),
-      text: f.text,
-      content: lines.located(f.content),
-      full: lines.located(f.full),
-      markup: f.markup,
-      attributeBlock: f.block.span,
-      parent: stack.length > 0 ? stack[stack.length - 1]!.id : -1,
-    };
-    if (fragment.memo === undefined) delete fragment.memo;
-    if (fragment.speaker === undefined) delete fragment.speaker;
+    // Built key by key (no `delete`: it makes objects slow and large), in the model's key order.
+    const fragment = { id, kind: f.kind, codes: block.codes.map((c) => c.code) } as Fragment;
+    if (block.memo !== undefined) fragment.memo = block.memo;
+    fragment.attributes = block.attributes;
+    const speaker = speakerAt(firstVisible(f.content));
+    if (speaker !== undefined) fragment.speaker = speaker;
+    fragment.text = f.text;
+    fragment.content = lines.located(f.content);
+    fragment.full = lines.located(f.full);
+    fragment.markup = f.markup;
+    fragment.attributeBlock = f.block.span;
+    fragment.parent = stack.length > 0 ? stack[stack.length - 1]!.id : -1;
     fragments.push(fragment);
     stack.push(fragment);
     attributeBlocks.push(block);
@@ -219,7 +262,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache })
     attributeBlocks.push(read);
     codes.push(...read.codes);
   }
-  for (const block of candidates) attributeBlocks.push(readBlock(block, -1));
+  for (const block of [...candidates, ...scan.missingHashFences]) attributeBlocks.push(readBlock(block, -1));
   attributeBlocks.sort((a, b) => a.span.start - b.span.start);
   codes.sort((a, b) => a.span.start - b.span.start);
 

@@ -35,6 +35,8 @@ export function decodeText(bytes: Uint8Array): ReadResult {
 export async function readText(file: string): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
+    // A FIFO, socket, device or folder named `.md` is never opened: reading a FIFO blocks forever.
+    if (!stat.isFile()) return { ok: false, problem: 'unreadable', detail: 'is not a file' };
     if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-large', detail: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
     return decodeText(await fs.readFile(file));
   } catch (error) {

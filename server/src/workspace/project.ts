@@ -3,10 +3,10 @@
 import * as path from 'node:path';
 import { builtInCodebook, parseCodebook } from '../core/codebook';
 import { checkCodes, codeLookup } from '../core/check';
-import { parseTranscript } from '../core/transcript';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import { DEFAULT_CODEBOOK, listTranscripts, readText, type ReadProblem } from './files';
+import { Indexer } from './indexer';
 
 export interface FileProblem {
   path: string;
@@ -27,6 +27,13 @@ export interface Project {
 export interface LoadOptions {
   locale: Locale;
   codebookPath?: string;
+  /** The persistent model cache folder (`kader --cache DIR`). */
+  cacheDir?: string;
+  /** An indexer to use (and keep); else one is made for this load and stopped after it. */
+  indexer?: Indexer;
+  /** Worker threads, when no indexer is given. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function loadProject(root: string, options: LoadOptions): Promise<Project> {
@@ -45,13 +52,16 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   const listing = await listTranscripts(root, codebookPath);
   for (const p of listing.problems) problems.push({ path: p.path, problem: 'folder', detail: p.detail });
   const index = new WorkspaceIndex();
-  for (const relative of listing.transcripts) {
-    const read = await readText(path.join(root, relative));
-    if (!read.ok) {
-      problems.push({ path: relative, problem: read.problem, detail: read.detail });
-      continue;
+  const indexer = options.indexer ?? new Indexer({ cacheDir: options.cacheDir, workers: options.workers });
+  try {
+    const sources = listing.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative) }));
+    const { outcomes } = await indexer.indexFiles(sources, { onProgress: options.onProgress });
+    for (const outcome of outcomes) {
+      if (outcome.ok) index.set(outcome.key, outcome.path, outcome.model);
+      else problems.push({ path: outcome.path, problem: outcome.problem, detail: outcome.detail });
     }
-    index.set(relative, relative, parseTranscript(read.text));
+  } finally {
+    if (!options.indexer) await indexer.dispose();
   }
   return { root, index, codebook, codebookPath: foundCodebook, problems };
 }

@@ -1,0 +1,236 @@
+// "Kader: Compare Coding With…": picks another file or a git branch/commit, asks the language
+// server for `kader/agreement`, and shows the report (html.ts) with clickable disagreements.
+// "Take B" asks `kader/agreementMerge` for the edits and applies them to A as one WorkspaceEdit
+// (one undo step); "Keep A" changes nothing and marks the disagreement resolved.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  AgreementMergeRequest,
+  AgreementRequest,
+  RevisionsRequest,
+  type AgreementOther,
+  type AgreementReport,
+  type Disagreement,
+} from '../../../server/src/protocol';
+import { kaderLocale } from '../locale';
+import { documentUri, webviewNonce, type KaderRequest } from '../statistics/panel';
+import { agreementHtml, isAgreementMessage, type AgreementMessage } from './html';
+
+export const AGREEMENT_COMMAND = 'kader.compareCodingWith';
+export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
+
+type OtherItem = vscode.QuickPickItem & { other?: AgreementOther | 'browse' };
+
+/** The choice of what to compare with: a file, or a branch, tag or commit of the file's repository. */
+async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<AgreementOther | undefined> {
+  const revisions = await request(RevisionsRequest, { uri: uri.toString() });
+  const items: OtherItem[] = [{ label: `$(file) ${vscode.l10n.t('Another File…')}`, other: 'browse' }];
+  if (revisions && revisions.refs.length > 0) {
+    items.push({ label: vscode.l10n.t('Branches and Tags'), kind: vscode.QuickPickItemKind.Separator });
+    for (const ref of revisions.refs) {
+      const icon = ref.kind === 'tag' ? '$(tag)' : ref.kind === 'remote' ? '$(cloud)' : '$(git-branch)';
+      items.push({ label: `${icon} ${ref.name}`, description: ref.commit, detail: ref.subject, other: { kind: 'revision', rev: ref.name } });
+    }
+  }
+  if (revisions && revisions.history.length > 0) {
+    items.push({ label: vscode.l10n.t('Commits That Changed This File'), kind: vscode.QuickPickItemKind.Separator });
+    for (const commit of revisions.history) items.push({ label: `$(git-commit) ${commit.commit}`, detail: commit.subject, other: { kind: 'revision', rev: commit.commit } });
+  }
+  const choice = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Compare Coding With…'),
+    placeHolder: revisions?.message ?? vscode.l10n.t('Another coder\'s file, or this transcript on a branch or at a commit'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!choice?.other) return undefined;
+  if (choice.other !== 'browse') return choice.other;
+  const picked = await vscode.window.showOpenDialog({
+    title: vscode.l10n.t('Choose the Other Coding of This Transcript'),
+    canSelectMany: false,
+    defaultUri: vscode.Uri.file(path.dirname(uri.fsPath)),
+    filters: { Markdown: ['md'] },
+  });
+  return picked?.[0] ? { kind: 'file', uri: picked[0].toString() } : undefined;
+}
+
+class AgreementPanel implements vscode.Disposable {
+  private report: AgreementReport | undefined;
+  private threshold = 90;
+  /** Disagreements whose A coding was kept, by what they are (ids change after an edit). */
+  private readonly kept = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly request: KaderRequest,
+    readonly uri: vscode.Uri,
+    private other: AgreementOther,
+    private readonly onDispose: () => void,
+  ) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (!isAgreementMessage(message)) return;
+        this.handle(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
+      }),
+    );
+  }
+
+  /** The report shown last. */
+  get current(): AgreementReport | undefined {
+    return this.report;
+  }
+
+  setOther(other: AgreementOther): void {
+    this.other = other;
+    this.kept.clear();
+  }
+
+  private signature(d: Disagreement): string {
+    return `${d.line}|${d.text}|${d.codesA.join(' ')}|${d.codesB.join(' ')}`;
+  }
+
+  async render(): Promise<boolean> {
+    const report = await this.request(AgreementRequest, { uri: this.uri.toString(), other: this.other, threshold: this.threshold });
+    if (!report) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The codings could not be compared. The output channel "Kader" tells why.'));
+      return false;
+    }
+    this.report = report;
+    const kept = new Set(report.disagreements.filter((d) => this.kept.has(this.signature(d))).map((d) => d.id));
+    this.panel.title = vscode.l10n.t('Agreement: {0} ↔ {1}', report.labelA, report.labelB);
+    this.panel.webview.html = agreementHtml(report, { kept }, { nonce: webviewNonce(), cspSource: this.panel.webview.cspSource, locale: kaderLocale() });
+    return true;
+  }
+
+  private async handle(message: AgreementMessage): Promise<void> {
+    const report = this.report;
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'refresh':
+        await this.render();
+        return;
+      case 'threshold':
+        this.threshold = message.value;
+        await this.render();
+        return;
+      case 'open': {
+        const d = report?.disagreements[message.id];
+        if (!d) return;
+        const other = message.side === 'b' && report.otherUri ? documentUri(report.otherUri) : undefined;
+        const range = other ? d.rangeB : d.range;
+        await vscode.window.showTextDocument(other ?? this.uri, {
+          selection: new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+          preview: true,
+          viewColumn: vscode.ViewColumn.One,
+        });
+        return;
+      }
+      case 'accept': {
+        const d = report?.disagreements[message.id];
+        if (!d || !report) return;
+        if (message.side === 'a') {
+          this.kept.add(this.signature(d));
+          await this.render();
+          return;
+        }
+        await this.takeB(report, d);
+        return;
+      }
+    }
+  }
+
+  private async takeB(report: AgreementReport, d: Disagreement): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const version = report.version;
+    const result = await this.request(AgreementMergeRequest, {
+      uri: this.uri.toString(),
+      other: this.other,
+      threshold: this.threshold,
+      version,
+      choices: [{ disagreement: d.id, accept: 'b' }],
+    });
+    if (!result) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The Kader language server did not answer; nothing was changed.'));
+      return;
+    }
+    if (result.message) {
+      void vscode.window.showWarningMessage(result.message);
+      await this.render();
+      return;
+    }
+    if (version !== null && document.version !== version) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The text changed while Kader was working; nothing was changed. Try again.'));
+      await this.render();
+      return;
+    }
+    if (result.problems.length > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: {0}', result.problems.join('; ')));
+      return;
+    }
+    if (result.edits.length > 0) {
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) {
+        edit.replace(this.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The edit could not be applied.'));
+        return;
+      }
+    }
+    await this.render();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDispose();
+    this.panel.dispose();
+  }
+}
+
+/**
+ * Registers `kader.compareCodingWith` (arguments, all optional: the transcript's URI, and what to
+ * compare it with as an `AgreementOther`). One report panel per transcript.
+ */
+export function registerAgreement(context: vscode.ExtensionContext, request: KaderRequest): void {
+  const panels = new Map<string, AgreementPanel>();
+  context.subscriptions.push(
+    vscode.commands.registerCommand(AGREEMENT_COMMAND, async (target?: unknown, given?: unknown): Promise<AgreementReport | undefined> => {
+      const uri =
+        target instanceof vscode.Uri ? target : typeof target === 'string' ? documentUri(target) : vscode.window.activeTextEditor?.document.uri;
+      if (!uri || uri.scheme !== 'file' || !uri.path.toLowerCase().endsWith('.md')) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown transcript to compare its coding.'));
+        return undefined;
+      }
+      const other = isOther(given) ? given : await pickOther(request, uri);
+      if (!other) return undefined;
+      const key = uri.toString();
+      let panel = panels.get(key);
+      if (panel) {
+        panel.setOther(other);
+        panel.panel.reveal();
+      } else {
+        const webview = vscode.window.createWebviewPanel(AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Beside, {
+          enableScripts: true,
+          enableForms: false,
+          localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+        });
+        const created = new AgreementPanel(webview, request, uri, other, () => {
+          if (panels.get(key) === created) panels.delete(key);
+        });
+        panels.set(key, created);
+        context.subscriptions.push(created);
+        panel = created;
+      }
+      return (await panel.render()) ? panel.current : undefined;
+    }),
+  );
+}
+
+function isOther(value: unknown): value is AgreementOther {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (v['kind'] === 'file' && typeof v['uri'] === 'string') || (v['kind'] === 'revision' && typeof v['rev'] === 'string');
+}

@@ -1,0 +1,24 @@
+// What `activate` returns: the parts tests (and other extensions) may look at. Not a stable API.
+
+import type * as vscode from 'vscode';
+import type { DecorationSnapshot } from './decorations';
+import type { FilterState } from './treeFilter';
+import type { KaderServer } from './kaderServer';
+import type { KaderTreeProvider, ViewNode } from './treeView';
+
+export interface KaderApi {
+  server: KaderServer;
+  /** Resolves once the language server runs (or failed to start). */
+  ready: Promise<void>;
+  aspects: KaderTreeProvider;
+  practices: KaderTreeProvider;
+  aspectsView: vscode.TreeView<ViewNode>;
+  practicesView: vscode.TreeView<ViewNode>;
+  filter: FilterState;
+  /** The decorations last set on an editor. */
+  decorations(editor: vscode.TextEditor): DecorationSnapshot | undefined;
+  /** Fires after an editor's decorations were set. */
+  onDidDecorate: vscode.Event<vscode.TextEditor>;
+  /** The status bar item's text. */
+  statusText(): string | undefined;
+}

@@ -1,0 +1,162 @@
+// Import Transcript… and Export…: the server makes the Markdown or the export's bytes; here the
+// user picks the files. An import creates new files through one undoable workspace edit and
+// never replaces a file; an export goes where the save dialog says (which asks before replacing).
+
+import * as vscode from 'vscode';
+import { ExportRequest, ImportRequest, type ExportFormat, type ExportResult, type ImportResponse } from '../../server/src/protocol';
+import type { KaderServer } from './kaderServer';
+
+export interface ImportArgs {
+  files?: vscode.Uri[];
+  folder?: vscode.Uri;
+  /** The practice for the front matter; '' for none. Asked when undefined. */
+  practice?: string;
+  timestamps?: boolean;
+  /** Open the first imported transcript (default true). */
+  show?: boolean;
+}
+
+export interface ExportArgs {
+  format?: ExportFormat;
+  target?: vscode.Uri;
+  folder?: vscode.Uri;
+  separator?: ',' | ';';
+}
+
+export interface ImportOutcome {
+  created: vscode.Uri[];
+  skipped: { file: vscode.Uri; reason: string }[];
+}
+
+function formats(): { format: ExportFormat; label: string; detail: string; filters: Record<string, string[]> }[] {
+  return [
+    { format: 'qdpx', label: vscode.l10n.t('REFI-QDA project (.qdpx)'), detail: vscode.l10n.t('For ATLAS.ti, MAXQDA, NVivo and QualCoder: transcripts, codes, coding, memos'), filters: { 'REFI-QDA': ['qdpx'] } },
+    { format: 'qdc', label: vscode.l10n.t('REFI-QDA codebook (.qdc)'), detail: vscode.l10n.t('The codes only, with their hierarchy, colours and descriptions'), filters: { 'REFI-QDA': ['qdc'] } },
+    { format: 'csv', label: vscode.l10n.t('CSV for Excel (.csv)'), detail: vscode.l10n.t('One row per fragment and code'), filters: { CSV: ['csv'] } },
+    { format: 'md', label: vscode.l10n.t('Report in Markdown (.md)'), detail: vscode.l10n.t('Quotes per aspect and practice, with a cover of counts'), filters: { Markdown: ['md'] } },
+    { format: 'html', label: vscode.l10n.t('Report as a web page (.html)'), detail: vscode.l10n.t('The same report, to open in a browser or print'), filters: { HTML: ['html'] } },
+  ];
+}
+
+async function pickFolder(preferred?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (preferred) return preferred;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0]!.uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick())?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Import here') });
+  return picked?.[0];
+}
+
+async function importCommand(server: KaderServer, args: ImportArgs = {}): Promise<ImportOutcome | undefined> {
+  const files =
+    args.files ??
+    (await vscode.window.showOpenDialog({
+      canSelectMany: true,
+      openLabel: vscode.l10n.t('Import'),
+      filters: { [vscode.l10n.t('Transcripts and codebooks')]: ['vtt', 'docx', 'qdc'] },
+    }));
+  if (!files || files.length === 0) return undefined;
+  const folder = await pickFolder(args.folder);
+  if (!folder) return undefined;
+  const practice =
+    args.practice ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('Practice'),
+      prompt: vscode.l10n.t('The learning practice these conversations belong to (empty: the folder name)'),
+    }));
+  if (practice === undefined) return undefined;
+
+  const outcome: ImportOutcome = { created: [], skipped: [] };
+  const edit = new vscode.WorkspaceEdit();
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing transcripts'), cancellable: true },
+    async (progress, token) => {
+      for (const file of files) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: file.path.split('/').pop(), increment: 100 / files.length });
+        const bytes = await vscode.workspace.fs.readFile(file);
+        let response: ImportResponse;
+        try {
+          response = await server.client.sendRequest(ImportRequest, {
+            fileName: file.path,
+            base64: Buffer.from(bytes).toString('base64'),
+            practice: practice || undefined,
+            timestamps: args.timestamps ?? true,
+          });
+        } catch (error) {
+          response = { ok: false, message: (error as Error).message };
+        }
+        if (!response.ok) {
+          outcome.skipped.push({ file, reason: response.message });
+          continue;
+        }
+        const target = vscode.Uri.joinPath(folder, response.suggestedName);
+        const taken = await vscode.workspace.fs.stat(target).then(
+          () => true,
+          () => false,
+        );
+        if (taken || outcome.created.some((c) => c.toString() === target.toString())) {
+          outcome.skipped.push({ file, reason: vscode.l10n.t('{0} already exists', response.suggestedName) });
+          continue;
+        }
+        edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(response.markdown, 'utf8') });
+        outcome.created.push(target);
+      }
+    },
+  );
+  if (outcome.created.length > 0 && !(await vscode.workspace.applyEdit(edit, { isRefactoring: false }))) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The transcripts could not be created.'));
+    return { created: [], skipped: outcome.skipped };
+  }
+  for (const { file, reason } of outcome.skipped) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not imported: {1}', file.path.split('/').pop() ?? '', reason));
+  }
+  if (outcome.created.length > 0 && args.show !== false) await vscode.window.showTextDocument(outcome.created[0]!);
+  return outcome;
+}
+
+async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+  const choices = formats();
+  const choice = args.format
+    ? choices.find((c) => c.format === args.format)
+    : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export'), placeHolder: vscode.l10n.t('What do you want to export?') });
+  if (!choice) return undefined;
+  const folder = args.folder ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0]!.uri : (await vscode.window.showWorkspaceFolderPick())?.uri);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', choice.label) },
+    async (): Promise<ExportResult | string> => {
+      try {
+        return await server.client.sendRequest(ExportRequest, { format: choice.format, folderUri: folder?.toString(), separator: args.separator });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  );
+  if (typeof result === 'string') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', result));
+    return undefined;
+  }
+  const target =
+    args.target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
+      filters: choice.filters,
+      saveLabel: vscode.l10n.t('Export'),
+    }));
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
+  if (!args.target) {
+    const open = vscode.l10n.t('Show in folder');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} transcripts to {1}.', String(result.transcripts), target.path.split('/').pop() ?? ''), open).then((answer) => {
+      if (answer === open) void vscode.commands.executeCommand('revealFileInOS', target);
+    });
+  }
+  return target;
+}
+
+export function registerExchangeCommands(context: vscode.ExtensionContext, server: KaderServer): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kader.importTranscript', (args?: ImportArgs) => importCommand(server, args)),
+    vscode.commands.registerCommand('kader.export', (args?: ExportArgs) => exportCommand(server, args)),
+  );
+}

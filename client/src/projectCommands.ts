@@ -1,0 +1,235 @@
+// Commands that start or look at a research project: Create Codebook, New Transcript, Show
+// Report, Open Example Project. Each takes optional arguments (used by tests and other
+// extensions) and asks the user for whatever is missing.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { FRAMEWORK } from '../../server/src/core/framework';
+import type { Locale } from '../../server/src/core/types';
+import { ReportRequest } from '../../server/src/protocol';
+import { codebookUri, exists, writeFrameworkCodebook } from './codebookEdits';
+import type { KaderServer } from './kaderServer';
+import { kaderLocale } from './locale';
+
+export interface CreateCodebookArgs {
+  locale?: Locale;
+  folder?: vscode.Uri;
+  /** Where to write, instead of the folder's `kader.codebook.path`. */
+  target?: vscode.Uri;
+  /** Replace an existing codebook without asking (true) or never (false). */
+  replace?: boolean;
+  /** Show the codebook afterwards (default true). */
+  show?: boolean;
+}
+
+export interface NewTranscriptArgs {
+  locale?: Locale;
+  /** A file to create, or 'untitled'. */
+  target?: vscode.Uri | 'untitled';
+  show?: boolean;
+}
+
+export interface OpenExampleArgs {
+  /** The folder to copy the example into (a new sub-folder is made in it). */
+  parent?: vscode.Uri;
+  /** Open the copy as the workspace (default true). */
+  open?: boolean;
+}
+
+async function pickFolder(given: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
+  if (given) return vscode.workspace.getWorkspaceFolder(given);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Kader works on the transcripts in a workspace folder.'));
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the workspace folder') });
+}
+
+async function pickLocale(title: string): Promise<Locale | undefined> {
+  const items: (vscode.QuickPickItem & { locale: Locale })[] = [
+    { label: 'Nederlands', description: vscode.l10n.t('Dutch'), locale: 'nl' },
+    { label: 'English', description: vscode.l10n.t('English'), locale: 'en' },
+  ];
+  const preferred = kaderLocale();
+  items.sort((a, b) => Number(b.locale === preferred) - Number(a.locale === preferred));
+  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Language of the texts') });
+  return choice?.locale;
+}
+
+/** Kader: Create Codebook. Returns the codebook written (or kept), or undefined. */
+export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vscode.Uri | undefined> {
+  let target = args.target;
+  if (!target) {
+    const folder = await pickFolder(args.folder);
+    if (!folder) return undefined;
+    target = codebookUri(folder);
+  }
+  const locale = args.locale ?? (await pickLocale(vscode.l10n.t('Create a codebook from the framework for learning practices')));
+  if (!locale) return undefined;
+
+  let replace = args.replace;
+  if (replace === undefined && (await exists(target))) {
+    const replaceItem = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it with the framework codebook?', path.basename(target.path)),
+      { modal: true, detail: vscode.l10n.t('You can undo this with Undo in the codebook.') },
+      replaceItem,
+    );
+    replace = answer === replaceItem;
+    if (!replace) {
+      if (args.show !== false) await vscode.window.showTextDocument(target);
+      return undefined;
+    }
+  }
+  if (!(await writeFrameworkCodebook({ locale, target, replace: replace ?? false }))) return undefined;
+  if (args.show !== false) await vscode.window.showTextDocument(target);
+  return target;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function coderName(): string {
+  try {
+    return os.userInfo().username.replace(/[^\p{L}\p{N}._-]/gu, '') || 'coder';
+  } catch {
+    return 'coder';
+  }
+}
+
+/** YAML-safe scalar: quoted when it could be read as something else. */
+function yamlString(value: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/^(true|false|null|yes|no|~)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+/** The text of a new transcript: front matter and the interview guide with the seven dialogue questions. */
+export function transcriptTemplate(locale: Locale, practice: string | undefined, coder: string, date: string): string {
+  const words =
+    locale === 'nl'
+      ? { title: 'Reflectiegesprek', practice: 'Naam van de praktijk', question: 'Vraag', hint: 'Codeer tekst: selecteer woorden en druk op Ctrl+Alt+K (Cmd+Alt+K op een Mac).' }
+      : { title: 'Reflection conversation', practice: 'Name of the practice', question: 'Question', hint: 'Code text: select words and press Ctrl+Alt+K (Cmd+Alt+K on a Mac).' };
+  const lines = [
+    '---',
+    `practice: ${yamlString(practice ?? words.practice)}`,
+    `coder: ${yamlString(coder)}`,
+    `title: ${words.title}`,
+    `date: ${date}`,
+    'participants: [Interviewer, S1, S2]',
+    '---',
+    `# ${words.title}`,
+    '',
+    `<!-- ${words.hint} -->`,
+    '',
+  ];
+  FRAMEWORK.filter((entry) => !entry.code.includes('/')).forEach((entry, i) => {
+    lines.push(`## ${words.question} ${i + 1} — ${entry.name[locale]}`, '', `**Interviewer:** ${entry.question[locale]}`, '', '**S1:** ', '');
+  });
+  return lines.join('\n');
+}
+
+/** The practice a new file would belong to: the name of its folder inside the workspace folder. */
+function practiceFor(target: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  if (!folder) return undefined;
+  const relative = path.posix.relative(folder.uri.path, target.path);
+  const parts = relative.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : undefined;
+}
+
+/** Kader: New Transcript. Returns the new document. */
+export async function newTranscript(args: NewTranscriptArgs = {}): Promise<vscode.TextDocument | undefined> {
+  const locale = args.locale ?? kaderLocale();
+  let target = args.target;
+  if (!target) {
+    const untitled = { label: vscode.l10n.t('$(new-file) Untitled transcript'), detail: vscode.l10n.t('Save it later where you like.') };
+    const file = { label: vscode.l10n.t('$(save-as) New file…'), detail: vscode.l10n.t('Choose where to save it now (the folder names the practice).') };
+    const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('New transcript') });
+    if (!choice) return undefined;
+    if (choice === untitled) target = 'untitled';
+    else {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const picked = await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, vscode.l10n.t('conversation.md')) : undefined,
+        filters: { Markdown: ['md'] },
+        title: vscode.l10n.t('New transcript'),
+      });
+      if (!picked) return undefined;
+      target = picked;
+    }
+  }
+
+  let document: vscode.TextDocument;
+  if (target === 'untitled') {
+    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptTemplate(locale, undefined, coderName(), today()) });
+  } else {
+    if (await exists(target)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', path.basename(target.path)));
+      if (args.show !== false) await vscode.window.showTextDocument(target);
+      return undefined;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(target, { ignoreIfExists: false });
+    edit.insert(target, new vscode.Position(0, 0), transcriptTemplate(locale, practiceFor(target), coderName(), today()));
+    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    document = await vscode.workspace.openTextDocument(target);
+    await document.save();
+  }
+  if (args.show !== false) {
+    const editor = await vscode.window.showTextDocument(document);
+    // The cursor on the first answer.
+    const line = document.getText().split('\n').findIndex((l) => l === '**S1:** ');
+    if (line >= 0) {
+      const at = new vscode.Position(line, '**S1:** '.length);
+      editor.selection = new vscode.Selection(at, at);
+    }
+  }
+  return document;
+}
+
+/** Kader: Show Report. Returns the report document. */
+export async function showReport(server: KaderServer, args: { folder?: vscode.Uri; preview?: boolean } = {}): Promise<vscode.TextDocument | undefined> {
+  const folder = await pickFolder(args.folder);
+  if (!folder) return undefined;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Kader: making the report') },
+    () => server.request(ReportRequest, { format: 'markdown', folderUri: folder.uri.toString() }),
+  );
+  if (!result) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be made: the Kader language server did not answer.'));
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (args.preview !== false) await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+  return document;
+}
+
+/** Kader: Open Example Project. Copies the bundled examples/ and opens the copy. */
+export async function openExample(extensionUri: vscode.Uri, args: OpenExampleArgs = {}): Promise<vscode.Uri | undefined> {
+  let parent = args.parent;
+  if (!parent) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Copy the Example Here'),
+      title: vscode.l10n.t('Choose a folder for a copy of the example project'),
+      defaultUri: vscode.Uri.file(os.homedir()),
+    });
+    if (!picked?.[0]) return undefined;
+    parent = picked[0];
+  }
+  const name = vscode.l10n.t('kader-example');
+  let destination = vscode.Uri.joinPath(parent, name);
+  for (let n = 2; await exists(destination); n++) destination = vscode.Uri.joinPath(parent, `${name}-${n}`);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'examples'), destination, { overwrite: false });
+  if (args.open !== false) {
+    await vscode.commands.executeCommand('vscode.openFolder', destination, { forceNewWindow: (vscode.workspace.workspaceFolders?.length ?? 0) > 0 });
+  }
+  return destination;
+}

@@ -1,0 +1,194 @@
+// The "Kader Statistics" webview: asks the language server for `kader/statistics`, renders the
+// page of html.ts, and answers the page's messages (each checked by `isStatisticsMessage`):
+// filters, listing and opening a cell's fragments, Save as SVG/PNG and Copy as Markdown Table.
+
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import { StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
+import { kaderLocale } from '../locale';
+import { DEFAULT_VIEW, chartMarkdown, isStatisticsMessage, statisticsHtml, statisticsWords, type ChartId, type StatisticsMessage, type ViewState } from './html';
+
+/** Sends a typed request to the language server; undefined when it did not answer. */
+export type KaderRequest = <P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken) => Promise<R | undefined>;
+
+export const STATISTICS_COMMAND = 'kader.showStatistics';
+export const STATISTICS_VIEW_TYPE = 'kader.statistics';
+
+export function webviewNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/** A file or untitled URI from the server, else undefined (nothing else is opened). */
+export function documentUri(uri: string): vscode.Uri | undefined {
+  try {
+    const parsed = vscode.Uri.parse(uri, true);
+    return parsed.scheme === 'file' || parsed.scheme === 'untitled' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+class StatisticsPanel implements vscode.Disposable {
+  private view: ViewState = { ...DEFAULT_VIEW };
+  private data: StatisticsResult | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private rendering = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly request: KaderRequest,
+    private folderUri: string | undefined,
+    private readonly onDispose: () => void,
+  ) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (!isStatisticsMessage(message)) return;
+        this.handle(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
+      }),
+    );
+  }
+
+  setFolder(folderUri: string | undefined): void {
+    this.folderUri = folderUri;
+  }
+
+  async render(): Promise<void> {
+    const ticket = ++this.rendering;
+    const data = await this.request(StatisticsRequest, {
+      folderUri: this.folderUri,
+      filter: { ...(this.view.coder !== null ? { coder: this.view.coder } : {}), ...(this.view.attribute ? { attribute: this.view.attribute } : {}) },
+      cooccurrence: this.view.cooccurrence,
+    });
+    if (ticket !== this.rendering) return; // a newer rendering started meanwhile
+    if (!data) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The statistics could not be made: the Kader language server did not answer.'));
+      return;
+    }
+    this.data = data;
+    this.panel.webview.html = statisticsHtml(data, this.view, { nonce: webviewNonce(), cspSource: this.panel.webview.cspSource, locale: kaderLocale() });
+  }
+
+  private async handle(message: StatisticsMessage): Promise<void> {
+    const data = this.data;
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'filter':
+        this.view = { coder: message.coder, attribute: message.attribute, measure: message.measure, cooccurrence: message.cooccurrence };
+        return this.render();
+      case 'cell': {
+        if (!data) return;
+        const indices = data.cells[message.id] ?? [];
+        const items = indices.flatMap((index) => {
+          const f = data.fragments[index];
+          if (!f) return [];
+          const where = [`${f.path}:${f.range.start.line + 1}`, f.practice, f.coder, f.codes.map((c) => `#${c}`).join(' ')].filter(Boolean).join(' · ');
+          return [{ index, label: f.text || '…', detail: where }];
+        });
+        await this.panel.webview.postMessage({ type: 'fragments', title: vscode.l10n.t('{0} fragments', items.length), items });
+        return;
+      }
+      case 'open': {
+        const f = data?.fragments[message.index];
+        const uri = f && documentUri(f.uri);
+        if (!f || !uri) return;
+        const { start, end } = f.range;
+        await vscode.window.showTextDocument(uri, {
+          selection: new vscode.Range(start.line, start.character, end.line, end.character),
+          preview: true,
+          viewColumn: vscode.ViewColumn.Beside,
+        });
+        return;
+      }
+      case 'saveSvg':
+        return this.save(message.chart, 'svg', Buffer.from(message.svg, 'utf8'));
+      case 'savePng':
+        return this.save(message.chart, 'png', Buffer.from(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1), 'base64'));
+      case 'copyMarkdown': {
+        if (!data) return;
+        await vscode.env.clipboard.writeText(chartMarkdown(data, message.chart, this.view.measure, statisticsWords(kaderLocale())));
+        void vscode.window.showInformationMessage(vscode.l10n.t('The table is on the clipboard.'));
+        return;
+      }
+    }
+  }
+
+  private async save(chart: ChartId, extension: 'svg' | 'png', bytes: Buffer): Promise<void> {
+    const folder = this.folderUri ? documentUri(this.folderUri) : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `kader-${chart}.${extension}`;
+    const target = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Save the Chart'),
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: extension === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDispose();
+    this.panel.dispose();
+  }
+}
+
+/**
+ * Registers `kader.showStatistics` (argument: a workspace folder URI, optional). One panel at a
+ * time; it is made again when the index changes while it is visible.
+ */
+export function registerStatistics(
+  context: vscode.ExtensionContext,
+  request: KaderRequest,
+  options: { onDidChangeIndex?: vscode.Event<unknown> } = {},
+): void {
+  let current: StatisticsPanel | undefined;
+  let stale = false;
+  const folderOf = (arg: unknown): string | undefined => {
+    if (arg instanceof vscode.Uri) return arg.toString();
+    if (typeof arg === 'string') return arg;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const folder = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+    return (folder ?? vscode.workspace.workspaceFolders?.[0])?.uri.toString();
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(STATISTICS_COMMAND, async (arg?: unknown) => {
+      const folderUri = folderOf(arg);
+      if (current) {
+        current.setFolder(folderUri);
+        current.panel.reveal();
+        await current.render();
+        return;
+      }
+      const panel = vscode.window.createWebviewPanel(STATISTICS_VIEW_TYPE, vscode.l10n.t('Kader Statistics'), vscode.ViewColumn.Active, {
+        enableScripts: true,
+        enableForms: false,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+      });
+      const created = new StatisticsPanel(panel, request, folderUri, () => {
+        if (current === created) current = undefined;
+      });
+      current = created;
+      context.subscriptions.push(
+        created,
+        panel.onDidChangeViewState((e) => {
+          if (e.webviewPanel.visible && stale) {
+            stale = false;
+            void created.render();
+          }
+        }),
+      );
+      await created.render();
+    }),
+  );
+  if (options.onDidChangeIndex) {
+    context.subscriptions.push(
+      options.onDidChangeIndex(() => {
+        if (!current) return;
+        if (current.panel.visible) void current.render();
+        else stale = true;
+      }),
+    );
+  }
+}

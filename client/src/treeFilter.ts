@@ -1,0 +1,46 @@
+// The filter both Kader views share: fragments containing a text, fragments of one coder. While it
+// is active the views show it as their description and the context key `kader.filterActive` shows
+// the Clear Filter action.
+
+import * as vscode from 'vscode';
+import type { TreeFilter } from '../../server/src/protocol';
+
+export class FilterState implements vscode.Disposable {
+  private value: TreeFilter = {};
+  private readonly emitter = new vscode.EventEmitter<TreeFilter>();
+  readonly onDidChange = this.emitter.event;
+
+  get filter(): TreeFilter {
+    return { ...this.value };
+  }
+
+  get active(): boolean {
+    return Boolean(this.value.text || this.value.coder);
+  }
+
+  set(change: Partial<TreeFilter>): void {
+    const next: TreeFilter = { ...this.value, ...change };
+    if (!next.text) delete next.text;
+    if (!next.coder) delete next.coder;
+    if (next.text === this.value.text && next.coder === this.value.coder) return;
+    this.value = next;
+    void vscode.commands.executeCommand('setContext', 'kader.filterActive', this.active);
+    this.emitter.fire(this.filter);
+  }
+
+  clear(): void {
+    this.set({ text: undefined, coder: undefined });
+  }
+
+  /** What a view shows as its description while the filter is active. */
+  describe(): string | undefined {
+    const parts: string[] = [];
+    if (this.value.text) parts.push(vscode.l10n.t('“{0}”', this.value.text));
+    if (this.value.coder) parts.push(vscode.l10n.t('coder: {0}', this.value.coder));
+    return parts.length ? vscode.l10n.t('Filter: {0}', parts.join(' · ')) : undefined;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+// `kader/agreement`, `kader/agreementMerge` and `kader/revisions`: compare a transcript's coding
+// with another file or with its version at a git revision, and merge the other's coding in.
+// Wired in server.ts with `registerAgreementRequests(context);`.
+
+import * as path from 'node:path';
+import { compareCodings, mergeEdits } from '../core/agreement';
+import {
+  AgreementMergeRequest,
+  AgreementRequest,
+  RevisionsRequest,
+  type AgreementMergeResult,
+  type AgreementOther,
+  type AgreementReport,
+  type RevisionsResult,
+} from '../protocol';
+import { readText } from '../workspace/files';
+import { GitError, fileHistory, listRefs, showAtRevision } from '../workspace/git';
+import { baseName, canonicalUri, fsPathOf } from '../workspace/uris';
+import { checkCancelled, guarded, refusal, type ServerContext } from './context';
+
+const WORDS = {
+  en: {
+    notFile: 'Only files on disk can be compared.',
+    unreadable: (name: string, detail: string) => `${name} cannot be read: it ${detail}.`,
+    git: (name: string, rev: string, detail: string) => `${name} at ${rev}: ${detail}`,
+    changed: 'The transcript changed since the comparison; compare again.',
+    threshold: 'The threshold is a percentage above 0, at most 100.',
+  },
+  nl: {
+    notFile: 'Alleen bestanden op schijf kunnen worden vergeleken.',
+    unreadable: (name: string, detail: string) => `${name} kan niet worden gelezen: het ${detail}.`,
+    git: (name: string, rev: string, detail: string) => `${name} bij ${rev}: ${detail}`,
+    changed: 'Het transcript is veranderd sinds de vergelijking; vergelijk opnieuw.',
+    threshold: 'De drempel is een percentage boven 0, hoogstens 100.',
+  },
+} as const;
+
+interface Texts {
+  a: { text: string; version: number | null };
+  b: string;
+  labelA: string;
+  labelB: string;
+  otherUri?: string;
+}
+
+export function registerAgreementRequests(context: ServerContext): void {
+  const { connection, workspace } = context;
+  const words = (): (typeof WORDS)['en' | 'nl'] => WORDS[context.locale()];
+
+  const textOf = async (uri: string): Promise<{ text: string; version: number | null }> => {
+    const known = await workspace.textOf(uri);
+    if (known) return known;
+    const file = fsPathOf(uri);
+    if (!file) throw refusal(words().notFile);
+    const read = await readText(file);
+    if (!read.ok) throw refusal(words().unreadable(baseName(uri), read.detail));
+    return { text: read.text, version: null };
+  };
+
+  const texts = async (rawUri: string, other: AgreementOther): Promise<Texts> => {
+    await workspace.ready;
+    const uri = canonicalUri(rawUri);
+    const a = await textOf(uri);
+    const labelA = baseName(uri);
+    if (other?.kind === 'revision') {
+      const file = fsPathOf(uri);
+      if (!file) throw refusal(words().notFile);
+      try {
+        return { a, b: await showAtRevision(file, String(other.rev)), labelA, labelB: `${labelA} @ ${other.rev}` };
+      } catch (error) {
+        if (error instanceof GitError) throw refusal(words().git(labelA, String(other.rev), error.message));
+        throw error;
+      }
+    }
+    const otherUri = canonicalUri(String(other?.uri));
+    const b = await textOf(otherUri);
+    let labelB = baseName(otherUri);
+    if (labelB === labelA) {
+      const parent = fsPathOf(otherUri);
+      labelB = parent ? `${path.basename(path.dirname(parent))}/${labelB}` : otherUri;
+    }
+    return { a, b: b.text, labelA, labelB, otherUri: workspace.clientUri(otherUri) };
+  };
+
+  const threshold = (value: unknown): number => {
+    if (value === undefined || value === null) return 90;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 100) throw refusal(words().threshold);
+    return value;
+  };
+
+  connection.onRequest(
+    AgreementRequest,
+    guarded(context, AgreementRequest.method, async (params, token): Promise<AgreementReport> => {
+      const t = await texts(params.uri, params.other);
+      checkCancelled(token);
+      const result = compareCodings({ text: t.a.text }, { text: t.b }, { threshold: threshold(params.threshold) });
+      const report: AgreementReport = { ...result, uri: params.uri, version: t.a.version, labelA: t.labelA, labelB: t.labelB };
+      if (t.otherUri) report.otherUri = t.otherUri;
+      return report;
+    }),
+  );
+
+  connection.onRequest(
+    AgreementMergeRequest,
+    guarded(context, AgreementMergeRequest.method, async (params, token): Promise<AgreementMergeResult> => {
+      const t = await texts(params.uri, params.other);
+      checkCancelled(token);
+      if (params.version !== undefined && params.version !== null && t.a.version !== null && params.version !== t.a.version) {
+        return { edits: [], problems: [], message: words().changed };
+      }
+      const choices = Array.isArray(params.choices)
+        ? params.choices.filter((c) => c && Number.isInteger(c.disagreement) && (c.accept === 'a' || c.accept === 'b'))
+        : [];
+      return mergeEdits({ text: t.a.text }, { text: t.b }, choices, { threshold: threshold(params.threshold) });
+    }),
+  );
+
+  connection.onRequest(
+    RevisionsRequest,
+    guarded(context, RevisionsRequest.method, async (params): Promise<RevisionsResult> => {
+      const file = fsPathOf(canonicalUri(params.uri));
+      if (!file) return { refs: [], history: [], message: words().notFile };
+      try {
+        const [refs, history] = await Promise.all([listRefs(path.dirname(file)), fileHistory(file)]);
+        return { refs, history };
+      } catch (error) {
+        if (error instanceof GitError) return { refs: [], history: [], message: error.message };
+        throw error;
+      }
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+// `kader/statistics`: the numbers of the Statistics view (core/statistics.ts) for one workspace
+// folder. Wired in server.ts with `registerStatisticsRequest(context);`.
+
+import { builtInCodebook } from '../core/codebook';
+import { computeStatistics } from '../core/statistics';
+import { WorkspaceIndex } from '../core/workspaceIndex';
+import { StatisticsRequest, type StatisticsResult } from '../protocol';
+import { canonicalUri } from '../workspace/uris';
+import { checkCancelled, guarded, type ServerContext } from './context';
+
+export function registerStatisticsRequest(context: ServerContext): void {
+  const { connection, workspace } = context;
+  connection.onRequest(
+    StatisticsRequest,
+    guarded(context, StatisticsRequest.method, async (params, token): Promise<StatisticsResult> => {
+      await workspace.ready;
+      workspace.syncAll();
+      checkCancelled(token);
+      const locale = context.locale();
+      const uri = params?.folderUri === undefined ? undefined : canonicalUri(params.folderUri);
+      const folder = uri === undefined ? workspace.folders[0] : (workspace.folders.find((f) => f.uri === uri) ?? workspace.folderOf(uri));
+      const options = { filter: params?.filter ?? {}, cooccurrence: params?.cooccurrence === 'code' ? ('code' as const) : ('aspect' as const) };
+      const stats = folder
+        ? computeStatistics(folder.index, folder.codebook, locale, options)
+        : computeStatistics(new WorkspaceIndex(), builtInCodebook(locale), locale, options);
+      const result: StatisticsResult = { ...stats, fragments: stats.fragments.map((f) => ({ ...f, uri: workspace.clientUri(f.key) })) };
+      if (folder) {
+        result.folderUri = folder.uri;
+        result.folderName = folder.name;
+      }
+      return result;
+    }),
+  );
+}

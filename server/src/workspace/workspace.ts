@@ -1,0 +1,392 @@
+// Every workspace folder with its index and codebook, and the open documents. Open documents
+// win over the disk; everything else is read at the initial scan and on file changes. Each
+// change is announced once to the listeners (diagnostics, the views' notification).
+
+import * as path from 'node:path';
+import { parseTranscript } from '../core/transcript';
+import type { Locale, Transcript } from '../core/types';
+import type { ReadResult } from './files';
+import type { Indexer } from './indexer';
+import { OpenDocuments } from './documents';
+import type { FileSystem } from './nodeFileSystem';
+import { canonicalUri, fsPathOf, relativePath } from './uris';
+import { Folder, type CodebookSource } from './workspaceFolders';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface WorkspaceChange {
+  /** Transcripts whose model was added or changed. */
+  uris: string[];
+  /** Transcripts that left an index. */
+  removed: string[];
+  /** Folders whose codebook changed: every transcript of theirs needs a new check. */
+  codebooks: Folder[];
+}
+
+export type Place = { folder: Folder; relative: string; kind: 'transcript' | 'codebook' };
+
+/** A transcript or codebook as the features see it: its model and where it comes from. */
+export interface DocumentView extends Place {
+  uri: string;
+  model: Transcript;
+  /** The open document's version, or null when the model was read from disk. */
+  version: number | null;
+}
+
+export type FileChangeType = 'created' | 'changed' | 'deleted';
+
+/** How many transcripts are indexed between two change announcements during a scan. */
+const SCAN_BATCH = 100;
+/** Files read and parsed at once during a scan with an indexer. */
+const SCAN_LANES = 8;
+
+export class Workspace {
+  readonly documents = new OpenDocuments();
+  private folderList: Folder[] = [];
+  private readonly listeners: ((change: WorkspaceChange) => void)[] = [];
+  private localeValue: Locale = 'en';
+  private resolveReady!: () => void;
+  /** Resolves when the initial scan of every folder is done. */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly log: Logger,
+    /** Parses files off the main thread with a time limit (indexer.ts); else they are parsed here. */
+    private readonly indexer?: Pick<Indexer, 'parse'>,
+  ) {}
+
+  private isReady = false;
+
+  markReady(): void {
+    this.isReady = true;
+    this.resolveReady();
+  }
+
+  /** Resolves when the initial scan and every scan started since (settings, folders) are done. */
+  async settled(): Promise<void> {
+    await this.ready;
+    let pending = this.folderList.map((f) => f.scanning);
+    while (pending.length > 0) {
+      await Promise.all(pending);
+      const now = this.folderList.map((f) => f.scanning);
+      pending = now.filter((p, i) => p !== pending[i]);
+    }
+  }
+
+  /** The initial scan is done. */
+  get scanned(): boolean {
+    return this.isReady;
+  }
+
+  get folders(): readonly Folder[] {
+    return this.folderList;
+  }
+
+  get locale(): Locale {
+    return this.localeValue;
+  }
+
+  onChange(listener: (change: WorkspaceChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(change: Partial<WorkspaceChange>): void {
+    const full: WorkspaceChange = { uris: change.uris ?? [], removed: change.removed ?? [], codebooks: change.codebooks ?? [] };
+    if (full.uris.length === 0 && full.removed.length === 0 && full.codebooks.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(full);
+      } catch (error) {
+        this.log.error(`A workspace listener failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+  }
+
+  // Folders -------------------------------------------------------------------------------------
+
+  /** Adds and removes folders; returns the new ones (to be scanned) and the removed ones. */
+  updateFolders(added: { uri: string; name?: string }[], removedUris: string[]): { added: Folder[]; removed: Folder[] } {
+    const removedSet = new Set(removedUris.map(canonicalUri));
+    const removed = this.folderList.filter((f) => removedSet.has(f.uri));
+    this.folderList = this.folderList.filter((f) => !removedSet.has(f.uri));
+    const fresh: Folder[] = [];
+    for (const { uri, name } of added) {
+      const canonical = canonicalUri(uri);
+      if (this.folderList.some((f) => f.uri === canonical)) continue;
+      const folder = new Folder(canonical, name, this.localeValue);
+      this.folderList.push(folder);
+      fresh.push(folder);
+    }
+    for (const folder of removed) {
+      folder.scanGeneration++;
+      this.emit({ removed: folder.index.all().map((d) => d.key) });
+    }
+    return { added: fresh, removed };
+  }
+
+  /** The folder that holds `uri`: the innermost one when folders nest. */
+  folderOf(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folderList) {
+      if (relativePath(folder.uri, uri) !== undefined && (!best || folder.uri.length > best.uri.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** What `uri` (canonical) is to Kader, or undefined for anything else. */
+  classify(uri: string): Place | undefined {
+    const folder = this.folderOf(uri);
+    if (!folder) return undefined;
+    const relative = folder.relativeOf(uri)!;
+    if (folder.isCodebook(relative)) return { folder, relative, kind: 'codebook' };
+    if (folder.isTranscript(relative)) return { folder, relative, kind: 'transcript' };
+    return undefined;
+  }
+
+  // Settings and language ------------------------------------------------------------------------
+
+  setLocale(locale: Locale): void {
+    if (locale === this.localeValue) return;
+    this.localeValue = locale;
+    const changed = this.folderList.filter((f) => f.setLocale(locale));
+    this.emit({ codebooks: changed });
+  }
+
+  // Reading from disk ---------------------------------------------------------------------------
+
+  private async read(folder: Folder, relative: string): Promise<ReadResult | undefined> {
+    if (!folder.root) return undefined;
+    return this.fs.readText(path.join(folder.root, ...relative.split('/')));
+  }
+
+  /** The text of a transcript or codebook: the open document's, else the file's. */
+  async textOf(uri: string): Promise<{ text: string; version: number | null } | undefined> {
+    const open = this.documents.get(uri);
+    if (open) return { text: open.document.getText(), version: open.document.version };
+    const place = this.classify(uri);
+    if (!place) return undefined;
+    const read = await this.read(place.folder, place.relative);
+    return read?.ok ? { text: read.text, version: null } : undefined;
+  }
+
+  /** Sets a folder's codebook from the open document or the file; announces a change. */
+  async loadCodebook(folder: Folder): Promise<void> {
+    const uri = folder.codebookUri;
+    let source: CodebookSource | undefined;
+    const open = this.documents.get(uri);
+    if (open) source = { text: open.document.getText(), version: open.document.version };
+    else {
+      const read = await this.read(folder, folder.settings.codebookPath);
+      if (this.documents.has(uri)) return; // opened meanwhile: the open document is read on sync
+      if (read?.ok) source = { text: read.text, version: null };
+      else if (read && read.problem !== 'missing') this.log.warn(`${uri}: the codebook is not read: it ${read.detail}.`);
+    }
+    this.setCodebook(folder, source);
+  }
+
+  private setCodebook(folder: Folder, source: CodebookSource | undefined): void {
+    const previous = folder.codebookSource;
+    if (previous && source && previous.text === source.text) {
+      folder.codebookVersion(source.version); // opened or closed unchanged: nothing to check again
+      return;
+    }
+    if (!previous && !source && folder.codebook.builtIn) return;
+    try {
+      folder.setCodebook(source, this.localeValue);
+    } catch (error) {
+      this.log.error(`${folder.codebookUri}: the codebook could not be read: ${(error as Error).stack ?? String(error)}`);
+      folder.setCodebook(undefined, this.localeValue);
+    }
+    this.emit({ codebooks: [folder] });
+  }
+
+  private async readTranscript(folder: Folder, relative: string, uri: string): Promise<'set' | 'removed' | 'skipped'> {
+    const read = await this.read(folder, relative);
+    if (this.documents.has(uri) || this.classify(uri)?.folder !== folder) return 'skipped';
+    if (!read?.ok) {
+      if (read && read.problem !== 'missing') this.log.warn(`${uri}: skipped: it ${read.detail}.`);
+      return folder.index.remove(uri) ? 'removed' : 'skipped';
+    }
+    if (!this.indexer) {
+      folder.index.set(uri, relative, parseTranscript(read.text));
+      return 'set';
+    }
+    const { model } = await this.indexer.parse(read.text);
+    if (this.documents.has(uri) || this.classify(uri)?.folder !== folder) return 'skipped';
+    folder.index.set(uri, relative, model);
+    return 'set';
+  }
+
+  /** Reads a folder: its codebook, then every transcript. A newer scan of it stops this one. */
+  scan(folder: Folder, progress?: (done: number, total: number) => void): Promise<void> {
+    const generation = ++folder.scanGeneration;
+    folder.scanning = folder.scanning
+      .then(() => this.runScan(folder, generation, progress))
+      .catch((error: unknown) => this.log.error(`Scanning ${folder.uri} failed: ${(error as Error).stack ?? String(error)}`));
+    return folder.scanning;
+  }
+
+  private async runScan(folder: Folder, generation: number, progress?: (done: number, total: number) => void): Promise<void> {
+    const current = (): boolean => generation === folder.scanGeneration && this.folderList.includes(folder);
+    if (!current()) return;
+    await this.loadCodebook(folder);
+    const wanted: string[] = [];
+    if (folder.root) {
+      const listing = await this.fs.listTranscripts(folder.root, folder.settings.codebookPath);
+      for (const problem of listing.problems) this.log.warn(`${folder.uri}: ${problem.path}: ${problem.detail}`);
+      for (const relative of listing.transcripts) {
+        if (folder.isTranscript(relative) && this.folderOf(folder.uriOf(relative)) === folder) wanted.push(relative);
+      }
+    }
+    if (!current()) return;
+    const wantedUris = new Set(wanted.map((r) => folder.uriOf(r)));
+    const removed: string[] = [];
+    for (const document of folder.index.all()) {
+      const place = this.classify(document.key);
+      const keep = place?.folder === folder && place.kind === 'transcript' && (wantedUris.has(document.key) || this.documents.has(document.key));
+      if (!keep && folder.index.remove(document.key)) removed.push(document.key);
+    }
+    this.emit({ removed });
+    for (const open of this.documents.all()) {
+      if (this.classify(open.uri)?.folder === folder) this.sync(open.uri);
+    }
+    let changed: string[] = [];
+    let done = 0;
+    let next = 0;
+    // With an indexer, several files are read and parsed at once (its workers run in parallel).
+    const lane = async (): Promise<void> => {
+      while (next < wanted.length && current()) {
+        const relative = wanted[next++]!;
+        const uri = folder.uriOf(relative);
+        if (!this.documents.has(uri)) {
+          const result = await this.readTranscript(folder, relative, uri);
+          if (result !== 'skipped') changed.push(uri);
+        }
+        done++;
+        progress?.(done, wanted.length);
+        if (changed.length >= SCAN_BATCH) {
+          this.emit({ uris: changed });
+          changed = [];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.indexer ? SCAN_LANES : 1 }, lane));
+    if (!current()) return;
+    this.emit({ uris: changed });
+  }
+
+  // Open documents ------------------------------------------------------------------------------
+
+  /**
+   * Brings the index (or the codebook) up to date with an open document's text. Cheap when
+   * nothing changed: the model is parsed once per version.
+   */
+  sync(uri: string): void {
+    const open = this.documents.get(uri);
+    const place = this.classify(uri);
+    if (!open || !place) return;
+    if (place.kind === 'codebook') {
+      this.setCodebook(place.folder, { text: open.document.getText(), version: open.document.version });
+      return;
+    }
+    const model = this.documents.model(open);
+    if (place.folder.index.get(uri)?.model === model) return;
+    place.folder.index.set(uri, place.relative, model);
+    this.emit({ uris: [uri] });
+  }
+
+  syncAll(): void {
+    for (const open of this.documents.all()) this.sync(open.uri);
+  }
+
+  /** After the client closed a document: what is on disk counts again. */
+  async closed(uri: string): Promise<void> {
+    const place = this.classify(uri);
+    if (!place) return;
+    if (place.kind === 'codebook') return this.loadCodebook(place.folder);
+    const result = await this.readTranscript(place.folder, place.relative, uri);
+    if (result === 'set') this.emit({ uris: [uri] });
+    else if (result === 'removed') this.emit({ removed: [uri] });
+  }
+
+  // Changes on disk -----------------------------------------------------------------------------
+
+  async fileChanged(rawUri: string, type: FileChangeType): Promise<void> {
+    const uri = canonicalUri(rawUri);
+    if (this.documents.has(uri)) return; // the open text wins
+    const place = this.classify(uri);
+    if (place?.kind === 'codebook') return this.loadCodebook(place.folder);
+    if (place) {
+      if (type === 'deleted') {
+        if (place.folder.index.remove(uri)) this.emit({ removed: [uri] });
+        return;
+      }
+      const result = await this.readTranscript(place.folder, place.relative, uri);
+      if (result === 'set') this.emit({ uris: [uri] });
+      else if (result === 'removed') this.emit({ removed: [uri] });
+      return;
+    }
+    if (/\.md$/i.test(uri)) return;
+    // Not a Markdown file: perhaps a folder that was deleted, created or moved.
+    if (type === 'deleted') await this.folderDeleted(uri);
+    else if (type === 'created') await this.folderCreated(uri);
+  }
+
+  private async folderDeleted(uri: string): Promise<void> {
+    const removed: string[] = [];
+    for (const folder of this.folderList) {
+      for (const document of folder.index.all()) {
+        if (relativePath(uri, document.key) !== undefined && !this.documents.has(document.key) && folder.index.remove(document.key)) removed.push(document.key);
+      }
+      if (relativePath(uri, folder.codebookUri) !== undefined && folder.codebookSource) await this.loadCodebook(folder);
+    }
+    this.emit({ removed });
+  }
+
+  private async folderCreated(uri: string): Promise<void> {
+    const folder = this.folderOf(uri);
+    const fsPath = fsPathOf(uri);
+    if (!folder || !fsPath) return;
+    const base = folder.relativeOf(uri)!;
+    const listing = await this.fs.listTranscripts(fsPath, '');
+    const changed: string[] = [];
+    for (const inner of listing.transcripts) {
+      const relative = `${base}/${inner}`;
+      const fileUri = folder.uriOf(relative);
+      if (this.classify(fileUri)?.kind === 'codebook') {
+        await this.loadCodebook(folder);
+        continue;
+      }
+      if (!folder.isTranscript(relative) || this.folderOf(fileUri) !== folder || this.documents.has(fileUri)) continue;
+      if ((await this.readTranscript(folder, relative, fileUri)) === 'set') changed.push(fileUri);
+    }
+    this.emit({ uris: changed });
+  }
+
+  // Queries -------------------------------------------------------------------------------------
+
+  /** The URI to send back for a document: as the client wrote it when open, else canonical. */
+  clientUri(uri: string): string {
+    return this.documents.get(uri)?.clientUri ?? uri;
+  }
+
+  /** The transcript or codebook at `uri` with its current model, or undefined. */
+  view(uri: string): DocumentView | undefined {
+    const place = this.classify(uri);
+    if (!place) return undefined;
+    const open = this.documents.get(uri);
+    if (open) this.sync(uri);
+    if (place.kind === 'codebook') {
+      const model = place.folder.codebookModel;
+      return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null } : undefined;
+    }
+    const indexed = place.folder.index.get(uri);
+    if (!indexed) return undefined;
+    return { ...place, uri, model: indexed.model, version: open ? open.document.version : null };
+  }
+}

@@ -1,0 +1,123 @@
+// One workspace folder: its settings, which of its files are transcripts, its codebook and its
+// index. Multi-root workspaces have one of these per folder, each with its own codebook.
+
+import picomatch from 'picomatch';
+import { codeLookup, type CodeLookup } from '../core/check';
+import { builtInCodebook, parseCodebook } from '../core/codebook';
+import { parseTranscript } from '../core/transcript';
+import type { Codebook, Locale, Transcript } from '../core/types';
+import { WorkspaceIndex } from '../core/workspaceIndex';
+import { isTranscriptPath } from './files';
+import { DEFAULT_SETTINGS, type KaderSettings } from './settings';
+import { baseName, fsPathOf, joinUri, relativePath } from './uris';
+
+export interface CodebookSource {
+  text: string;
+  /** The open document's version, or null when read from disk. */
+  version: number | null;
+}
+
+export class Folder {
+  readonly index = new WorkspaceIndex();
+  readonly name: string;
+  /** The folder on disk; undefined for a folder of another scheme (only open documents count). */
+  readonly root: string | undefined;
+  private settingsValue: KaderSettings = DEFAULT_SETTINGS;
+  private includes: (path: string) => boolean = picomatch(DEFAULT_SETTINGS.include);
+  private excludes: (path: string) => boolean = picomatch(DEFAULT_SETTINGS.exclude);
+  private codebookValue: Codebook;
+  private lookupValue: CodeLookup;
+  private source: CodebookSource | undefined;
+  private sourceModel: Transcript | undefined;
+  /** Serialises scans of this folder; a newer scan makes an older one stop. */
+  scanning: Promise<void> = Promise.resolve();
+  scanGeneration = 0;
+
+  constructor(
+    readonly uri: string,
+    name: string | undefined,
+    private locale: Locale,
+  ) {
+    this.name = name ?? baseName(uri);
+    this.root = fsPathOf(uri);
+    this.codebookValue = builtInCodebook(locale);
+    this.lookupValue = codeLookup(this.codebookValue);
+  }
+
+  get settings(): KaderSettings {
+    return this.settingsValue;
+  }
+
+  set settings(settings: KaderSettings) {
+    this.settingsValue = settings;
+    this.includes = picomatch(settings.include.length > 0 ? settings.include : DEFAULT_SETTINGS.include);
+    this.excludes = settings.exclude.length > 0 ? picomatch(settings.exclude) : () => false;
+  }
+
+  get codebookUri(): string {
+    return joinUri(this.uri, this.settingsValue.codebookPath);
+  }
+
+  get codebook(): Codebook {
+    return this.codebookValue;
+  }
+
+  get lookup(): CodeLookup {
+    return this.lookupValue;
+  }
+
+  /** The codebook file's text, when there is one. */
+  get codebookSource(): CodebookSource | undefined {
+    return this.source;
+  }
+
+  /** The codebook read as Markdown (for its code tokens: rename, references, highlights). */
+  get codebookModel(): Transcript | undefined {
+    if (this.source && !this.sourceModel) this.sourceModel = parseTranscript(this.source.text);
+    return this.sourceModel;
+  }
+
+  /** Sets the codebook's text (undefined: no codebook file, the built-in framework applies). */
+  setCodebook(source: CodebookSource | undefined, locale: Locale): void {
+    this.locale = locale;
+    this.source = source;
+    this.sourceModel = undefined;
+    this.codebookValue = source ? parseCodebook(source.text) : builtInCodebook(locale);
+    this.lookupValue = codeLookup(this.codebookValue);
+  }
+
+  /** The same text, now from an open document (a version) or from disk (null). */
+  codebookVersion(version: number | null): void {
+    if (this.source) this.source = { text: this.source.text, version };
+  }
+
+  /** The built-in codebook follows the language; a codebook file does not change. */
+  setLocale(locale: Locale): boolean {
+    if (locale === this.locale) return false;
+    this.locale = locale;
+    if (!this.source) {
+      this.codebookValue = builtInCodebook(locale);
+      this.lookupValue = codeLookup(this.codebookValue);
+      return true;
+    }
+    return false;
+  }
+
+  relativeOf(uri: string): string | undefined {
+    return relativePath(this.uri, uri);
+  }
+
+  uriOf(relative: string): string {
+    return joinUri(this.uri, relative);
+  }
+
+  isCodebook(relative: string): boolean {
+    return relative === this.settingsValue.codebookPath;
+  }
+
+  /** SYNTAX.md and the settings: `*.md` that the globs take, never the codebook or README. */
+  isTranscript(relative: string): boolean {
+    if (!isTranscriptPath(relative, this.settingsValue.codebookPath)) return false;
+    return this.includes(relative) && !this.excludes(relative);
+  }
+}

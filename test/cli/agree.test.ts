@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+import { isSafeRevision, listRefs, showAtRevision } from '../../server/src/workspace/git';
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: { LANG: 'en_US.UTF-8' }, cwd });
+  return { code, out, err };
+}
+
+const temps: string[] = [];
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'kader-agree-'));
+  temps.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+const ANNA = '---\ncoder: anna\n---\nIk kwam [omdat het moest]{#intentie} en bleef.\n\nTweede alinea hier.\n';
+const BERT = '---\ncoder: bert\n---\nIk kwam omdat het moest en bleef. {#intentie}\n\nTweede [alinea]{#actanten} hier.\n';
+
+describe('kader agree', () => {
+  test('two files, text format: the table and the disagreements', async () => {
+    const root = folder({ 'anna.md': ANNA, 'bert.md': BERT });
+    const { code, out, err } = await run(['agree', 'anna.md', 'bert.md'], root);
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    // 55 characters: "Ik kwam omdat het moest en bleef." (33) + "\n\n" + "Tweede alinea hier." (19) + "\n".
+    // #actanten: onlyB 6 ("alinea"), neither 49. Po = 49/55 = 89.1 %; pA = 0, pB = 6/55,
+    //   Pe = 0·pB + 1·49/55 = Po, so kappa = 0. Alpha: n = 110, n0 = 2·49 + 6 = 104, n1 = 6,
+    //   alpha = 1 − 109·6/(104·6) = −0.048.
+    // #intentie: both 15 ("omdat het moest"), onlyB 18 (the rest of B's paragraph), neither 22.
+    //   Po = 37/55 = 67.3 %; pA = 15/55, pB = 33/55; Pe = (15·33 + 40·22)/55² = 1375/3025 = 0.4545;
+    //   kappa = (0.6727 − 0.4545)/(1 − 0.4545) = 0.400. Alpha: n0 = 44 + 18 = 62, n1 = 30 + 18 = 48,
+    //   alpha = 1 − 109·18/(62·48) = 1 − 1962/2976 = 0.341.
+    // Overall: means: 78.2 %, kappa 0.200, alpha 0.146. Segments: A's 1, B's 2, none agree.
+    assert.equal(
+      out,
+      [
+        'anna.md vs bert.md',
+        '',
+        'A: anna.md (anna)',
+        'B: bert.md (bert)',
+        '',
+        '55 characters compared.',
+        '',
+        'Code       Agreement  Kappa   Alpha     Segments',
+        '#actanten     89.1 %  0.000  -0.048  0/1 (0.0 %)',
+        '#intentie     67.3 %  0.400   0.341  0/2 (0.0 %)',
+        'Overall       78.2 %  0.200   0.146  0/3 (0.0 %)',
+        '',
+        'Disagreements:',
+        '',
+        'anna.md:4:1: "Ik kwam"  A: –  B: #intentie',
+        'anna.md:4:38: "en bleef."  A: –  B: #intentie',
+        'anna.md:6:8: "alinea"  A: –  B: #actanten',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('json and markdown formats; --threshold', async () => {
+    const root = folder({ 'a.md': '[abcdefghij]{#x}klmnopqrst', 'b.md': 'a[bcdefghij]{#x}klmnopqrst' });
+    const json = await run(['agree', 'a.md', 'b.md', '--format', 'json'], root);
+    const body = JSON.parse(json.out);
+    assert.equal(body.a, 'a.md');
+    assert.equal(body.threshold, 90);
+    assert.deepEqual(body.codes[0].segments, { agreeing: 2, total: 2, percent: 100, a: { agreeing: 1, total: 1 }, b: { agreeing: 1, total: 1 } });
+    const strict = JSON.parse((await run(['agree', 'a.md', 'b.md', '--format', 'json', '--threshold', '95'], root)).out);
+    assert.equal(strict.codes[0].segments.agreeing, 0);
+    const markdown = await run(['agree', 'a.md', 'b.md', '--format', 'markdown', '--lang', 'nl'], root);
+    assert.match(markdown.out, /^## a\.md vs b\.md\n/);
+    assert.match(markdown.out, /\| Code \| Overeenstemming \| Kappa \| Alfa \| Segmenten \|\n\| --- \| ---: \| ---: \| ---: \| ---: \|\n\| #x \| 95\.0 % \| 0\.900 \|/);
+    assert.match(markdown.out, /\| 1 \| a \| #x \| – \|/);
+  });
+
+  test('texts that differ: where, in each file', async () => {
+    const root = folder({ 'a.md': 'Een.\nTwee [x]{#x}.\n', 'b.md': 'Een.\nDrie [x]{#x}.\n' });
+    const { code, out } = await run(['agree', 'a.md', 'b.md'], root);
+    assert.equal(code, 0);
+    assert.match(out, /The texts differ \(besides the coding\): first at A:2 and B:2; only the text they share is compared\.\n  A:2: Twee \[x\]\{#x\}\.\n  B:2: Drie \[x\]\{#x\}\.\n/);
+  });
+
+  test('a folder: every pair with the same text and another coder', async () => {
+    const root = folder({ 'g/anna.md': ANNA, 'g/bert.md': BERT, 'h/alleen.md': '---\ncoder: anna\n---\nIets anders.\n' });
+    const { code, out } = await run(['agree', '.', '--format', 'json'], root);
+    assert.equal(code, 0);
+    const body = JSON.parse(out);
+    assert.deepEqual(body.pairs.map((p: { a: string; b: string }) => [p.a, p.b]), [['g/anna.md', 'g/bert.md']]);
+    assert.equal(body.compared, 55);
+    const text = await run(['agree', '.'], root);
+    assert.match(text.out, /Total:\n\n1 pair of codings\. 55 characters compared\.\n/);
+    const none = await run(['agree', 'h'], root);
+    assert.match(none.out, /^No pairs found/);
+  });
+
+  test('usage errors exit 2', async () => {
+    const root = folder({ 'a.md': 'x' });
+    assert.equal((await run(['agree', 'a.md'], root)).code, 2);
+    assert.equal((await run(['agree', 'a.md', 'b.md'], root)).code, 2);
+    assert.equal((await run(['agree', 'a.md', 'a.md', '--threshold', '0'], root)).code, 2);
+    assert.equal((await run(['agree', 'a.md', 'a.md', '--format', 'csv'], root)).code, 2);
+    const bad = await run(['agree', 'a.md', '--rev', '--output=/tmp/x'], root);
+    assert.equal(bad.code, 2);
+  });
+});
+
+describe('kader agree --rev (git)', () => {
+  const git = (cwd: string, ...args: string[]): string =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+
+  test('a file against its version on a colleague\'s branch', async () => {
+    const root = folder({ 'praktijk/gesprek.md': ANNA });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'anna codes');
+    git(root, 'checkout', '-q', '-b', 'bert');
+    writeFileSync(path.join(root, 'praktijk/gesprek.md'), BERT);
+    git(root, 'commit', '-q', '-am', 'bert codes');
+    git(root, 'checkout', '-q', 'main');
+
+    assert.equal(await showAtRevision(path.join(root, 'praktijk/gesprek.md'), 'bert'), BERT);
+    const refs = await listRefs(root);
+    assert.deepEqual(refs.map((r) => [r.name, r.kind]).sort(), [['bert', 'branch'], ['main', 'branch']]);
+
+    const { code, out, err } = await run(['agree', 'gesprek.md', '--rev', 'bert'], path.join(root, 'praktijk'));
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    assert.match(out, /^gesprek\.md vs gesprek\.md@bert\n\nA: gesprek\.md \(anna\)\nB: gesprek\.md@bert \(bert\)\n/);
+    assert.match(out, /#intentie +67\.3 % +0\.400/);
+
+    const missing = await run(['agree', 'gesprek.md', '--rev', 'nope'], path.join(root, 'praktijk'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /gesprek\.md at nope: /);
+  });
+
+  test('revisions that could be read as options are refused', () => {
+    assert.equal(isSafeRevision('main'), true);
+    assert.equal(isSafeRevision('HEAD~2'), true);
+    assert.equal(isSafeRevision('origin/anna'), true);
+    assert.equal(isSafeRevision('--output=x'), false);
+    assert.equal(isSafeRevision('a b'), false);
+    assert.equal(isSafeRevision('main:other.md'), false);
+  });
+});

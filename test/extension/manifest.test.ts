@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { kaderApi } from './util';
+
+function extensionPath(): string {
+  const ext = vscode.extensions.getExtension('kader.kader');
+  assert.ok(ext);
+  return ext.extensionPath;
+}
+
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(extensionPath(), file), 'utf8')) as Record<string, unknown>;
+}
+
+/** The strings the client passes to vscode.l10n.t (single-quoted literals, as the sources write them). */
+function l10nStrings(): Set<string> {
+  const dir = path.join(extensionPath(), 'client/src');
+  const found = new Set<string>();
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) found.add(m[1]!.replace(/\\(.)/g, '$1'));
+  }
+  return found;
+}
+
+describe('manifest and translations', () => {
+  before(async () => {
+    await kaderApi();
+  });
+
+  it('has an English and a Dutch text for every %key% of package.json', () => {
+    const manifest = fs.readFileSync(path.join(extensionPath(), 'package.json'), 'utf8');
+    const keys = [...new Set([...manifest.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]!))].sort();
+    assert.ok(keys.length > 20);
+    for (const file of ['package.nls.json', 'package.nls.nl.json']) {
+      const nls = readJson(file);
+      assert.deepEqual(keys.filter((k) => typeof nls[k] !== 'string'), [], `missing in ${file}`);
+    }
+  });
+
+  it('has a Dutch translation for every string the client localises', () => {
+    const strings = l10nStrings();
+    assert.ok(strings.size > 30);
+    const nl = readJson('l10n/bundle.l10n.nl.json');
+    assert.deepEqual([...strings].filter((s) => typeof nl[s] !== 'string'), [], 'missing in l10n/bundle.l10n.nl.json');
+    assert.deepEqual(Object.keys(nl).filter((s) => !strings.has(s)), [], 'unused in l10n/bundle.l10n.nl.json');
+  });
+
+  it('registers every contributed command, and contributes every kader command it registers', async () => {
+    const manifest = readJson('package.json') as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => /^kader\.[a-zA-Z]+$/.test(c)).sort();
+    assert.deepEqual(registered, contributed);
+  });
+});

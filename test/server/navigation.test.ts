@@ -1,0 +1,176 @@
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import {
+  DefinitionRequest,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type DocumentSymbol,
+  type Position,
+} from 'vscode-languageserver-protocol';
+import { fullCapabilities, minimalCapabilities, openProject, range, type Project } from './client';
+
+const pos = (line: number, character: number): Position => ({ line, character });
+
+async function hover(project: Project, relative: string, position: Position): Promise<unknown> {
+  return project.client.request(HoverRequest.type, { textDocument: { uri: project.uri(relative) }, position });
+}
+
+test('hover: name, description and usage from the codebook; codes not in it; codebook headings', async (t) => {
+  const project = await openProject(t);
+  assert.deepEqual(await hover(project, 'breda/gesprek-1.md', pos(8, 40)), {
+    contents: {
+      kind: 'markdown',
+      value: '**Gestuurd** `#intentie/gestuurd`\n\nDe deelnemer doet mee omdat de organisatie dat vraagt.\n\n2 fragments in 2 practices  \nMost in: Breda (1), Tilburg (1)',
+    },
+    range: range(8, 34, 8, 52),
+  });
+  assert.deepEqual(await hover(project, 'breda/gesprek-1.md', pos(6, 12)), {
+    contents: {
+      kind: 'markdown',
+      value: '**Intentie** `#intentie`\n\nWat is de bedoeling van de lerende praktijk?\n\n1 fragment in 1 practice (4 with sub-codes)  \nMost in: Breda (1)',
+    },
+    range: range(6, 12, 6, 21),
+  });
+  assert.deepEqual(await hover(project, 'tilburg/gesprek-2.md', pos(4, 74)), {
+    contents: { kind: 'markdown', value: '`#onbekend`\n\nNot in the codebook.\n\n1 fragment in 1 practice  \nMost in: Tilburg (1)' },
+    range: range(4, 65, 4, 74),
+  });
+  // The heading that defines a code in the codebook hovers too; plain text elsewhere does not.
+  assert.deepEqual(await hover(project, 'codebook.md', pos(15, 13)), {
+    contents: { kind: 'markdown', value: '**Context** `#context`\n\nIn welke omgeving speelt de praktijk zich af?\n\n1 fragment in 1 practice  \nMost in: Breda (1)' },
+    range: range(15, 11, 15, 19),
+  });
+  assert.equal(await hover(project, 'breda/gesprek-1.md', pos(8, 20)), null);
+});
+
+test('hover: the built-in framework in the client locale, plain text for a client without Markdown', async (t) => {
+  const project = await openProject(t, ['bare'], { capabilities: minimalCapabilities, locale: 'nl-NL' });
+  assert.deepEqual(await hover(project, 'a.md', pos(0, 20)), {
+    contents: {
+      kind: 'plaintext',
+      value:
+        '**Intentie** `#intentie`\n\nWat is de bedoeling van de lerende praktijk? (volgens verschillende betrokkenen)\n\n_Ingebouwd kader_\n\n1 fragment in 1 praktijk  \nMeest in: (geen praktijk) (1)',
+    },
+    range: range(0, 17, 0, 26),
+  });
+});
+
+test('definition: from a code to its codebook heading; none for a code the codebook lacks', async (t) => {
+  const project = await openProject(t);
+  const params = (relative: string, position: Position) => ({ textDocument: { uri: project.uri(relative) }, position });
+  assert.deepEqual(await project.client.request(DefinitionRequest.type, params('breda/gesprek-1.md', pos(8, 34))), {
+    uri: project.uri('codebook.md'),
+    range: range(7, 0, 7, 32),
+  });
+  assert.equal(await project.client.request(DefinitionRequest.type, params('tilburg/gesprek-2.md', pos(4, 70))), null);
+  assert.equal(await project.client.request(DefinitionRequest.type, params('tilburg/gesprek-2.md', pos(0, 0))), null);
+});
+
+test('references: every use in the folder, open or not, and the codebook heading with the declaration', async (t) => {
+  const project = await openProject(t);
+  const breda = project.uri('breda/gesprek-1.md');
+  await project.client.open(breda, `${await readFile(project.path('breda/gesprek-1.md'), 'utf8')}\nNog een keer [moest]{#intentie/gestuurd}.\n`);
+  const request = (includeDeclaration: boolean) =>
+    project.client.request(ReferencesRequest.type, { textDocument: { uri: project.uri('tilburg/gesprek-2.md') }, position: pos(4, 25), context: { includeDeclaration } });
+  assert.deepEqual(await request(true), [
+    { uri: project.uri('codebook.md'), range: range(7, 13, 7, 31) },
+    { uri: breda, range: range(8, 34, 8, 52) },
+    { uri: breda, range: range(16, 21, 16, 39) },
+    { uri: project.uri('tilburg/gesprek-2.md'), range: range(4, 18, 4, 36) },
+  ]);
+  assert.equal((await request(false))!.length, 3);
+});
+
+test('document highlight: the same code in this document, duplicates included', async (t) => {
+  const project = await openProject(t);
+  assert.deepEqual(
+    await project.client.request(DocumentHighlightRequest.type, { textDocument: { uri: project.uri('tilburg/gesprek-2.md') }, position: pos(6, 40) }),
+    [
+      { range: range(6, 22, 6, 33), kind: 1 },
+      { range: range(6, 35, 6, 46), kind: 1 },
+    ],
+  );
+});
+
+test('document symbols: headings as sections with fragments inside, hierarchical', async (t) => {
+  const project = await openProject(t);
+  const symbols = (await project.client.request(DocumentSymbolRequest.type, { textDocument: { uri: project.uri('breda/gesprek-1.md') } })) as DocumentSymbol[];
+  const fragment = (name: string, detail: string, full: ReturnType<typeof range>, block: ReturnType<typeof range>): DocumentSymbol => ({
+    name,
+    detail,
+    kind: 20,
+    range: full,
+    selectionRange: block,
+    children: [],
+  });
+  assert.deepEqual(symbols, [
+    {
+      name: 'Gesprek 1',
+      kind: 15,
+      range: range(4, 0, 14, 3),
+      selectionRange: range(4, 0, 4, 11),
+      children: [
+        {
+          name: 'Vraag 1',
+          detail: '#intentie',
+          kind: 15,
+          range: range(6, 0, 14, 3),
+          selectionRange: range(6, 0, 6, 22),
+          children: [
+            fragment('#intentie/gestuurd', 'omdat het moest', range(8, 16, 8, 68), range(8, 33, 8, 68)),
+            fragment('#intentie/intrinsiek', 'S2: Ik wilde zelf leren.', range(10, 0, 10, 51), range(10, 29, 10, 51)),
+            fragment('#context', 'S1: De gemeente bepaalt.', range(12, 0, 14, 3), range(12, 4, 12, 14)),
+          ],
+        },
+      ],
+    },
+  ]);
+});
+
+test('document symbols: flat symbol information for a client without hierarchy', async (t) => {
+  const project = await openProject(t, ['project'], { capabilities: minimalCapabilities });
+  const uri = project.uri('breda/gesprek-1.md');
+  const symbols = await project.client.request(DocumentSymbolRequest.type, { textDocument: { uri } });
+  assert.deepEqual(
+    symbols!.map((s) => [s.name, (s as { containerName?: string }).containerName]),
+    [
+      ['Gesprek 1', undefined],
+      ['Vraag 1', 'Gesprek 1'],
+      ['#intentie/gestuurd', 'Vraag 1'],
+      ['#intentie/intrinsiek', 'Vraag 1'],
+      ['#context', 'Vraag 1'],
+    ],
+  );
+});
+
+test('workspace symbols: the codes, at their codebook heading or first use', async (t) => {
+  const project = await openProject(t, ['project'], { capabilities: fullCapabilities(false) });
+  const codebook = project.uri('codebook.md');
+  const tilburg = project.uri('tilburg/gesprek-2.md');
+  assert.deepEqual(await project.client.request(WorkspaceSymbolRequest.type, { query: '' }), [
+    { name: '#intentie', kind: 22, location: { uri: codebook, range: range(3, 12, 3, 21) }, containerName: 'Intentie' },
+    { name: '#intentie/gestuurd', kind: 22, location: { uri: codebook, range: range(7, 13, 7, 31) }, containerName: 'Gestuurd' },
+    { name: '#intentie/intrinsiek', kind: 22, location: { uri: codebook, range: range(11, 15, 11, 35) }, containerName: 'Intrinsiek' },
+    { name: '#context', kind: 22, location: { uri: codebook, range: range(15, 11, 15, 19) }, containerName: 'Context' },
+    { name: '#activiteit', kind: 22, location: { uri: codebook, range: range(19, 14, 19, 25) }, containerName: 'Activiteit' },
+    { name: '#Activiteit', kind: 22, location: { uri: tilburg, range: range(4, 53, 4, 64) } },
+    { name: '#onbekend', kind: 22, location: { uri: tilburg, range: range(4, 65, 4, 74) } },
+  ]);
+  assert.deepEqual(
+    (await project.client.request(WorkspaceSymbolRequest.type, { query: 'gest' }))!.map((s) => s.name),
+    ['#intentie/gestuurd'],
+  );
+});
+
+test('folding: coded sections and divs', async (t) => {
+  const project = await openProject(t);
+  assert.deepEqual(await project.client.request(FoldingRangeRequest.type, { textDocument: { uri: project.uri('breda/gesprek-1.md') } }), [
+    { startLine: 6, endLine: 14 },
+    { startLine: 12, endLine: 14 },
+  ]);
+});

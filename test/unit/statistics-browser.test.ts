@@ -1,0 +1,143 @@
+// The Statistics and agreement pages in a real browser (headless Chromium, when installed): the
+// policy lets the nonce'd script run and nothing else; cells answer clicks and keys; the SVG and
+// PNG exports produce what the panel accepts; fragment lists are built as text.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { agreementHtml } from '../../client/src/agreement/html';
+import { DEFAULT_VIEW, isStatisticsMessage, statisticsHtml } from '../../client/src/statistics/html';
+import { isAgreementMessage } from '../../client/src/agreement/html';
+import { compareCodings } from '../../server/src/core/agreement';
+import { computeStatistics } from '../../server/src/core/statistics';
+import { parseCodebook } from '../../server/src/core/codebook';
+import { parseTranscript } from '../../server/src/core/transcript';
+import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import type { StatisticsResult } from '../../server/src/protocol';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : 'Chromium is not installed';
+
+function statistics(): StatisticsResult {
+  const index = new WorkspaceIndex();
+  const files: Record<string, string> = {
+    'breda/een.md': '---\ncoder: anna\n---\n[<img src=x onerror=alert(1)>]{#intentie #context}.\n\nAlinea. {#intentie}\n',
+    'tilburg/twee.md': '---\ncoder: bert\n---\n[Zij]{#context}.\n',
+  };
+  for (const [path, text] of Object.entries(files)) index.set(path, path, parseTranscript(text));
+  const codebook = parseCodebook('# Intentie {#intentie color="#4E79A7"}\n\n# Context {#context}\n');
+  const stats = computeStatistics(index, codebook, 'en');
+  return { ...stats, fragments: stats.fragments.map((f) => ({ ...f, uri: `file:///${f.path}` })) };
+}
+
+/** Loads a page with a stub `acquireVsCodeApi` that records the messages it posts. */
+async function load(page: Page, html: string): Promise<void> {
+  // A string, not a function: the test's transpiler may wrap functions in helpers the page lacks.
+  await page.addInitScript(
+    'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => undefined });',
+  );
+  await page.route('http://kader.test/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('http://kader.test/');
+}
+
+const posted = (page: Page): Promise<unknown[]> => page.evaluate('window.posted') as Promise<unknown[]>;
+
+describe('the pages in Chromium', { skip }, () => {
+  let browser: Browser;
+  const errors: string[] = [];
+  before(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('Statistics: cells by click and by key, filters, exports, the fragment list', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    const data = statistics();
+    await load(page, statisticsHtml(data, DEFAULT_VIEW, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }));
+    assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+
+    await page.click('[data-cell="m:0:0"]');
+    await page.focus('[data-cell="f:1"]');
+    await page.keyboard.press('Enter');
+    await page.focus('[data-cell="c:0:1"]');
+    await page.keyboard.press(' ');
+    await page.selectOption('#filter-coder', 'anna');
+    await page.click('button[data-action="svg"][data-chart="matrix"]');
+    await page.click('button[data-action="png"][data-chart="frequencies"]');
+    await page.waitForFunction("window.posted.some((m) => m.type === 'savePng')");
+    await page.click('button[data-action="copy"][data-chart="cooccurrence"]');
+
+    const messages = (await posted(page)) as { type: string }[];
+    for (const m of messages) assert.ok(isStatisticsMessage(m), `the panel accepts ${JSON.stringify(m).slice(0, 100)}`);
+    assert.deepEqual(
+      messages.filter((m) => m.type === 'cell'),
+      [
+        { type: 'cell', id: 'm:0:0' },
+        { type: 'cell', id: 'f:1' },
+        { type: 'cell', id: 'c:0:1' },
+      ],
+    );
+    assert.deepEqual(messages.find((m) => m.type === 'filter'), { type: 'filter', coder: 'anna', attribute: null, measure: 'count', cooccurrence: 'aspect' });
+    const svg = messages.find((m) => m.type === 'saveSvg') as unknown as { svg: string };
+    assert.match(svg.svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(!svg.svg.includes('var(--'), 'theme colours are resolved in the saved SVG');
+    assert.ok(!svg.svg.includes('<img'), 'transcript text stays text in the SVG');
+    const png = messages.find((m) => m.type === 'savePng') as unknown as { dataUrl: string };
+    assert.ok(png.dataUrl.length > 1000);
+
+    // The panel answers a cell with its fragments; the page lists them as text.
+    await page.evaluate("window.postMessage({ type: 'fragments', title: '2 fragments', items: [{ index: 0, label: '<img src=x onerror=alert(2)>', detail: 'breda/een.md:4' }] }, '*')");
+    await page.waitForSelector('#list-items button');
+    assert.equal(await page.textContent('#list-items button'), '<img src=x onerror=alert(2)>');
+    assert.equal(await page.locator('#list-items img').count(), 0);
+    await page.click('#list-items button');
+    const last = ((await posted(page)) as unknown[]).at(-1);
+    assert.deepEqual(last, { type: 'open', index: 0 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a script without the nonce does not run', async () => {
+    const page = await browser.newPage();
+    const html = statisticsHtml(statistics(), DEFAULT_VIEW, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }).replace(
+      '</body>',
+      '<script>window.injected = true;</script></body>',
+    );
+    await load(page, html);
+    assert.equal(await page.evaluate('window.injected'), undefined);
+    await page.close();
+  });
+
+  test('the agreement report: open and accept buttons post valid messages', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const result = compareCodings({ text: 'Een [twee]{#x} drie <b>vier</b>.' }, { text: 'Een twee [drie]{#x} <b>vier</b>.' });
+    const report = { ...result, uri: 'file:///a.md', version: 1, labelA: 'a.md', labelB: 'b.md' };
+    await load(page, agreementHtml(report, { kept: new Set() }, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }));
+    await page.click('button[data-action="open"][data-id="1"]');
+    await page.click('button[data-action="accept"][data-id="0"][data-side="b"]');
+    await page.focus('button[data-action="accept"][data-id="1"][data-side="a"]');
+    await page.keyboard.press('Enter');
+    await page.fill('#threshold', '80');
+    await page.dispatchEvent('#threshold', 'change');
+    const messages = await posted(page);
+    for (const m of messages) assert.ok(isAgreementMessage(m), JSON.stringify(m));
+    assert.deepEqual(messages, [
+      { type: 'ready' },
+      { type: 'open', id: 1, side: 'a' },
+      { type: 'accept', id: 0, side: 'b' },
+      { type: 'accept', id: 1, side: 'a' },
+      { type: 'threshold', value: 80 },
+    ]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
