@@ -20,6 +20,9 @@ import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
 import { clientFeatures, guardedNotification, type ServerContext } from './features/context';
 import { IndexChangedNotifier, registerCustomRequests } from './features/customRequests';
 import { registerDefinition } from './features/definition';
+import { registerAgreementRequests } from './features/agreement';
+import { registerExchange } from './features/exchange';
+import { registerStatisticsRequest } from './features/statistics';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerFolding } from './features/folding';
 import { registerHighlight } from './features/highlight';
@@ -104,8 +107,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return result;
   });
 
-  /** Reads `kader.*` for every folder; rescans folders whose file settings changed. */
-  const loadSettings = async (): Promise<void> => {
+  /**
+   * Reads `kader.*` for every folder; rescans folders whose file settings changed, except those
+   * in `fresh` (about to be scanned anyway).
+   */
+  const loadSettings = async (fresh: readonly Folder[] = []): Promise<void> => {
     const folders = [...workspace.folders];
     let global: KaderSettings;
     let perFolder: KaderSettings[];
@@ -127,7 +133,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       const previous = folder.settings;
       if (!sameSeverity(previous, next)) recheck = true;
       folder.settings = next;
-      if (!sameFileSettings(previous, next)) rescans.push(folder);
+      if (!sameFileSettings(previous, next) && !fresh.includes(folder)) rescans.push(folder);
     });
     if (recheck) {
       diagnostics.settingsChanged();
@@ -169,14 +175,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
             guardedNotification(context, 'didChangeWorkspaceFolders', async (event) => {
               const { added } = workspace.updateFolders(event.added, event.removed.map((f) => f.uri));
               notifier.all();
-              await loadSettings();
+              await loadSettings(added);
               await Promise.all(added.map((folder) => workspace.scan(folder)));
             }),
           );
         }
-        // Settings first (they say which files are transcripts), then the folders. A folder
-        // whose file settings changed was rescanned by loadSettings already.
-        await loadSettings();
+        // Settings first: they say which files are transcripts and where the codebook is.
+        await loadSettings(workspace.folders);
         await initialScan();
       } finally {
         workspace.markReady();
@@ -265,6 +270,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   registerSymbols(context);
   registerFolding(context);
   registerCustomRequests(context);
+  registerExchange(context);
+  registerStatisticsRequest(context);
+  registerAgreementRequests(context);
 
   connection.onShutdown(() => {
     for (const timer of pending.values()) clearTimeout(timer);

@@ -170,14 +170,15 @@ describe('kader report', () => {
   test('markdown grouped by practice, and HTML with the same content, transcript text escaped', async () => {
     const hostile = folder({ 'x/a.md': '[<script>alert(1)</script> *nadruk* [link](javascript:alert(1))]{#intentie memo="<img src=x onerror=alert(1)>"}\n' });
     const byPractice = await run(['report', hostile, '--format', 'markdown', '--group-by', 'practice']);
-    assert.match(byPractice.out, /## x — 1 fragment\n\n### Intentie \(`#intentie`\) — 1 fragment\n/);
+    assert.match(byPractice.out, /## x — 1 fragment\n\n### Intention \(`#intentie`\) — 1 fragment\n/);
     const html = await run(['report', hostile, '--format', 'html']);
     assert.equal(html.code, 0);
     assert.ok(html.out.startsWith('<!DOCTYPE html>'));
     assert.ok(!html.out.includes('<script'), html.out);
     assert.ok(!html.out.includes('<img'), html.out);
     assert.ok(!html.out.includes('href="javascript'), html.out);
-    assert.ok(html.out.includes('&#x3C;script>alert(1)&#x3C;/script> *nadruk* link'), html.out);
+    assert.ok(html.out.includes('<li>“alert(1) nadruk link” — <a href="x/a.md#L1">x/a.md:1</a>'), html.out);
+    assert.ok(html.out.includes('<em>&#x3C;img src=x onerror=alert(1)></em>'), html.out);
     assert.match(html.out, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
   });
 

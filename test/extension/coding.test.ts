@@ -111,6 +111,18 @@ describe('coding commands', () => {
     assert.equal(editor.document.getText(), ORIGINAL.replace('Dat bepaalde', '[Dat]{#activiteit} bepaalde'));
   });
 
+  it('uncodes a fragment from its item in the Aspects view', async () => {
+    const api = await kaderApi();
+    await code(editor, new vscode.Selection(2, 22, 2, 38), ['activiteit']);
+    const node = await waitFor(async () => {
+      await api.aspects.getChildren();
+      return [...api.aspects.nodes()].find((n) => n.kind === 'fragment' && n.label === 'in het buurthuis');
+    }, 'the new fragment is not in the view');
+    editor.selection = new vscode.Selection(6, 0, 6, 0); // the cursor elsewhere: the item says which fragment
+    assert.deepEqual(await vscode.commands.executeCommand('kader.uncode', node), { applied: true, shape: 'inline' });
+    assert.equal(editor.document.getText(), ORIGINAL);
+  });
+
   it('shows the server message and changes nothing when there is nothing to do', async () => {
     editor.selection = new vscode.Selection(4, 10, 4, 10);
     const outcome = await vscode.commands.executeCommand<CodingOutcome>('kader.uncode');

@@ -3,7 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
+import { Indexer, type IndexRun, type IndexSource, type IndexResult } from '../../server/src/workspace/indexer';
+import { loadProject } from '../../server/src/workspace/project';
 import { CASES, type Scale } from './cases';
 import { materialize, tempCorpus } from './generate';
 
@@ -42,4 +46,25 @@ describe(`hostile corpus through kader check (${scale} scale)`, { concurrency: 4
       for (const pattern of hostile.cli.out ?? []) assert.match(out, pattern, shown);
     });
   }
+
+  test('deleted-while-indexing: a file deleted between listing and reading is skipped as missing; the rest is indexed', async () => {
+    const folder = path.join(corpus.dir, 'deleted-while-indexing');
+    materialize({ ...CASES[0]!, name: 'deleted-while-indexing', files: () => ({ 'weg.md': '[x]{#intentie}\n', 'blijft.md': '[y]{#intentie}\n' }) }, scale, corpus.dir);
+    // The listing is done when indexFiles is called: delete one listed file there.
+    class DeletingIndexer extends Indexer {
+      override indexFiles(sources: IndexSource[], run?: IndexRun): Promise<IndexResult> {
+        rmSync(path.join(folder, 'weg.md'));
+        return super.indexFiles(sources, run);
+      }
+    }
+    const indexer = new DeletingIndexer({ workers: 1 });
+    try {
+      const project = await loadProject(folder, { locale: 'en', indexer });
+      assert.deepEqual(project.problems, [{ path: 'weg.md', problem: 'missing', detail: 'does not exist' }]);
+      assert.deepEqual(project.index.all().map((d) => d.path), ['blijft.md']);
+    } finally {
+      await indexer.dispose();
+    }
+    writeFileSync(path.join(folder, 'weg.md'), '');
+  });
 });

@@ -329,7 +329,7 @@ describe('mergeEdits', () => {
     ]);
     // "vier vijf": #z cannot be written while A's #x fragment stays.
     const m = mergeEdits({ text: a }, { text: b }, [{ disagreement: 0, accept: 'b' }]);
-    assert.deepEqual(m, { edits: [], problems: ['#z: The selection overlaps a coded fragment only in part. Select the whole fragment, or words inside it.'] });
+    assert.deepEqual(m, { edits: [], problems: ["#z: B's fragment would overlap one of A's fragments only in part"] });
     // "zes" (A #x, B #z): A's #x goes and B's #z comes, in one merge.
     assert.equal(applyEdits(a, mergeEdits({ text: a }, { text: b }, [{ disagreement: 1, accept: 'b' }]).edits), b);
     // "zeven": A's #x goes.
@@ -379,7 +379,7 @@ describe('mergeEdits', () => {
           let next = text;
           for (const d of r.disagreements) {
             const m = mergeEdits({ text }, { text: b }, [{ disagreement: d.id, accept: 'b' }]);
-            for (const p of m.problems) assert.match(p, /overlaps a coded fragment only in part/);
+            for (const p of m.problems) assert.match(p, /would overlap one of A's fragments only in part/);
             next = applyEdits(text, m.edits);
             if (m.problems.length === 0 && next !== text) break;
             next = text;

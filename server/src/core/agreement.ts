@@ -14,7 +14,7 @@
 // lists every selected node, which adds codes nobody used with a trivial 100 % and kappa 1).
 
 import { diffChars, diffLines } from 'diff';
-import { codingEdits, type TextEdit } from './edits';
+import type { TextEdit } from './edits';
 import { LineIndex, stripBom } from './text';
 import { parseTranscript } from './transcript';
 import type { Fragment, Range, Transcript } from './types';
@@ -719,8 +719,7 @@ const overlaps = (x: [number, number], y: [number, number]): boolean => x[0] < y
  * touches it, transitively; in the zone, A's fragments with the code lose it and B's fragments with
  * it are written into A (a fragment of A with the same extent gets the code added; otherwise a new
  * fragment of B's kind: a section coding on the same heading, a block coding at the paragraph's
- * end, fences around the lines of a div, and for an inline fragment what Code Selection makes of
- * that range). Outside the zones A is left as it is.
+ * end, fences around the lines of a div, and for an inline fragment brackets around that range). Outside the zones A is left as it is.
  */
 export function mergeEdits(inputA: CodingInput, inputB: CodingInput, choices: MergeChoice[], options: AgreementOptions = {}): MergeResult {
   const cmp = compare(inputA, inputB, options);
@@ -862,9 +861,19 @@ export function mergeEdits(inputA: CodingInput, inputB: CodingInput, choices: Me
         continue;
       }
     }
-    const result = codingEdits(a.source, remaining, { action: 'code', range: a.lines.range({ start, end }), codes });
-    if (result.edits.length === 0) problems.push(`${codes.map((c) => `#${c}`).join(' ')}: ${result.message ?? 'not possible here'}`);
-    edits.push(...result.edits);
+    // An inline fragment around the range, unless it would cross one of A's remaining fragments in part.
+    const crosses = remaining.fragments.some((f) => {
+      const inside = (o: number): boolean => o > f.full.span.start && o < f.full.span.end;
+      const covers = start <= f.full.span.start && end >= f.full.span.end;
+      const within = start >= f.content.span.start && end <= f.content.span.end;
+      return (inside(start) || inside(end)) && !covers && !within;
+    });
+    if (crosses || start >= end) {
+      problems.push(`${codes.map((c) => `#${c}`).join(' ')}: B's fragment would overlap one of A's fragments only in part`);
+      continue;
+    }
+    edit(start, start, '[');
+    edit(end, end, `]{${codes.map((c) => `#${c}`).join(' ')}}`);
   }
   // All or nothing: half a merge (B's fragment removed from A but not written) would lose coding.
   return problems.length > 0 ? { edits: [], problems } : { edits, problems };

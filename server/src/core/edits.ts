@@ -3,6 +3,7 @@
 
 import { isCodePath, withoutHash } from './codes';
 import { LineIndex, stripBom } from './text';
+import { parseTranscript } from './transcript';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
 
 export type CodingAction =
@@ -68,16 +69,23 @@ interface Block {
 
 const BLANK_LINE = /^[ \t]*$/;
 
-/** The stretch of non-blank lines around `offset`, as the user sees a paragraph. */
-function blockAround(text: string, lines: LineIndex, offset: number): Block {
-  let first = lines.lineOf(offset);
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * The paragraph around `offset` as the user sees it: the stretch of non-blank lines, ending at
+ * headings, div fences, list items and the front matter.
+ */
+function blockAround(text: string, lines: LineIndex, offset: number, floor: number): Block {
+  const top = lines.lineOf(floor);
+  let first = Math.max(lines.lineOf(offset), top);
   let last = first;
   const lineText = (l: number): string => text.slice(lines.lineStarts[l]!, lines.lineEnd(l));
   const isHeading = (l: number): boolean => /^ {0,3}#{1,6}(\s|$)/.test(lineText(l));
   const isFence = (l: number): boolean => /^ {0,3}:{3,}/.test(lineText(l));
-  if (!isHeading(first)) {
-    while (first > 0 && !BLANK_LINE.test(lineText(first - 1)) && !isHeading(first - 1) && !isFence(first - 1)) first--;
-    while (last + 1 < lines.lineCount && !BLANK_LINE.test(lineText(last + 1)) && !isHeading(last + 1) && !isFence(last + 1)) last++;
+  const ends = (l: number): boolean => BLANK_LINE.test(lineText(l)) || isHeading(l) || isFence(l);
+  if (!isHeading(first) && !isFence(first)) {
+    while (first > top && !ends(first - 1) && !LIST_ITEM.test(lineText(first))) first--;
+    while (last + 1 < lines.lineCount && !ends(last + 1) && !LIST_ITEM.test(lineText(last + 1))) last++;
   }
   return { start: lines.lineStarts[first]!, end: lines.lineEnd(last), heading: isHeading(first) };
 }
@@ -93,7 +101,24 @@ function codeList(codes: string[]): string {
   return codes.map((c) => `#${c}`).join(' ');
 }
 
-export function codingEdits(rawText: string, model: Transcript, action: CodingAction, locale: Locale = 'en'): CodingResult {
+/** Errors and warnings per rule: an edit must not add any. */
+function problemCounts(model: Transcript): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of model.diagnostics) if (d.severity === 'error' || d.severity === 'warning') counts.set(d.rule, (counts.get(d.rule) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The edits for a coding action. `parse` reads a candidate result back (the server passes one
+ * that reuses the document's unchanged chunks).
+ */
+export function codingEdits(
+  rawText: string,
+  model: Transcript,
+  action: CodingAction,
+  locale: Locale = 'en',
+  parse: (text: string) => Transcript = (t) => parseTranscript(t),
+): CodingResult {
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const edit = (span: Span, newText: string): TextEdit => ({ range: lines.range(span), newText });
@@ -111,44 +136,73 @@ export function codingEdits(rawText: string, model: Transcript, action: CodingAc
       if (codes.length === 0) return { edits: [], message: MESSAGES.noCodes[locale] };
       const invalid = codes.find((c) => !isCodePath(c));
       if (invalid !== undefined) return { edits: [], message: MESSAGES.invalidCode[locale](invalid) };
-      const selection = trimmed(text, { start: lines.offset(action.range.start), end: lines.offset(action.range.end) });
+      const floor = model.frontMatter.span?.end ?? 0;
+      let selection = trimmed(text, { start: Math.max(floor, lines.offset(action.range.start)), end: lines.offset(action.range.end) });
+      if (selection.start >= selection.end) return { edits: [], message: MESSAGES.emptySelection[locale] };
+      // An end inside an attribute block takes in the whole block: the fragment it closes.
+      for (const block of model.attributeBlocks) {
+        if (block.span.start < selection.start && selection.start < block.span.end) selection = { ...selection, start: block.span.end };
+        if (block.span.start < selection.end && selection.end < block.span.end) selection = { ...selection, end: block.span.end };
+      }
+      selection = trimmed(text, selection);
       if (selection.start >= selection.end) return { edits: [], message: MESSAGES.emptySelection[locale] };
 
-      const firstBlock = blockAround(text, lines, selection.start);
-      const lastBlock = blockAround(text, lines, selection.end);
-      if (firstBlock.start !== lastBlock.start) {
-        // Several blocks: a fenced div around whole lines.
-        const open = { start: firstBlock.start, end: firstBlock.start };
-        const close = { start: lastBlock.end, end: lastBlock.end };
-        const eol = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
-        return { edits: [edit(open, `::: {${codeList(codes)}}${eol}`), edit(close, `${eol}:::`)], shape: 'div' };
-      }
+      const firstBlock = blockAround(text, lines, selection.start, floor);
+      const lastBlock = blockAround(text, lines, selection.end, floor);
       const block = trimmed(text, firstBlock);
       const existing = model.fragments.find(
-        (f) => (f.kind === 'inline' && f.content.span.start === selection.start && f.content.span.end === selection.end) ||
-          ((f.kind === 'block' || f.kind === 'section') && f.full.span.start === block.start && selection.start <= block.start && selection.end >= f.content.span.end),
+        (f) =>
+          (f.content.span.start === selection.start && f.content.span.end === selection.end) ||
+          (f.kind === 'inline' && f.full.span.start === selection.start && f.full.span.end === selection.end) ||
+          ((f.kind === 'block' || f.kind === 'section') && f.full.span.start === block.start && selection.start <= block.start && selection.end >= f.content.span.end) ||
+          (f.kind === 'div' && selection.start <= f.full.span.start + 1 && selection.end >= f.full.span.end - 1 && selection.start >= f.full.span.start - 1),
       );
       if (existing) {
         const edits = addTo(existing, codes);
         return edits.length > 0 ? { edits, shape: existing.kind } : { edits, message: MESSAGES.alreadyCoded[locale](codes[0]!) };
       }
+
       const crosses = model.fragments.some((f) => {
-        if (f.kind !== 'inline') return false;
         const inside = (o: number): boolean => o > f.full.span.start && o < f.full.span.end;
         const coversAll = selection.start <= f.full.span.start && selection.end >= f.full.span.end;
         const within = selection.start >= f.content.span.start && selection.end <= f.content.span.end;
         return (inside(selection.start) || inside(selection.end)) && !coversAll && !within;
       });
       if (crosses) return { edits: [], message: MESSAGES.overlap[locale] };
-      if (selection.start <= block.start && selection.end >= block.end) {
-        // The whole paragraph or heading: code it at its end.
-        const at = { start: block.end, end: block.end };
-        return { edits: [edit(at, ` {${codeList(codes)}}`)], shape: firstBlock.heading ? 'section' : 'block' };
-      }
-      return {
-        edits: [edit({ start: selection.start, end: selection.start }, '['), edit({ start: selection.end, end: selection.end }, `]{${codeList(codes)}}`)],
-        shape: 'inline',
+
+      // The shapes that could code the selection, most precise first; the first that reads back
+      // as exactly the wanted coding (and uncodes to the same text) is the answer.
+      const list = codeList(codes);
+      const eol = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+      const candidates: { shape: FragmentKind; edits: TextEdit[] }[] = [];
+      const inline = (span: Span): void => {
+        if (span.start < span.end) candidates.push({ shape: 'inline', edits: [edit({ start: span.start, end: span.start }, '['), edit({ start: span.end, end: span.end }, `]{${list}}`)] });
       };
+      const sameBlock = firstBlock.start === lastBlock.start;
+      const wholeBlock = sameBlock && selection.start <= block.start && selection.end >= block.end;
+      if (sameBlock && !wholeBlock) {
+        inline(selection);
+        inline(trimmed(text, { start: selection.start + (/^[*_~]+/.exec(text.slice(selection.start, selection.end))?.[0].length ?? 0), end: selection.end - (/[*_~]+$/.exec(text.slice(selection.start, selection.end))?.[0].length ?? 0) }));
+      }
+      if (wholeBlock) candidates.push({ shape: firstBlock.heading ? 'section' : 'block', edits: [edit({ start: block.end, end: block.end }, ` {${list}}`)] });
+      if (!sameBlock) {
+        candidates.push({ shape: 'div', edits: [edit({ start: firstBlock.start, end: firstBlock.start }, `::: {${list}}${eol}`), edit({ start: lastBlock.end, end: lastBlock.end }, `${eol}:::`)] });
+      }
+
+      const before = problemCounts(model);
+      for (const candidate of candidates) {
+        const coded = applyEdits(text, candidate.edits);
+        const after = parse(coded);
+        const matching = (m: Transcript): Fragment[] =>
+          m.fragments.filter((f) => f.kind === candidate.shape && f.codes.length === codes.length && codes.every((c) => f.codes.includes(c)));
+        if (after.fragments.length !== model.fragments.length + 1 || matching(after).length !== matching(model).length + 1) continue;
+        if ([...problemCounts(after)].some(([rule, n]) => n > (before.get(rule) ?? 0))) continue;
+        const codedLines = new LineIndex(stripBom(coded));
+        const restores = (f: Fragment): boolean => applyEdits(coded, f.markup.map((span) => ({ range: codedLines.range(span), newText: '' }))) === stripBom(text);
+        if (!matching(after).some(restores)) continue;
+        return { edits: candidate.edits, shape: candidate.shape };
+      }
+      return { edits: [], message: MESSAGES.overlap[locale] };
     }
     case 'addCode': {
       const code = withoutHash(action.code.trim());

@@ -24,7 +24,8 @@ export interface ReportInput {
 const WORDS = {
   en: {
     title: 'Kader report',
-    summary: (d: number, f: number, p: number) => `${d} transcripts, ${f} coded fragments, ${p} practices.`,
+    summary: (d: number, f: number, p: number) =>
+      `${d} ${d === 1 ? 'transcript' : 'transcripts'}, ${f} coded ${f === 1 ? 'fragment' : 'fragments'}, ${p} ${p === 1 ? 'practice' : 'practices'}.`,
     fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragments`),
     none: 'No fragments yet.',
     aspect: 'Aspect',
@@ -32,7 +33,8 @@ const WORDS = {
   },
   nl: {
     title: 'Kader-rapport',
-    summary: (d: number, f: number, p: number) => `${d} transcripten, ${f} gecodeerde fragmenten, ${p} praktijken.`,
+    summary: (d: number, f: number, p: number) =>
+      `${d} ${d === 1 ? 'transcript' : 'transcripten'}, ${f} ${f === 1 ? 'gecodeerd fragment' : 'gecodeerde fragmenten'}, ${p} ${p === 1 ? 'praktijk' : 'praktijken'}.`,
     fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragmenten`),
     none: 'Nog geen fragmenten.',
     aspect: 'Aspect',

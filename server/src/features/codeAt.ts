@@ -2,7 +2,6 @@
 // how a code is used in a folder. Shared by hover, definition, references, highlight and rename.
 
 import type { Position, Range } from 'vscode-languageserver';
-import { isWithin } from '../core/codes';
 import type { Span, Transcript } from '../core/types';
 import { comparePractice } from '../core/workspaceIndex';
 import type { DocumentView, Workspace } from '../workspace/workspace';
@@ -74,9 +73,4 @@ export function knownCodes(folder: Folder): string[] {
   const defined = folder.codebook.codes.map((c) => c.code);
   const set = new Set(defined);
   return [...defined, ...folder.index.usedCodes().filter((c) => !set.has(c))];
-}
-
-/** The codes of `list` that are `code` or one of its sub-codes. */
-export function within(list: Iterable<string>, code: string): string[] {
-  return [...list].filter((c) => isWithin(c, code));
 }

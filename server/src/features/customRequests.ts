@@ -6,6 +6,7 @@ import { aspectOf } from '../core/codes';
 import { aspectTree, filteredFragments, practiceTree, type TreeNode } from '../core/aggregate';
 import { builtInCodebook } from '../core/codebook';
 import { codingEdits } from '../core/edits';
+import { parseTranscript } from '../core/transcript';
 import { markdownReport } from '../core/report';
 import type { Codebook } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
@@ -154,7 +155,9 @@ export function registerCustomRequests(context: ServerContext): void {
       }
       if (!CODING_ACTIONS.has(params.action)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown coding action: ${String(params.action)}`);
       const open = workspace.documents.get(uri);
-      return codingEdits(current.text, open ? workspace.documents.model(open) : view.model, params, locale);
+      // Candidates are read back reusing the open document's chunks, so checking an edit is quick.
+      const readBack = open ? (text: string) => parseTranscript(text, { chunks: new Map(open.cache.chunks) }) : undefined;
+      return codingEdits(current.text, open ? workspace.documents.model(open) : view.model, params, locale, readBack);
     }),
   );
 

@@ -167,6 +167,8 @@ export class DiagnosticsFeature {
   }
 
   private publishFolder(folder: Folder): void {
+    // A former codebook (the path setting changed) or transcript that is no longer one.
+    for (const uri of [...this.published]) if (!this.context.workspace.classify(uri)) this.clear(uri);
     this.publish(folder.codebookUri);
     for (const document of folder.index.all()) this.publish(document.key);
   }

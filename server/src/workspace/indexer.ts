@@ -97,6 +97,7 @@ function createWorker(): Worker {
 }
 
 const READY = 'ready';
+const STARTUP_LIMIT_MS = 60_000;
 
 export class Indexer {
   private readonly workers: PoolWorker[] = [];
@@ -175,8 +176,12 @@ export class Indexer {
     const worker = createWorker();
     const entry: PoolWorker = { worker, ready: false };
     this.workers.push(entry);
+    // A worker that never gets ready counts as one that failed to start.
+    const startup = setTimeout(() => void worker.terminate(), STARTUP_LIMIT_MS);
+    startup.unref();
     worker.on('message', (message: ParseReply | typeof READY) => {
       if (message === READY) {
+        clearTimeout(startup);
         entry.ready = true;
         this.failedStarts = 0;
         worker.unref();

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Transcript } from '../core/types';
+import type { CodeOccurrence, Transcript } from '../core/types';
 
 /**
  * Bump when the model's meaning changes without a change to the parser's code. Normally not
  * needed: the key also holds a fingerprint of the parser's code (see `parserFingerprint`).
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 let fingerprint: string | undefined;
 
@@ -29,11 +29,13 @@ export function parserFingerprint(): string {
     statSync(bundled);
     files = [bundled];
   } catch {
+    // The parser's sources, and this file and the worker (they write the cache format).
     const core = path.resolve(__dirname, '../core');
     files = readdirSync(core)
       .filter((f) => f.endsWith('.ts'))
       .sort()
       .map((f) => path.join(core, f));
+    files.push(path.join(__dirname, 'modelCache.ts'), path.join(__dirname, 'parseWorker.ts'));
   }
   for (const file of files) hash.update(readFileSync(file));
   fingerprint = hash.digest('hex').slice(0, 16);
@@ -45,21 +47,75 @@ export function cacheKey(text: string): string {
   return createHash('sha1').update(parserFingerprint()).update('\0').update(text).digest('hex');
 }
 
+/** Parts of a model that few requests need: kept as JSON and parsed on first access. */
+const LAZY_KEYS = ['headings', 'turns', 'attributeBlocks'] as const;
+type LazyPart = Pick<Transcript, (typeof LAZY_KEYS)[number]>;
+
 /**
- * The model as JSON. `codes` holds the same occurrence objects as the attribute blocks, in the
- * same order; when it does, it is written as 0 and rebuilt by `fromJson`, so the JSON is smaller
- * and the objects stay shared in memory.
+ * A model as JSON, in two parts. `core` is the model with the lazy keys as 0; `lazy` holds
+ * those, with each attribute block's `codes` written as their number: they are the same
+ * occurrence objects as the model's `codes`, in the same order, and are shared again on reading.
+ * When that does not hold, the whole model is in `core`.
  */
-export function toJson(model: Transcript): string {
-  const fromBlocks = model.attributeBlocks.flatMap((b) => b.codes);
-  const shared = fromBlocks.length === model.codes.length && fromBlocks.every((c, i) => c === model.codes[i]);
-  return JSON.stringify(shared ? { ...model, codes: 0 } : model);
+export interface ModelJson {
+  core: string;
+  lazy?: string;
 }
 
-export function fromJson(json: string): Transcript {
-  const model = JSON.parse(json) as Transcript & { codes: Transcript['codes'] | 0 };
-  if (model.codes === 0) model.codes = model.attributeBlocks.flatMap((b) => b.codes);
+export function toJson(model: Transcript): ModelJson {
+  const fromBlocks = model.attributeBlocks.flatMap((b) => b.codes);
+  const shared = fromBlocks.length === model.codes.length && fromBlocks.every((c, i) => c === model.codes[i]);
+  if (!shared) return { core: JSON.stringify(model) };
+  const lazy: LazyPart = {
+    headings: model.headings,
+    turns: model.turns,
+    attributeBlocks: model.attributeBlocks.map((b) => ({ ...b, codes: b.codes.length as unknown as CodeOccurrence[] })),
+  };
+  return { core: JSON.stringify({ ...model, headings: 0, turns: 0, attributeBlocks: 0 }), lazy: JSON.stringify(lazy) };
+}
+
+/**
+ * The model of `toJson`'s parts. The lazy keys are accessors until first read, then plain data
+ * properties (in the same key order): JSON.stringify and deepEqual see an ordinary model.
+ */
+export function fromJson(json: ModelJson): Transcript {
+  const model = JSON.parse(json.core) as Transcript;
+  const lazy = json.lazy;
+  if (lazy === undefined) return model;
+  let part: LazyPart | undefined;
+  const load = (): LazyPart => {
+    if (!part) {
+      part = JSON.parse(lazy) as LazyPart;
+      let at = 0;
+      for (const block of part.attributeBlocks) {
+        const count = block.codes as unknown as number;
+        block.codes = model.codes.slice(at, at + count);
+        at += count;
+      }
+    }
+    return part;
+  };
+  for (const key of LAZY_KEYS) {
+    const settle = (value: unknown): void => {
+      Object.defineProperty(model, key, { value, writable: true, enumerable: true, configurable: true });
+    };
+    Object.defineProperty(model, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = load()[key];
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+  }
   return model;
+}
+
+/** One cache file: the core JSON, and the lazy JSON after a line break (JSON has none). */
+function joinParts(json: ModelJson): string {
+  return json.lazy === undefined ? json.core : `${json.core}\n${json.lazy}`;
 }
 
 export class ModelCache {
@@ -69,13 +125,19 @@ export class ModelCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cached model's JSON, or undefined. */
-  readJson(key: string): string | undefined {
+  /** The cached model's JSON parts, or undefined. Each part is its own string (no slices). */
+  readJson(key: string): ModelJson | undefined {
+    let bytes: Buffer;
     try {
-      return readFileSync(this.file(key), 'utf8');
+      bytes = readFileSync(this.file(key));
     } catch {
       return undefined;
     }
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return { core: bytes.toString('utf8') };
+    // The lazy part is parsed later: a cheap check that it was written whole.
+    if (bytes[newline + 1] !== 0x7b /* { */ || bytes[bytes.length - 1] !== 0x7d /* } */) return undefined;
+    return { core: bytes.toString('utf8', 0, newline), lazy: bytes.toString('utf8', newline + 1) };
   }
 
   read(key: string): Transcript | undefined {
@@ -89,12 +151,12 @@ export class ModelCache {
   }
 
   /** Writes atomically (a reader never sees half a file); failures are ignored: it is a cache. */
-  writeJson(key: string, json: string): void {
+  writeJson(key: string, json: ModelJson): void {
     const file = this.file(key);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, json);
+      writeFileSync(temp, joinParts(json));
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });

@@ -4,7 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { parseTranscript } from '../core/transcript';
-import { ModelCache, toJson } from './modelCache';
+import { ModelCache, toJson, type ModelJson } from './modelCache';
 
 export interface ParseJob {
   id: number;
@@ -13,7 +13,7 @@ export interface ParseJob {
   cache?: { dir: string; key: string };
 }
 
-export type ParseReply = { id: number; json: string } | { id: number; error: string };
+export type ParseReply = { id: number; json: ModelJson } | { id: number; error: string };
 
 parentPort?.postMessage('ready');
 parentPort?.on('message', (job: ParseJob) => {
