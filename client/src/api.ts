@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { DecorationSnapshot } from './decorations';
 import type { FilterState } from './treeFilter';
 import type { KaderServer } from './kaderServer';
+import type { WebviewProbe } from './statistics/panel';
 import type { KaderTreeProvider, ViewNode } from './treeView';
 
 export interface KaderApi {
@@ -21,4 +22,8 @@ export interface KaderApi {
   onDidDecorate: vscode.Event<vscode.TextEditor>;
   /** The status bar item's text. */
   statusText(): string | undefined;
+  /** The open Kader Statistics panel. */
+  statisticsPanel(): WebviewProbe | undefined;
+  /** The coding comparison panel of a transcript. */
+  agreementPanel(uri: vscode.Uri): WebviewProbe | undefined;
 }

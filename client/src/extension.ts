@@ -78,8 +78,8 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   command('kader.openExample', (args) => openExample(context.extensionUri, options(args)));
   registerExchangeCommands(context, server);
   const request = server.request.bind(server);
-  registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
-  registerAgreement(context, request);
+  const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
+  const agreement = registerAgreement(context, request);
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
   command('kader.clearFilter', () => filter.clear());
@@ -107,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
     decorations: (editor) => decorations.snapshot(editor),
     onDidDecorate: decorations.onDidDecorate,
     statusText: () => statusBar.text,
+    statisticsPanel: () => statistics.current(),
+    agreementPanel: (uri) => agreement.panel(uri),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type Disagreement,
 } from '../../../server/src/protocol';
 import { kaderLocale } from '../locale';
-import { documentUri, webviewNonce, type KaderRequest } from '../statistics/panel';
+import { documentUri, webviewNonce, type KaderRequest, type WebviewProbe } from '../statistics/panel';
 import { agreementHtml, isAgreementMessage, type AgreementMessage } from './html';
 
 export const AGREEMENT_COMMAND = 'kader.compareCodingWith';
@@ -71,10 +71,16 @@ class AgreementPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!isAgreementMessage(message)) return;
-        this.handle(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
+        this.receive(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
       }),
     );
+  }
+
+  /** A message from the webview: handled only when it is one the page may send. */
+  async receive(message: unknown): Promise<boolean> {
+    if (!isAgreementMessage(message)) return false;
+    await this.handle(message);
+    return true;
   }
 
   /** The report shown last. */
@@ -194,7 +200,7 @@ class AgreementPanel implements vscode.Disposable {
  * Registers `kader.compareCodingWith` (arguments, all optional: the transcript's URI, and what to
  * compare it with as an `AgreementOther`). One report panel per transcript.
  */
-export function registerAgreement(context: vscode.ExtensionContext, request: KaderRequest): void {
+export function registerAgreement(context: vscode.ExtensionContext, request: KaderRequest): { panel(uri: vscode.Uri): WebviewProbe | undefined } {
   const panels = new Map<string, AgreementPanel>();
   context.subscriptions.push(
     vscode.commands.registerCommand(AGREEMENT_COMMAND, async (target?: unknown, given?: unknown): Promise<AgreementReport | undefined> => {
@@ -227,6 +233,12 @@ export function registerAgreement(context: vscode.ExtensionContext, request: Kad
       return (await panel.render()) ? panel.current : undefined;
     }),
   );
+  return {
+    panel: (uri) => {
+      const panel = panels.get(uri.toString());
+      return panel && { html: () => panel.panel.webview.html, receive: (m) => panel.receive(m) };
+    },
+  };
 }
 
 function isOther(value: unknown): value is AgreementOther {

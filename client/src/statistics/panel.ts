@@ -44,10 +44,16 @@ class StatisticsPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!isStatisticsMessage(message)) return;
-        this.handle(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
+        this.receive(message).catch((error: unknown) => void vscode.window.showErrorMessage(String(error)));
       }),
     );
+  }
+
+  /** A message from the webview: handled only when it is one the page may send. */
+  async receive(message: unknown): Promise<boolean> {
+    if (!isStatisticsMessage(message)) return false;
+    await this.handle(message);
+    return true;
   }
 
   setFolder(folderUri: string | undefined): void {
@@ -142,7 +148,7 @@ export function registerStatistics(
   context: vscode.ExtensionContext,
   request: KaderRequest,
   options: { onDidChangeIndex?: vscode.Event<unknown> } = {},
-): void {
+): { current(): WebviewProbe | undefined } {
   let current: StatisticsPanel | undefined;
   let stale = false;
   const folderOf = (arg: unknown): string | undefined => {
@@ -191,4 +197,11 @@ export function registerStatistics(
       }),
     );
   }
+  return { current: () => current && { html: () => current!.panel.webview.html, receive: (m) => current!.receive(m) } };
+}
+
+/** What tests see of a webview panel: its page, and the way in for its messages. */
+export interface WebviewProbe {
+  html(): string;
+  receive(message: unknown): Promise<boolean>;
 }

@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
+
+describe('import and export', () => {
+  let scratch: string;
+
+  before(async () => {
+    await kaderApi();
+  });
+
+  beforeEach(() => {
+    // Outside the workspace, so nothing written here changes the fixture's counts.
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kader-exchange-'));
+  });
+
+  afterEach(async () => {
+    await revertAndCloseAll();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('Import Transcript makes a transcript from a Teams WebVTT file, and never replaces one', async () => {
+    const vtt = path.join(scratch, '2021-03-04-gesprek.vtt');
+    fs.writeFileSync(vtt, 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna>Goedemorgen.</v>\n\n00:00:04.000 --> 00:00:05.000\n<v Bram>Dag Anna.</v>\n');
+    const folder = vscode.Uri.file(path.join(scratch, 'transcripten'));
+    fs.mkdirSync(folder.fsPath);
+    const args = { files: [vscode.Uri.file(vtt)], folder, practice: 'Breda', timestamps: true, show: false };
+    const first = await vscode.commands.executeCommand<{ created: vscode.Uri[]; skipped: unknown[] }>('kader.importTranscript', args);
+    const target = path.join(folder.fsPath, '2021-03-04-gesprek.md');
+    assert.deepEqual(first?.created.map((u) => u.fsPath), [target]);
+    const expected =
+      '---\ntitle: 2021-03-04-gesprek\npractice: Breda\ndate: 2021-03-04\nparticipants:\n  - Anna\n  - Bram\n---\n\n' +
+      '[00:00:01] **Anna:** Goedemorgen.\n\n[00:00:04] **Bram:** Dag Anna.\n';
+    assert.equal(fs.readFileSync(target, 'utf8'), expected);
+
+    fs.writeFileSync(target, 'mijn eigen werk\n');
+    const second = await vscode.commands.executeCommand<{ created: vscode.Uri[]; skipped: { reason: string }[] }>('kader.importTranscript', args);
+    assert.deepEqual(second?.created, []);
+    assert.equal(second?.skipped.length, 1);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'mijn eigen werk\n');
+  });
+
+  it('Import Transcript says why a file cannot be imported, and creates nothing', async () => {
+    const bad = path.join(scratch, 'kapot.vtt');
+    fs.writeFileSync(bad, 'dit is geen webvtt');
+    const outcome = await vscode.commands.executeCommand<{ created: vscode.Uri[]; skipped: { reason: string }[] }>('kader.importTranscript', {
+      files: [vscode.Uri.file(bad)],
+      folder: vscode.Uri.file(scratch),
+      practice: '',
+      show: false,
+    });
+    assert.deepEqual(outcome?.created, []);
+    assert.match(outcome?.skipped[0]?.reason ?? '', /not a WebVTT file/);
+    assert.deepEqual(fs.readdirSync(scratch), ['kapot.vtt']);
+  });
+
+  it('Export writes CSV (one row per fragment and code) and a REFI-QDA project', async () => {
+    const csv = vscode.Uri.file(path.join(scratch, 'fragmenten.csv'));
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('kader.export', { format: 'csv', target: csv, separator: ';' }))?.fsPath, csv.fsPath);
+    const rows = fs.readFileSync(csv.fsPath, 'utf8').split('\r\n').filter(Boolean);
+    assert.equal(rows[0], '\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line');
+    assert.ok(rows.includes('breda/gesprek-1.md;Leergemeenschap Breda;anna;S1;intentie/gestuurd;intentie;omdat mijn leidinggevende het vroeg;twijfelt of ze vrijwillig meedoet;13'), rows.join('\n'));
+
+    const qdpx = vscode.Uri.file(path.join(scratch, 'project.qdpx'));
+    await vscode.commands.executeCommand('kader.export', { format: 'qdpx', target: qdpx });
+    const bytes = fs.readFileSync(qdpx.fsPath);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
+    assert.ok(bytes.includes(Buffer.from('project.qde')));
+  });
+});
+
+describe('team analysis', () => {
+  let scratch: string;
+
+  before(async () => {
+    await kaderApi();
+  });
+
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kader-team-'));
+  });
+
+  afterEach(async () => {
+    await revertAndCloseAll();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('Kader Statistics shows a page with a strict policy and a nonce on every script, and validates its messages', async () => {
+    const api = await kaderApi();
+    await vscode.commands.executeCommand('kader.showStatistics');
+    const panel = await waitForValue(() => api.statisticsPanel(), 'the statistics panel opens');
+    const html = await waitForValue(() => (panel.html().includes('Content-Security-Policy') ? panel.html() : undefined), 'the page is rendered');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    assert.match(policy, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(policy)?.[1];
+    assert.ok(nonce, policy);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.ok(scripts.length > 0);
+    for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), tag);
+    assert.ok(html.includes('Leergemeenschap Breda'));
+    assert.ok(!/ on[a-z]+=/i.test(html), 'no inline event handlers');
+
+    assert.equal(await panel.receive({ type: 'open', index: -1 }), false);
+    assert.equal(await panel.receive({ type: 'evil', html: '<script>' }), false);
+    assert.equal(await panel.receive('ready'), false);
+    assert.equal(await panel.receive({ type: 'filter', coder: 'anna', attribute: null, measure: 'share', cooccurrence: 'code' }), true);
+    await waitFor(() => panel.html() !== html || undefined, 'the page is rendered again for the filter');
+  });
+
+  it('Compare Coding With… reports the disagreements, and taking B edits A in one undoable step', async () => {
+    const api = await kaderApi();
+    const uri = fixtureUri('breda/gesprek-1.md');
+    const original = fs.readFileSync(uri.fsPath, 'utf8');
+    const other = path.join(scratch, 'gesprek-1-bram.md');
+    const without = original.replace('[omdat mijn leidinggevende het vroeg]{#intentie/gestuurd memo="twijfelt of ze vrijwillig meedoet"}', 'omdat mijn leidinggevende het vroeg');
+    assert.notEqual(without, original);
+    fs.writeFileSync(other, without.replace('coder: anna', 'coder: bram'));
+
+    const report = await vscode.commands.executeCommand<{ disagreements: { id: number; codesA: string[]; codesB: string[]; text: string }[] }>(
+      'kader.compareCodingWith',
+      uri,
+      { kind: 'file', uri: vscode.Uri.file(other).toString() },
+    );
+    assert.deepEqual(
+      report?.disagreements.map((d) => [d.text, d.codesA, d.codesB]),
+      [['omdat mijn leidinggevende het vroeg', ['intentie', 'intentie/gestuurd'], ['intentie']]],
+    );
+    const panel = await waitForValue(() => api.agreementPanel(uri), 'the comparison panel opens');
+    const html = panel.html();
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.equal(await panel.receive({ type: 'accept', id: 'x', side: 'b' }), false);
+
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(await panel.receive({ type: 'accept', id: report!.disagreements[0]!.id, side: 'b' }), true);
+    await waitFor(() => document.getText() === without || undefined, 'A takes B’s coding');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText() === original || undefined, 'undo restores A');
+  });
+});
