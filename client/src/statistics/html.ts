@@ -190,11 +190,12 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = { coder: null, attribute: null, measure: 'count', cooccurrence: 'aspect' };
 
-const LABEL_WIDTH = 190;
+const LABEL_WIDTH = 260;
 const CELL_WIDTH = 96;
 const CELL_HEIGHT = 32;
-const HEADER_HEIGHT = 36;
-const MAX_LABEL = 26;
+/** Room for column labels written at a slant, so long practice names stay readable. */
+const HEADER_HEIGHT = 120;
+const MAX_LABEL = 36;
 
 function clip(text: string, max = MAX_LABEL): string {
   const chars = Array.from(text);
@@ -226,7 +227,9 @@ function rowLabel(y: number, text: string, color?: string): string {
 }
 
 function columnLabel(x: number, text: string): string {
-  return `<text class="label" x="${x + (CELL_WIDTH - 2) / 2}" y="${HEADER_HEIGHT - 12}" text-anchor="middle"><title>${escapeHtml(text)}</title>${escapeHtml(clip(text, 13))}</text>`;
+  const cx = x + (CELL_WIDTH - 2) / 2;
+  const y = HEADER_HEIGHT - 8;
+  return `<text class="label" x="${cx}" y="${y}" transform="rotate(-35 ${cx} ${y})"><title>${escapeHtml(text)}</title>${escapeHtml(clip(text, 30))}</text>`;
 }
 
 function svgOpen(width: number, height: number, title: string): string {
@@ -351,6 +354,7 @@ svg .cell-box { fill: var(--vscode-editorWidget-background, transparent); stroke
 svg .cell-fill { fill: var(--vscode-charts-blue); }
 svg .cell-text { fill: var(--vscode-foreground); }
 svg .cell.strong .cell-text { fill: var(--vscode-editor-background); font-weight: 600; }
+body.vscode-dark svg .cell.strong .cell-text, body.vscode-high-contrast svg .cell.strong .cell-text { fill: #ffffff; }
 svg .bar-fill { fill: var(--vscode-charts-blue); }
 svg [role="button"] { cursor: pointer; outline: none; }
 svg [role="button"]:focus-visible .cell-box, svg [role="button"]:hover .cell-box { stroke: var(--vscode-focusBorder); stroke-width: 2; }

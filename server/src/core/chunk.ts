@@ -80,6 +80,12 @@ function end(node: Nodes | Parent): number {
   return node.position!.end.offset!;
 }
 
+/** Where the last child that has a position ends (GFM's autolink literals make some without). */
+function childrenEnd(children: readonly Nodes[], fallback: number): number {
+  for (let i = children.length - 1; i >= 0; i--) if (children[i]!.position) return end(children[i]!);
+  return fallback;
+}
+
 /** Collapses white space to single spaces and trims (SYNTAX.md §7). */
 export function plainText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -182,7 +188,7 @@ function scanPhrasing(source: string, children: PhrasingContent[], scan: Phrasin
           // `[label](destination)`: the label is text, the brackets and destination are not.
           scan.masked.push({ start: s, end: s + 1 });
           scanPhrasing(source, node.children, scan);
-          scan.masked.push({ start: end(node.children[node.children.length - 1]!), end: e });
+          scan.masked.push({ start: childrenEnd(node.children, s + 1), end: e });
         } else {
           scan.masked.push({ start: s, end: e });
           scanPhrasing(source, node.children, scan);
@@ -259,7 +265,7 @@ class ChunkReader {
     scanPhrasing(source, children, scan);
     const from = start(node);
     const to = end(node);
-    const contentEnd = children.length > 0 ? end(children[children.length - 1]!) : to;
+    const contentEnd = childrenEnd(children, to);
     scan.masked.sort((a, b) => a.start - b.start);
 
     const fragments: ChunkFragment[] = [];
@@ -395,13 +401,13 @@ class ChunkReader {
     const first = children[0];
     if (first?.type === 'text' && TIMESTAMP.test(first.value) && children[1]?.type === 'strong') k = 1;
     const label = children[k];
-    if (label?.type === 'strong') {
+    if (label?.type === 'strong' && label.position) {
       const inner = label.children.map((child) => ('value' in child ? child.value : '')).join('');
       const after = children[k + 1];
       if (inner.endsWith(':') && inner.length > 1) {
         this.result.labels.push({ speaker: inner.slice(0, -1).trim(), label: { start: from, end: end(label) }, plain: false });
       } else if (after?.type === 'text' && after.value.startsWith(':') && inner.trim()) {
-        this.result.labels.push({ speaker: inner.trim(), label: { start: from, end: start(after) + 1 }, plain: false });
+        this.result.labels.push({ speaker: inner.trim(), label: { start: from, end: (after.position ? start(after) : end(label)) + 1 }, plain: false });
       }
       return;
     }

@@ -1,0 +1,413 @@
+// Takes the README pictures (media/screenshots/*.png): opens a temporary copy of examples/ in
+// code-server (installed by scripts/install-vscode-host.sh) with its workbench in headless
+// Chromium, as test/extension/launch.mjs does, loads the extension under development and drives
+// the UI with keyboard and mouse. Expects `npm run build` to have produced dist/.
+//
+// Usage: node scripts/screenshots.mjs [--dark] [--out DIR]
+//   --dark   use the "Default Dark Modern" theme (default: "Default Light Modern")
+//   --out    folder for the pictures (default: media/screenshots)
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const codeServer = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+const client = path.join(root, 'dist/client.js');
+
+const args = process.argv.slice(2);
+const dark = args.includes('--dark');
+const outIndex = args.indexOf('--out');
+const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'media/screenshots'));
+const viewport = { width: 1440, height: 900 };
+const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kader-shots-'));
+const workspace = path.join(tmp, 'examples');
+const userDataDir = path.join(tmp, 'user-data');
+const logFile = path.join(tmp, 'code-server.log');
+const isolatedEnv = { XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
+
+let server;
+let serverExit;
+let context;
+let page;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  for (const [file, what] of [[codeServer, 'scripts/install-vscode-host.sh'], [client, 'npm run build']]) {
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run ${what}`);
+  }
+  fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.commandCenter.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'editor.minimap.enabled': false,
+        'editor.wordWrap': 'on',
+        'editor.fontSize': 14,
+        'editor.hover.delay': 300,
+        'editor.smoothScrolling': false,
+        'breadcrumbs.enabled': false,
+        'editor.stickyScroll.enabled': false,
+        'markdown.preview.openMarkdownLinks': 'inEditor',
+        'git.enabled': false,
+        'kader.language': 'en',
+      },
+      null,
+      2,
+    ),
+  );
+
+  const port = await freePort();
+  const log = fs.openSync(logFile, 'w');
+  server = spawn(
+    process.execPath,
+    [
+      codeServer,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', path.join(tmp, 'extensions'),
+      workspace,
+    ],
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...isolatedEnv } },
+  );
+  server.on('exit', (code, signal) => (serverExit = { code, signal }));
+
+  const base = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 60_000, 'code-server did not answer HTTP');
+
+  context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    env: { ...process.env, ...isolatedEnv },
+    viewport,
+    deviceScaleFactor: 1,
+    colorScheme: dark ? 'dark' : 'light',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(root)]];
+  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+
+  // The Kader activity-bar icon appears once the workbench has read the extension's manifest.
+  const kaderIcon = page.locator('.activitybar .action-item a[aria-label^="Kader"]').first();
+  await kaderIcon.waitFor({ timeout: 90_000 });
+  await sleep(1500);
+  await applyTheme();
+  await closeAllEditors();
+
+  // Open the transcript first: activation (onLanguage:markdown) starts the language server.
+  await openFile(transcript);
+  await showKader();
+  const aspects = pane('Aspects');
+  await until(async () => (await aspects.locator('.monaco-list-row').count()) > 0, 60_000, 'the Aspects view shows no nodes');
+  await sleep(2000);
+  await clearNotifications();
+  fs.mkdirSync(outDir, { recursive: true });
+
+  // 1. views.png: Aspects expanded (aspect → sub-code → practice) next to the decorated transcript.
+  await collapsePane('Practices');
+  await expandRow(aspects, /^Intentie/);
+  await expandRow(aspects, /^Vrijwillig/);
+  await expandFirstChild(aspects, /^Vrijwillig/);
+  await expandRow(aspects, /^Activiteit/);
+  await sleep(800);
+  await focusEditor();
+  // Go to the end, then to a line below the first screen: the editor centres it, which puts
+  // the "Intentie" section at the top.
+  await page.keyboard.press('Control+End');
+  await gotoLine(lineOf('## Intentie') + 22);
+  await sleep(1500);
+  await clearNotifications();
+  await shot('views.png');
+
+  // 2. code-selection.png: words selected, "Code Selection…" quick pick open.
+  const uncoded = lineOf('Kun je eens opnoemen'); // an uncoded line
+  await gotoLine(uncoded);
+  await selectWordsOnLine(uncoded, 'de afgelopen periode gedaan');
+  await page.keyboard.press('Control+Alt+K');
+  await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
+  await sleep(1000);
+  await shot('code-selection.png');
+  await page.keyboard.press('Escape');
+  await sleep(500);
+
+  // 3. hover-diagnostics.png: hover over a code in an attribute block.
+  await gotoLine(lineOf('{#activiteit/excursie}'));
+  await sleep(800);
+  await hoverText('activiteit/excursie');
+  await shot('hover-diagnostics.png');
+  await page.mouse.move(5, viewport.height - 5);
+  await page.keyboard.press('Escape');
+
+  // 4. practices.png: the Practices view expanded.
+  await expandPane('Practices');
+  await collapsePane('Aspects');
+  const practices = pane('Practices');
+  await until(async () => (await practices.locator('.monaco-list-row').count()) > 0, 20_000, 'the Practices view shows no nodes');
+  await expandRow(practices, /Breda/);
+  await sleep(500);
+  const rows = practices.locator('.monaco-list-row[aria-level="2"]');
+  if ((await rows.count()) > 0) await expandRowLocator(rows.first());
+  await focusEditor();
+  await sleep(800);
+  await shot('practices.png');
+  await expandPane('Aspects');
+
+  // 5. statistics.png: the Kader Statistics webview.
+  await runCommand('Kader: Show Statistics');
+  await page.locator('.tab', { hasText: 'Statistics' }).first().waitFor({ timeout: 20_000 });
+  await sleep(4000);
+  await runCommand('View: Close Primary Side Bar');
+  await sleep(2000);
+  await clearNotifications();
+  await shot('statistics.png');
+}
+
+// ---- UI helpers --------------------------------------------------------------------------------
+
+function paneHeader(title) {
+  return page.locator('.pane-header', { has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+}
+
+function pane(title) {
+  return page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+}
+
+async function setPaneExpanded(title, expanded) {
+  const header = paneHeader(title);
+  await header.waitFor({ timeout: 10_000 });
+  const isExpanded = await header.evaluate((el) => el.classList.contains('expanded'));
+  if (isExpanded !== expanded) await header.locator('h3.title').click();
+  await sleep(500);
+}
+
+const collapsePane = (title) => setPaneExpanded(title, false);
+const expandPane = (title) => setPaneExpanded(title, true);
+
+async function expandRowLocator(row) {
+  await row.waitFor({ timeout: 10_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.locator('.monaco-tl-twistie').click();
+    await sleep(600);
+  }
+}
+
+async function expandRow(scope, label) {
+  await expandRowLocator(scope.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first());
+}
+
+/** Expands the first child row under the row labelled `label`. */
+async function expandFirstChild(scope, label) {
+  const parent = scope.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+  const level = Number(await parent.getAttribute('aria-level'));
+  const index = Number(await parent.getAttribute('data-index'));
+  const child = scope.locator(`.monaco-list-row[data-index="${index + 1}"][aria-level="${level + 1}"]`);
+  if ((await child.count()) > 0) await expandRowLocator(child.first());
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await sleep(700);
+  await page.keyboard.press('Enter');
+  await sleep(700);
+}
+
+async function showKader() {
+  const icon = page.locator('.activitybar .action-item a[aria-label^="Kader"]').first();
+  const item = page.locator('.activitybar .action-item:has(a[aria-label^="Kader"])').first();
+  if (!((await item.getAttribute('class')) ?? '').includes('checked')) await icon.click();
+  await sleep(800);
+}
+
+/**
+ * The extension development window of code-server 4.100.3 starts in "Light+" whatever
+ * workbench.colorTheme says, so pick the theme in the Color Theme picker when it is not applied.
+ */
+async function applyTheme() {
+  const [label, cls] = dark ? ['Dark Modern', 'dark_modern'] : ['Light Modern', 'light_modern'];
+  const applied = () => page.evaluate((c) => document.querySelector('.monaco-workbench').className.includes(c), cls);
+  if (await applied()) return;
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T'); // Preferences: Color Theme
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await sleep(1000);
+  await input.fill(label);
+  await sleep(700);
+  await page.keyboard.press('Enter');
+  await until(applied, 10_000, `the theme ${label} was not applied`);
+  await sleep(500);
+}
+
+async function openFile(relative) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relative);
+  await sleep(1500);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab', { hasText: path.basename(relative) }).first().waitFor({ timeout: 10_000 });
+  await sleep(1500);
+}
+
+async function closeAllEditors() {
+  await runCommand('View: Close All Editors');
+}
+
+async function clearNotifications() {
+  await runCommand('Notifications: Clear All Notifications');
+  await page.keyboard.press('Escape');
+}
+
+async function focusEditor() {
+  await runCommand('View: Focus Active Editor Group');
+}
+
+async function gotoLine(n) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${n}`);
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  await sleep(400);
+}
+
+/** Selects `words` on line `n` (which the cursor is on) by searching with the Find widget. */
+async function selectWordsOnLine(n, words) {
+  const text = fs.readFileSync(path.join(workspace, transcript), 'utf8').split('\n')[n - 1];
+  const col = text.indexOf(words);
+  if (col < 0) throw new Error(`"${words}" is not on line ${n}`);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home'); // past the indentation, to column 1
+  for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await sleep(300);
+}
+
+function lineOf(text) {
+  const lines = fs.readFileSync(path.join(workspace, transcript), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(text));
+  if (i < 0) throw new Error(`"${text}" is not in ${transcript}`);
+  return i + 1;
+}
+
+async function hoverText(text) {
+  const span = page.locator('.editor-instance .view-line span span', { hasText: text.replace(/^#/, '') }).first();
+  await span.waitFor({ timeout: 10_000 });
+  const box = await span.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await sleep(1200);
+}
+
+async function shot(name, clip) {
+  const file = path.join(outDir, name);
+  await page.screenshot({ path: file, clip, animations: 'disabled', caret: 'hide' });
+  console.log(`${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+}
+
+// ---- process plumbing (as test/extension/launch.mjs) --------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(check, ms, message) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (serverExit) throw new Error(`code-server exited (${serverExit.code ?? serverExit.signal}) before: ${message}`);
+    if (Date.now() > deadline) throw new Error(message);
+    await sleep(200);
+  }
+}
+
+async function stop() {
+  await context?.close().catch(() => {});
+  if (server) {
+    const kill = (signal) => {
+      try {
+        process.kill(-server.pid, signal);
+      } catch {
+        // the group is gone already
+      }
+    };
+    if (!serverExit) {
+      const exited = new Promise((r) => server.once('exit', r));
+      kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    kill('SIGKILL'); // children that outlive the leader (the file watcher)
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    if (server) try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+let failed = false;
+try {
+  await main();
+} catch (err) {
+  failed = true;
+  console.error(`screenshots failed: ${err?.stack ?? err}`);
+  if (page) {
+    const file = path.join(root, '.vscode-test/screenshots-failure.png');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await page.screenshot({ path: file }).then(() => console.error(`state at failure: ${path.relative(root, file)}`), () => {});
+  }
+  if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n'));
+}
+await stop();
+process.exit(failed ? 1 : 0);
