@@ -9,14 +9,16 @@ export interface CorpusOptions {
   /** Number of ordinary transcripts (300 for the full corpus, 30 for --quick). */
   files: number;
   seed: number;
+  /** Write the 10,000-line transcript outside the project folder (not indexed; --quick). */
+  largeOutside?: boolean;
 }
 
 export interface Corpus {
   root: string;
   /** Relative paths of every transcript, sorted. */
   transcripts: string[];
-  /** Relative path of the 10,000-line transcript. */
-  large: string;
+  /** The 10,000-line transcript (absolute); it is one of `transcripts` unless `largeOutside`. */
+  largeFile: string;
   bytes: number;
 }
 
@@ -256,7 +258,7 @@ export function generateCorpus(root: string, options: CorpusOptions): Corpus {
   } catch {
     existing = undefined;
   }
-  if (existing?.stamp === stamp) return { root, transcripts: existing.transcripts, large: existing.large, bytes: existing.bytes };
+  if (existing?.stamp === stamp) return { root, transcripts: existing.transcripts, largeFile: existing.largeFile, bytes: existing.bytes };
 
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
@@ -277,10 +279,17 @@ export function generateCorpus(root: string, options: CorpusOptions): Corpus {
     transcripts.push(relative);
   }
   const large = 'groot/groot-gesprek-10000-regels.md';
-  write(large, largeTranscript(w));
-  transcripts.push(large);
+  let largeFile = path.join(root, large);
+  if (options.largeOutside) {
+    largeFile = path.join(root, '.large', large); // a dot folder: not a transcript of the project
+    mkdirSync(path.dirname(largeFile), { recursive: true });
+    writeFileSync(largeFile, largeTranscript(w));
+  } else {
+    write(large, largeTranscript(w));
+    transcripts.push(large);
+  }
   transcripts.sort();
-  const corpus: Corpus = { root, transcripts, large, bytes };
+  const corpus: Corpus = { root, transcripts, largeFile, bytes };
   writeFileSync(stampFile, JSON.stringify({ ...corpus, stamp }));
   return corpus;
 }

@@ -55,10 +55,20 @@ function foldersOf(params: InitializeParams): { uri: string; name?: string }[] {
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
+  // Logging must never fail a handler: after the client has gone, the connection throws.
+  const safely =
+    (send: (message: string) => void) =>
+    (message: string): void => {
+      try {
+        send(message);
+      } catch {
+        // nobody is listening any more
+      }
+    };
   const log = {
-    info: (message: string) => connection.console.info(message),
-    warn: (message: string) => connection.console.warn(message),
-    error: (message: string) => connection.console.error(message),
+    info: safely((message) => connection.console.info(message)),
+    warn: safely((message) => connection.console.warn(message)),
+    error: safely((message) => connection.console.error(message)),
   };
   const workspace = new Workspace(deps.fs, log, deps.indexer);
   let clientLocale: string | undefined;

@@ -111,7 +111,7 @@ describe('properties over JSON-RPC: rename and quick fixes', () => {
     );
   });
 
-  test('the case fix of a code that the block already has does not make a duplicate', { todo: 'bug: `{#outcome #Outcome}` → "Change to #outcome" gives `{#outcome #outcome}` (a new duplicate-code)' }, async () => {
+  test('the case fix of a code that the block already has does not make a duplicate', async () => {
     const uri = fileUri(path.join(root, 'dubbel.md'));
     const text = '[wij]{#outcome #Outcome}\n';
     const published = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, 60_000);

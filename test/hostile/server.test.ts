@@ -79,15 +79,20 @@ describe(`hostile corpus through the language server (${scale} scale)`, () => {
       // The codebook was checked by the scan; opening the same text changes nothing, so nothing
       // new is published: its latest diagnostics (none published: none) are read after a round trip.
       const codebook = expect.as === 'codebook';
-      const published = codebook ? undefined : client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, WAIT);
+      const wait = todo ? 120_000 : WAIT; // a known failure need not be waited for long
+      const published = codebook ? undefined : client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri, wait);
       await client.open(uri, decoded.text);
-      if (codebook) await client.request(CodesRequest, { uri });
-      const diagnostics = published ? (await published).diagnostics : (client.published(uri)?.diagnostics ?? []);
-      const rules = new Set(diagnostics.map((d) => String(d.code)));
-      for (const rule of Object.keys(expect.rules ?? {})) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
-      // Still up: it answers a request on the same document.
-      await client.request(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
-      await client.close(uri);
+      try {
+        if (codebook) await client.request(CodesRequest, { uri });
+        const diagnostics = published ? (await published).diagnostics : (client.published(uri)?.diagnostics ?? []);
+        const rules = new Set(diagnostics.map((d) => String(d.code)));
+        for (const rule of Object.keys(expect.rules ?? {})) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
+        // Still up: it answers a request on the same document.
+        await client.request(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
+      } finally {
+        // Closed even on failure: a document left open affects the next cases (see docs/reliability.md).
+        await client.close(uri);
+      }
     });
   }
 

@@ -27,7 +27,7 @@ after(() => {
 });
 
 const root = temp('kader-indexer-');
-const corpus = generateCorpus(root, { files: 5, seed: 3 });
+const corpus = generateCorpus(root, { files: 5, seed: 3, largeOutside: true });
 const sources: IndexSource[] = corpus.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative) }));
 const sequential = new Map(corpus.transcripts.map((relative) => [relative, parseTranscript(readFileSync(path.join(root, relative), 'utf8'))]));
 

@@ -14,7 +14,7 @@ import { parseTranscript } from '../../server/src/core/transcript';
 
 const root = mkdtempSync(path.join(tmpdir(), 'kader-shortcut-'));
 after(() => rmSync(root, { recursive: true, force: true }));
-const corpus = generateCorpus(root, { files: 3, seed: 11 });
+const corpus = generateCorpus(root, { files: 3, seed: 11, largeOutside: true });
 const texts = corpus.transcripts.map((relative) => readFileSync(path.join(root, relative), 'utf8'));
 
 function examples(): string[] {

@@ -4,6 +4,7 @@
 
 import type { ScannedBlock } from './attributes';
 import { readChunk, type ChunkDiagnostic, type ChunkResult } from './chunk';
+import { readChunkRoughly } from './fallback';
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
 import { LineIndex, stripBom } from './text';
@@ -19,6 +20,12 @@ interface RawFragment {
   markup: Span[];
   block: ScannedBlock;
   text: string;
+}
+
+/** The length of the first line of `text`. */
+function lineLength(text: string): number {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text.length : end;
 }
 
 const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -68,7 +75,16 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
   for (const chunk of scan.chunks) {
     const source = text.slice(chunk.start, chunk.end);
     let result = chunks.get(source) ?? previous?.get(source);
-    if (!result) result = read(source);
+    if (!result) {
+      try {
+        result = read(source);
+      } catch {
+        // remark gave up on this chunk (e.g. its stack overflowed on thousands of nested quotes):
+        // the linear reader takes it, and a diagnostic says the chunk was read roughly.
+        result = readChunkRoughly(source);
+        result = { ...result, diagnostics: [...result.diagnostics, { rule: 'parse-fallback', severity: 'information', span: { start: 0, end: Math.min(source.length, lineLength(source)) }, args: {} }] };
+      }
+    }
     chunks.set(source, result);
     const by = chunk.start;
     for (const b of result.blocks) blocks.push({ span: shift(b.span, by), text: b.text });

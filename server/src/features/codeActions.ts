@@ -99,12 +99,12 @@ class QuickFixes {
     const code = d.args['code'];
     switch (d.rule) {
       case 'code-case':
-        this.add(this.words.changeTo(d.args['expected']!), d, [{ range: d.range, newText: `#${d.args['expected']}` }], true);
+        this.add(this.words.changeTo(d.args['expected']!), d, [this.changeCode(d, d.args['expected']!)], true);
         break;
       case 'undefined-code':
       case 'undefined-subcode': {
         const candidates = this.view.folder.codebook.codes.map((c) => c.code);
-        for (const near of nearestCodes(code!, candidates)) this.add(this.words.changeTo(near), d, [{ range: d.range, newText: `#${near}` }]);
+        for (const near of nearestCodes(code!, candidates)) this.add(this.words.changeTo(near), d, [this.changeCode(d, near)]);
         this.addToCodebook(code!, d);
         break;
       }
@@ -117,6 +117,16 @@ class QuickFixes {
       default:
         break;
     }
+  }
+
+  /**
+   * `#code` at the diagnostic becomes `#to`; when its attribute block already holds `#to`, the
+   * token goes instead, so the fix never leaves the same code twice in one block.
+   */
+  private changeCode(d: Diagnostic, to: string): TextEdit {
+    const block = this.view.model.attributeBlocks.find((b) => b.span.start <= d.span.start && d.span.end <= b.span.end);
+    const already = block?.codes.some((c) => c.code === to && c.span.start !== d.span.start);
+    return already ? { range: this.duplicateRange(d), newText: '' } : { range: d.range, newText: `#${to}` };
   }
 
   /** The duplicate token with the separators before it. */

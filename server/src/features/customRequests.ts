@@ -209,7 +209,11 @@ export class IndexChangedNotifier {
       this.timer = undefined;
       const params = this.uris ? { generation: this.generation, uris: [...this.uris].sort() } : { generation: this.generation };
       this.uris = new Set();
-      this.context.connection.sendNotification(IndexChangedNotification, params).catch((error: unknown) => this.context.log.warn(`kader/indexChanged failed: ${String(error)}`));
+      try {
+        this.context.connection.sendNotification(IndexChangedNotification, params).catch((error: unknown) => this.context.log.warn(`kader/indexChanged failed: ${String(error)}`));
+      } catch {
+        // the connection closed while the notification waited: nobody is listening any more
+      }
     }, this.delay);
   }
 

@@ -198,6 +198,10 @@ export class DiagnosticsFeature {
   }
 
   private send(uri: string, diagnostics: LspDiagnostic[], version?: number): void {
-    this.context.connection.sendDiagnostics({ uri, diagnostics, version }).catch((error: unknown) => this.context.log.warn(`Publishing diagnostics failed: ${String(error)}`));
+    try {
+      this.context.connection.sendDiagnostics({ uri, diagnostics, version }).catch((error: unknown) => this.context.log.warn(`Publishing diagnostics failed: ${String(error)}`));
+    } catch {
+      // the connection has closed (debounced work finishing after shutdown)
+    }
   }
 }

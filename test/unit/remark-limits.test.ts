@@ -1,5 +1,5 @@
-// GFM's autolink literals (www., http://, e-mail addresses) make mdast nodes without positions;
-// reading them must never throw.
+// Inputs on which remark misbehaves: GFM autolink literals (www., http://, e-mail addresses) make
+// mdast nodes without positions, and deep block quotes overflow its stack. Reading never throws.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -20,4 +20,10 @@ test('any mix of autolink literals, labels and coding markup parses', () => {
     }),
     { numRuns: 2000 },
   );
+});
+
+test('a chunk remark cannot read (5,000 nested quotes) is read by the line reader, with a diagnostic', () => {
+  const model = parseTranscript('Voor.\n\n' + '>'.repeat(5000) + ' [x]{#intentie}\n\nNa. {#context}\n');
+  assert.deepEqual(model.fragments.map((f) => [f.kind, f.codes, f.text]), [['inline', ['intentie'], 'x'], ['block', ['context'], 'Na.']]);
+  assert.deepEqual(model.diagnostics.map((d) => [d.rule, d.severity, d.range.start.line]), [['parse-fallback', 'information', 2]]);
 });
