@@ -1,32 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
-import { runCli } from '../../server/src/cli/main';
+import { describe, test } from 'node:test';
+import { folder, run } from './helpers';
 
 const examples = path.resolve(__dirname, '../../examples');
-
-async function run(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: { LANG: 'en_US.UTF-8' }, cwd });
-  return { code, out, err };
-}
-
-const temps: string[] = [];
-function folder(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'kader-cli-'));
-  temps.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
 
 describe('kader check', () => {
   test('the example project has no errors or warnings', async () => {

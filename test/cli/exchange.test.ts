@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
-import { runCli } from '../../server/src/cli/main';
+import { run, temp } from './helpers';
 
 const examples = path.resolve(__dirname, '../../examples');
 const schemas = path.resolve(__dirname, '../fixtures/refi-qda');
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-function temp(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kader-exchange-'));
-  temps.push(dir);
-  return dir;
-}
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), env: { LANG: 'en' }, cwd });
-  return { code, out, err };
-}
 
 describe('kader export', () => {
   test('qdpx of the example project: a zip with project.qde (valid) and one source per transcript', async () => {

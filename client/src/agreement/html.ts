@@ -5,7 +5,7 @@
 
 import type { AgreementReport } from '../../../server/src/protocol';
 import type { Locale } from '../../../server/src/core/types';
-import { contentSecurityPolicy, escapeHtml, policyAttribute, type PageOptions } from '../statistics/html';
+import { escapeHtml, webviewPage, type PageOptions } from '../statistics/html';
 
 export type AgreementMessage =
   | { type: 'ready' }
@@ -236,19 +236,13 @@ export function agreementHtml(report: AgreementReport, state: ReportState, optio
     parts.push('</tbody></table>');
   }
 
-  return `<!DOCTYPE html>
-<html lang="${options.locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policyAttribute(contentSecurityPolicy(options.cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(w.title)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-${parts.join('\n')}
-<script nonce="${escapeHtml(nonce)}">${SCRIPT}</script>
-</body>
-</html>
-`;
+  return webviewPage({
+    locale: options.locale,
+    title: w.title,
+    nonce,
+    cspSource: options.cspSource,
+    style: STYLE,
+    script: SCRIPT,
+    body: `${parts.join('\n')}`,
+  });
 }

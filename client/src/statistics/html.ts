@@ -40,6 +40,26 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** A whole webview page: the strict policy, the page's own style and script (both with the nonce). */
+export function webviewPage(page: { locale: Locale; title: string; nonce: string; cspSource: string; style: string; body: string; script: string }): string {
+  const nonce = escapeHtml(page.nonce);
+  return `<!DOCTYPE html>
+<html lang="${page.locale}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policyAttribute(contentSecurityPolicy(page.cspSource, page.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(page.title)}</title>
+<style nonce="${nonce}">${page.style}</style>
+</head>
+<body>
+${page.body}
+<script nonce="${nonce}">${page.script}</script>
+</body>
+</html>
+`;
+}
+
 export interface PageOptions {
   /** A fresh random nonce per rendering (base64 or hex). */
   nonce: string;
@@ -497,17 +517,14 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
         chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w) +
         chartSection('cooccurrence', w.cooccurrence, cooccurrenceSvg(data, w), w) +
         `<section id="list" aria-live="polite"><h2 id="list-title">${escapeHtml(w.listHint)}</h2><ul id="list-items"></ul></section>`;
-  return `<!DOCTYPE html>
-<html lang="${options.locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policyAttribute(contentSecurityPolicy(options.cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(w.title)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(w.title)}</h1>
+  return webviewPage({
+    locale: options.locale,
+    title: w.title,
+    nonce,
+    cspSource: options.cspSource,
+    style: STYLE,
+    script: SCRIPT,
+    body: `<h1>${escapeHtml(w.title)}</h1>
 <p class="summary">${escapeHtml(summary)}</p>
 <form id="filters" class="filters" role="search">
 <label>${escapeHtml(w.coder)}<select id="filter-coder">${coders.join('')}</select></label>
@@ -515,9 +532,6 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
 <label>${escapeHtml(w.measure)}<select id="filter-measure">${option('count', w.count, view.measure === 'count')}${option('share', w.share, view.measure === 'share')}</select></label>
 <label>${escapeHtml(w.level)}<select id="filter-level">${option('aspect', w.aspects, view.cooccurrence === 'aspect')}${option('code', w.codes, view.cooccurrence === 'code')}</select></label>
 </form>
-${body}
-<script nonce="${escapeHtml(nonce)}">${SCRIPT}</script>
-</body>
-</html>
-`;
+${body}`,
+  });
 }
