@@ -97,3 +97,10 @@ test('front matter: `practice:` and `coder:` values used elsewhere, quoted when 
   );
   assert.equal(await complete(project, 'nieuw3.md', '---\ntitle: |\n---\n'), null);
 });
+
+test('nothing is offered inside a fenced code block, where codes are not codes (SYNTAX.md §4)', async (t) => {
+  const project = await openProject(t);
+  assert.equal(await complete(project, 'nieuw.md', 'Tekst.\n\n```\n[iets]{#int|}\n```\n'), null);
+  const after = await complete(project, 'ander.md', '```\ncode\n```\n\n[iets]{#int|}\n');
+  assert.equal(after?.items[0]?.label, 'intentie/gestuurd');
+});

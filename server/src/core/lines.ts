@@ -169,3 +169,17 @@ export function scanLines(text: string): LineScan {
   closeChunk();
   return scan;
 }
+
+/** Whether the line that holds `offset` lies inside a fenced code block (or is one of its fences). */
+export function inFencedCode(text: string, offset: number): boolean {
+  let fence: string | undefined;
+  for (const line of lines(text, 0)) {
+    const match = CODE_FENCE.exec(text.slice(line.start, line.end));
+    const opens = fence === undefined && match !== null && !(match[1]![0] === '`' && text.slice(line.start + match[0].length, line.end).includes('`'));
+    const closes = fence !== undefined && match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length;
+    if (offset < line.next || line.next >= text.length) return fence !== undefined || opens;
+    if (opens) fence = match![1]!;
+    else if (closes) fence = undefined;
+  }
+  return false;
+}

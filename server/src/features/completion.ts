@@ -2,6 +2,7 @@
 // the `practice:` and `coder:` values in the front matter. The text is read from the line, not
 // the model: while typing, the attribute block is usually not closed yet.
 
+import { inFencedCode } from '../core/lines';
 import {
   CompletionItemKind,
   MarkupKind,
@@ -170,7 +171,7 @@ export function registerCompletion(context: ServerContext): void {
         return at ? { isIncomplete: false, items: frontMatterItems(place.folder, at, uri) } : null;
       }
       const at = codeContext(line, character, lineNumber);
-      if (!at) return null;
+      if (!at || inFencedCode(document.getText(), document.offsetAt({ line: lineNumber, character: 0 }))) return null;
       context.workspace.sync(uri); // usage counts include what was just typed
       return { isIncomplete: false, items: codeItems(context, place.folder, at) };
     }),
