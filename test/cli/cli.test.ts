@@ -20,8 +20,8 @@ describe('kader check', () => {
     assert.equal(code, 1);
     assert.equal(
       out,
-      'a.md:3:19: warning duplicate-code: `#intentie` is already given to this fragment.\n' +
-        'a.md:3:33: error unclosed-attributes: This attribute block `{` is not closed on its line: add `}`.\n',
+      'a.md:3:19: warning duplicate-code: #intentie is already given to this fragment.\n' +
+        'a.md:3:33: error unclosed-attributes: This attribute block “{” is not closed on its line: add “}”.\n',
     );
   });
 
@@ -35,7 +35,7 @@ describe('kader check', () => {
         range: { start: { line: 0, character: 4 }, end: { line: 0, character: 13 } },
         severity: 'warning',
         rule: 'undefined-code',
-        message: '`#onbekend` is not in the codebook.',
+        message: '#onbekend is not in the codebook.',
       },
     ]);
   });
@@ -45,7 +45,7 @@ describe('kader check', () => {
     assert.equal((await run(['check', root, '--max-warnings', '1'])).code, 0);
     const strict = await run(['check', root, '--max-warnings', '0', '--lang', 'nl']);
     assert.equal(strict.code, 1);
-    assert.match(strict.out, /`#onbekend` staat niet in het codeboek\./);
+    assert.match(strict.out, /#onbekend staat niet in het codeboek\./);
     assert.match(strict.err, /too many warnings \(1, at most 0 allowed\)/);
   });
 

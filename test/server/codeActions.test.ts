@@ -69,7 +69,7 @@ test('quick fix without a codebook: create codebook.md from the framework with t
     {
       title: 'Create codebook.md with the framework and #nieuw',
       kind: 'quickfix',
-      diagnostics: [{ range: range(0, 17, 0, 23), severity: 2, code: 'undefined-code', source: 'kader', message: '`#nieuw` is not in the codebook.' }],
+      diagnostics: [{ range: range(0, 17, 0, 23), severity: 2, code: 'undefined-code', source: 'kader', message: '#nieuw is not in the codebook.' }],
       edit: {
         documentChanges: [
           { kind: 'create', uri: codebook, options: { ignoreIfExists: true } },

@@ -18,11 +18,11 @@ const TILBURG: Diagnostic[] = [
     severity: 2,
     code: 'code-case',
     source: 'kader',
-    message: '`#Activiteit` differs only in upper and lower case from `#activiteit` in the codebook.',
+    message: '#Activiteit differs only in upper and lower case from #activiteit in the codebook.',
   },
-  { range: range(4, 65, 4, 74), severity: 2, code: 'undefined-code', source: 'kader', message: '`#onbekend` is not in the codebook.' },
-  { range: range(6, 35, 6, 46), severity: 2, code: 'duplicate-code', source: 'kader', message: '`#activiteit` is already given to this fragment.' },
-  { range: range(6, 50, 6, 58), severity: 4, code: 'missing-hash', source: 'kader', message: 'Did you mean the code `#intentie`? Codes start with `#`.' },
+  { range: range(4, 65, 4, 74), severity: 2, code: 'undefined-code', source: 'kader', message: '#onbekend is not in the codebook.' },
+  { range: range(6, 35, 6, 46), severity: 2, code: 'duplicate-code', source: 'kader', message: '#activiteit is already given to this fragment.' },
+  { range: range(6, 50, 6, 58), severity: 4, code: 'missing-hash', source: 'kader', message: 'Did you mean the code #intentie? Codes start with “#”.' },
 ];
 
 const codesOf = (p: PublishDiagnosticsParams | undefined): string[] => (p?.diagnostics ?? []).map((d) => String(d.code));
@@ -49,8 +49,8 @@ test('push: typing is checked after a pause, with the version, and superseded ve
   await client.change(breda, 'Dan [iets]{#intentie #nieuw} en {#}\n');
   const published = await checked;
   assert.deepEqual(published.diagnostics, [
-    { range: range(0, 21, 0, 27), severity: 2, code: 'undefined-code', source: 'kader', message: '`#nieuw` is not in the codebook.' },
-    { range: range(0, 33, 0, 34), severity: 1, code: 'invalid-code', source: 'kader', message: '`#` is not a valid code: use letters, digits, `-` and `_`, with `/` between levels.' },
+    { range: range(0, 21, 0, 27), severity: 2, code: 'undefined-code', source: 'kader', message: '#nieuw is not in the codebook.' },
+    { range: range(0, 33, 0, 34), severity: 1, code: 'invalid-code', source: 'kader', message: '“#” is not a valid code: use letters, digits, “-” and “_”, with “/” between levels.' },
   ]);
   // Version 2 was superseded before its pause ended: it was never checked.
   assert.equal(client.all<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === breda && p.version === 2).length, 0);
@@ -72,10 +72,10 @@ test('push: severity settings change and switch off rules; the language setting 
   assert.deepEqual(
     (await published).diagnostics.map((d) => d.message),
     [
-      '`#Activiteit` verschilt alleen in hoofdletters van `#activiteit` in het codeboek.',
-      '`#onbekend` staat niet in het codeboek.',
-      '`#activiteit` staat al bij dit fragment.',
-      'Bedoel je de code `#intentie`? Codes beginnen met `#`.',
+      '#Activiteit verschilt alleen in hoofdletters van #activiteit in het codeboek.',
+      '#onbekend staat niet in het codeboek.',
+      '#activiteit staat al bij dit fragment.',
+      'Bedoel je de code #intentie? Codes beginnen met “#”.',
     ],
   );
 });
@@ -91,8 +91,8 @@ test('push: editing the open codebook re-checks every transcript and checks the 
   await client.change(codebook, `${text}\n# Onbekend {#onbekend color="rood"}\n\n# Nog eens {#context}\n`);
   assert.deepEqual(codesOf(await rechecked), ['code-case', 'duplicate-code', 'missing-hash']);
   assert.deepEqual((await ownCheck).diagnostics, [
-    { range: range(23, 11, 23, 35), severity: 2, code: 'codebook-color', source: 'kader', message: '`rood` is not a colour: write `#RGB` or `#RRGGBB`.' },
-    { range: range(25, 12, 25, 20), severity: 1, code: 'codebook-duplicate', source: 'kader', message: '`#context` is already defined on line 16.' },
+    { range: range(23, 11, 23, 35), severity: 2, code: 'codebook-color', source: 'kader', message: '“rood” is not a colour: write “#RGB” or “#RRGGBB”.' },
+    { range: range(25, 12, 25, 20), severity: 1, code: 'codebook-duplicate', source: 'kader', message: '#context is already defined on line 16.' },
   ]);
 });
 
@@ -177,5 +177,5 @@ test('pull: a deleted file is cleared with an empty report; severity settings ap
   await refreshedAgain;
   await client.open(uri('intro.md'), 'Hallo {#nieuw}\n');
   const report = (await client.request(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('intro.md') } })) as FullDocumentDiagnosticReport;
-  assert.deepEqual(report.items, [{ range: range(0, 7, 0, 13), severity: 4, code: 'undefined-code', source: 'kader', message: '`#nieuw` is not in the codebook.' }]);
+  assert.deepEqual(report.items, [{ range: range(0, 7, 0, 13), severity: 4, code: 'undefined-code', source: 'kader', message: '#nieuw is not in the codebook.' }]);
 });

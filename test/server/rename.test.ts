@@ -100,7 +100,7 @@ test('rename: an invalid new name is refused; the same name changes nothing', as
   const project = await openProject(t);
   await assert.rejects(rename(project, 'breda/gesprek-1.md', 6, 14, 'twee woorden'), (error: ResponseError<unknown>) => {
     assert.equal(error.code, -32803);
-    assert.equal(error.message, '`#twee woorden` is not a valid code: use letters, digits, `-` and `_`, with `/` between levels.');
+    assert.equal(error.message, '“#twee woorden” is not a valid code: use letters, digits, “-” and “_”, with “/” between levels.');
     return true;
   });
   await assert.rejects(rename(project, 'breda/gesprek-1.md', 6, 14, '#'));

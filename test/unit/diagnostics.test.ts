@@ -208,8 +208,8 @@ describe('diagnostics (§9)', () => {
 
   it('fills message arguments', () => {
     const d = { rule: 'duplicate-code', args: { code: 'intentie' } } as const;
-    assert.equal(messageOf(d, 'en'), '`#intentie` is already given to this fragment.');
-    assert.equal(messageOf(d, 'nl'), '`#intentie` staat al bij dit fragment.');
+    assert.equal(messageOf(d, 'en'), '#intentie is already given to this fragment.');
+    assert.equal(messageOf(d, 'nl'), '#intentie staat al bij dit fragment.');
     assert.match(messageOf({ rule: 'codebook-duplicate', args: { code: 'x', line: '7' } }, 'nl'), /regel 7/);
     assert.match(messageOf({ rule: 'code-case', args: { code: 'Intentie', expected: 'intentie' } }, 'en'), /#Intentie.*#intentie/);
   });

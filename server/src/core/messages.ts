@@ -8,83 +8,83 @@ type Template = (args: Record<string, string>) => string;
 const FRONT_MATTER: Record<Locale, Template> = {
   en: (a) =>
     a['problem'] === 'unclosed'
-      ? 'The front matter is never closed: add a line `---` after it.'
+      ? 'The front matter is never closed: add a line “---” after it.'
       : a['problem'] === 'not-mapping'
-        ? 'The front matter must be a list of `key: value` lines.'
+        ? 'The front matter must be a list of “key: value” lines.'
         : a['problem'] === 'not-string'
-          ? `\`${a['key']}\` must be a single name (text).`
+          ? `“${a['key']}” must be a single name (text).`
           : `The front matter is not valid YAML: ${a['detail']}`,
   nl: (a) =>
     a['problem'] === 'unclosed'
-      ? 'De front matter wordt nooit gesloten: zet er een regel `---` achter.'
+      ? 'De front matter wordt nooit gesloten: zet er een regel “---” achter.'
       : a['problem'] === 'not-mapping'
-        ? 'De front matter moet bestaan uit regels `sleutel: waarde`.'
+        ? 'De front matter moet bestaan uit regels “sleutel: waarde”.'
         : a['problem'] === 'not-string'
-          ? `\`${a['key']}\` moet één naam (tekst) zijn.`
+          ? `“${a['key']}” moet één naam (tekst) zijn.`
           : `De front matter is geen geldige YAML: ${a['detail']}`,
 };
 
 const MESSAGES: Record<RuleId, Record<Locale, Template>> = {
   'unclosed-attributes': {
-    en: () => 'This attribute block `{` is not closed on its line: add `}`.',
-    nl: () => 'Dit attribuutblok `{` wordt niet gesloten op dezelfde regel: voeg `}` toe.',
+    en: () => 'This attribute block “{” is not closed on its line: add “}”.',
+    nl: () => 'Dit attribuutblok “{” wordt niet gesloten op dezelfde regel: voeg “}” toe.',
   },
   'fragment-without-start': {
-    en: () => 'This fragment has no opening `[` in the same paragraph.',
-    nl: () => 'Dit fragment heeft geen openend `[` in dezelfde alinea.',
+    en: () => 'This fragment has no opening “[” in the same paragraph.',
+    nl: () => 'Dit fragment heeft geen openend “[” in dezelfde alinea.',
   },
   'empty-fragment': {
     en: () => 'This fragment codes no text.',
     nl: () => 'Dit fragment codeert geen tekst.',
   },
   'stray-attributes': {
-    en: () => 'These codes code nothing: put them right after `[text]`, or at the end of a paragraph, heading or `:::` line.',
-    nl: () => 'Deze codes coderen niets: zet ze direct na `[tekst]`, of aan het eind van een alinea, kop of `:::`-regel.',
+    en: () => 'These codes code nothing: put them right after “[text]”, or at the end of a paragraph, heading or “:::” line.',
+    nl: () => 'Deze codes coderen niets: zet ze direct na “[tekst]”, of aan het eind van een alinea, kop of “:::”-regel.',
   },
   'unclosed-div': {
-    en: () => 'This coded block `:::` is never closed: add a line `:::` where it ends.',
-    nl: () => 'Dit gecodeerde blok `:::` wordt nooit gesloten: zet een regel `:::` waar het eindigt.',
+    en: () => 'This coded block “:::” is never closed: add a line “:::” where it ends.',
+    nl: () => 'Dit gecodeerde blok “:::” wordt nooit gesloten: zet een regel “:::” waar het eindigt.',
   },
   'unopened-div': {
-    en: () => 'This `:::` closes no coded block.',
-    nl: () => 'Deze `:::` sluit geen gecodeerd blok af.',
+    en: () => 'This “:::” closes no coded block.',
+    nl: () => 'Deze “:::” sluit geen gecodeerd blok af.',
   },
   'invalid-code': {
-    en: (a) => `\`${a['text']}\` is not a valid code: use letters, digits, \`-\` and \`_\`, with \`/\` between levels.`,
-    nl: (a) => `\`${a['text']}\` is geen geldige code: gebruik letters, cijfers, \`-\` en \`_\`, met \`/\` tussen niveaus.`,
+    en: (a) => `“${a['text']}” is not a valid code: use letters, digits, “-” and “_”, with “/” between levels.`,
+    nl: (a) => `“${a['text']}” is geen geldige code: gebruik letters, cijfers, “-” en “_”, met “/” tussen niveaus.`,
   },
   'duplicate-code': {
-    en: (a) => `\`#${a['code']}\` is already given to this fragment.`,
-    nl: (a) => `\`#${a['code']}\` staat al bij dit fragment.`,
+    en: (a) => `#${a['code']} is already given to this fragment.`,
+    nl: (a) => `#${a['code']} staat al bij dit fragment.`,
   },
   'undefined-code': {
-    en: (a) => `\`#${a['code']}\` is not in the codebook.`,
-    nl: (a) => `\`#${a['code']}\` staat niet in het codeboek.`,
+    en: (a) => `#${a['code']} is not in the codebook.`,
+    nl: (a) => `#${a['code']} staat niet in het codeboek.`,
   },
   'undefined-subcode': {
-    en: (a) => `\`#${a['code']}\` is a new sub-code of \`#${a['aspect']}\`, not yet in the codebook.`,
-    nl: (a) => `\`#${a['code']}\` is een nieuwe subcode van \`#${a['aspect']}\`, nog niet in het codeboek.`,
+    en: (a) => `#${a['code']} is a new sub-code of #${a['aspect']}, not yet in the codebook.`,
+    nl: (a) => `#${a['code']} is een nieuwe subcode van #${a['aspect']}, nog niet in het codeboek.`,
   },
   'code-case': {
-    en: (a) => `\`#${a['code']}\` differs only in upper and lower case from \`#${a['expected']}\` in the codebook.`,
-    nl: (a) => `\`#${a['code']}\` verschilt alleen in hoofdletters van \`#${a['expected']}\` in het codeboek.`,
+    en: (a) => `#${a['code']} differs only in upper and lower case from #${a['expected']} in the codebook.`,
+    nl: (a) => `#${a['code']} verschilt alleen in hoofdletters van #${a['expected']} in het codeboek.`,
   },
   'missing-hash': {
-    en: (a) => `Did you mean the code \`#${a['word']}\`? Codes start with \`#\`.`,
-    nl: (a) => `Bedoel je de code \`#${a['word']}\`? Codes beginnen met \`#\`.`,
+    en: (a) => `Did you mean the code #${a['word']}? Codes start with “#”.`,
+    nl: (a) => `Bedoel je de code #${a['word']}? Codes beginnen met “#”.`,
   },
   'front-matter': FRONT_MATTER,
   'merge-conflict': {
-    en: () => 'An unresolved git merge conflict: choose between the versions and remove the `<<<<<<<`, `=======` and `>>>>>>>` lines.',
-    nl: () => 'Een onopgelost git-samenvoegconflict: kies tussen de versies en verwijder de regels `<<<<<<<`, `=======` en `>>>>>>>`.',
+    en: () => 'An unresolved git merge conflict: choose between the versions and remove the “<<<<<<<”, “=======” and “>>>>>>>” lines.',
+    nl: () => 'Een onopgelost git-samenvoegconflict: kies tussen de versies en verwijder de regels “<<<<<<<”, “=======” en “>>>>>>>”.',
   },
   'codebook-duplicate': {
-    en: (a) => `\`#${a['code']}\` is already defined on line ${a['line']}.`,
-    nl: (a) => `\`#${a['code']}\` is al gedefinieerd op regel ${a['line']}.`,
+    en: (a) => `#${a['code']} is already defined on line ${a['line']}.`,
+    nl: (a) => `#${a['code']} is al gedefinieerd op regel ${a['line']}.`,
   },
   'codebook-color': {
-    en: (a) => `\`${a['color']}\` is not a colour: write \`#RGB\` or \`#RRGGBB\`.`,
-    nl: (a) => `\`${a['color']}\` is geen kleur: schrijf \`#RGB\` of \`#RRGGBB\`.`,
+    en: (a) => `“${a['color']}” is not a colour: write “#RGB” or “#RRGGBB”.`,
+    nl: (a) => `“${a['color']}” is geen kleur: schrijf “#RGB” of “#RRGGBB”.`,
   },
   'parse-fallback': {
     en: () => 'This file took too long to read as Markdown, so it was read line by line: codes are found, but Markdown details may be missed.',
