@@ -46,7 +46,7 @@ const WORDS = {
     coder: 'coder',
     compared: (n: number) => `${n} characters compared.`,
     differ: 'The texts differ besides the coding; only the text they share is compared. They first differ here:',
-    only: (a: number, b: number) => `${a} characters only in A, ${b} only in B.`,
+    unshared: (a: number, b: number) => `${a} characters only in A, ${b} only in B.`,
     figures: 'Agreement per code',
     code: 'Code',
     agreement: 'Agreement',
@@ -77,7 +77,7 @@ const WORDS = {
     coder: 'codeerder',
     compared: (n: number) => `${n} tekens vergeleken.`,
     differ: 'De teksten verschillen naast de codering; alleen de gedeelde tekst is vergeleken. Het eerste verschil:',
-    only: (a: number, b: number) => `${a} tekens alleen in A, ${b} alleen in B.`,
+    unshared: (a: number, b: number) => `${a} tekens alleen in A, ${b} alleen in B.`,
     figures: 'Overeenstemming per code',
     code: 'Code',
     agreement: 'Overeenstemming',
@@ -186,7 +186,7 @@ export function agreementHtml(report: AgreementReport, state: ReportState, optio
     const d = report.text.firstDifference;
     parts.push(
       `<p>${escapeHtml(w.differ)}</p><div class="diff">A, ${escapeHtml(w.line1(d.a.line + 1))}: ${escapeHtml(d.a.text)}\nB, ${escapeHtml(w.line1(d.b.line + 1))}: ${escapeHtml(d.b.text)}</div>` +
-        `<p class="note">${escapeHtml(w.only(report.text.onlyA, report.text.onlyB))}</p>`,
+        `<p class="note">${escapeHtml(w.unshared(report.text.onlyA, report.text.onlyB))}</p>`,
     );
   }
   parts.push(`<p class="note">${escapeHtml(w.compared(report.text.compared))}</p>`);

@@ -38,7 +38,7 @@ const WORDS = {
     overall: 'Overall',
     compared: (n: number) => `${n} characters compared.`,
     differ: (a: string, b: string) => `The texts differ (besides the coding): first at ${a} and ${b}; only the text they share is compared.`,
-    only: (a: number, b: number) => `${a} characters only in A, ${b} only in B.`,
+    unshared: (a: number, b: number) => `${a} characters only in A, ${b} only in B.`,
     disagreements: 'Disagreements',
     none: 'The codings agree everywhere.',
     noCodes: 'Neither coder used a code.',
@@ -57,7 +57,7 @@ const WORDS = {
     overall: 'Totaal',
     compared: (n: number) => `${n} tekens vergeleken.`,
     differ: (a: string, b: string) => `De teksten verschillen (naast de codering): eerst bij ${a} en ${b}; alleen de gedeelde tekst is vergeleken.`,
-    only: (a: number, b: number) => `${a} tekens alleen in A, ${b} alleen in B.`,
+    unshared: (a: number, b: number) => `${a} tekens alleen in A, ${b} alleen in B.`,
     disagreements: 'Verschillen',
     none: 'De coderingen stemmen overal overeen.',
     noCodes: 'Geen van beide codeerders gebruikte een code.',
@@ -117,7 +117,7 @@ function render(item: Labeled, w: Words, markdown: boolean): string {
   out.push(`A: ${item.labelA}${coderA}`, `B: ${item.labelB}${coderB}`, '');
   if (result.text.firstDifference) {
     const d = result.text.firstDifference;
-    out.push(w.differ(`A:${d.a.line + 1}`, `B:${d.b.line + 1}`), `  A:${d.a.line + 1}: ${d.a.text}`, `  B:${d.b.line + 1}: ${d.b.text}`, w.only(result.text.onlyA, result.text.onlyB), '');
+    out.push(w.differ(`A:${d.a.line + 1}`, `B:${d.b.line + 1}`), `  A:${d.a.line + 1}: ${d.a.text}`, `  B:${d.b.line + 1}: ${d.b.text}`, w.unshared(result.text.onlyA, result.text.onlyB), '');
   }
   out.push(w.compared(result.text.compared), '');
   if (result.codes.length === 0) out.push(w.noCodes);

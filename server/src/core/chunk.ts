@@ -86,6 +86,17 @@ function childrenEnd(children: readonly Nodes[], fallback: number): number {
   return fallback;
 }
 
+/** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`. */
+export function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  for (let hi = spans.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Collapses white space to single spaces and trims (SYNTAX.md §7). */
 export function plainText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -138,13 +149,7 @@ class VisibleText {
   /** Plain text of the characters in `span`, leaving out those inside `markup` (sorted spans). */
   text(span: Span, markup: Span[]): string {
     let out = '';
-    // The first markup span that ends after `span` starts (spans are sorted and do not overlap).
-    let m = 0;
-    for (let hi = markup.length; m < hi; ) {
-      const mid = (m + hi) >> 1;
-      if (markup[mid]!.end <= span.start) m = mid + 1;
-      else hi = mid;
-    }
+    let m = firstEndingAfter(markup, span.start);
     for (let i = this.indexAt(span.start); i < this.chars.length && this.offsets[i]! < span.end; i++) {
       const at = this.offsets[i]!;
       while (m < markup.length && markup[m]!.end <= at) m++;

@@ -4,7 +4,7 @@
 // emphasis, links or containers are understood — and never takes more than linear time.
 
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
-import type { ChunkFragment, ChunkHeading, ChunkResult } from './chunk';
+import { firstEndingAfter, type ChunkFragment, type ChunkHeading, type ChunkResult } from './chunk';
 import { parseTranscript } from './transcript';
 import type { Span, Transcript } from './types';
 
@@ -19,12 +19,7 @@ const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
 /** Visible text, roughly: emphasis markers and brackets dropped, white space collapsed. */
 function roughText(source: string, span: Span, markup: Span[]): string {
   let out = '';
-  let m = 0;
-  for (let hi = markup.length; m < hi; ) {
-    const mid = (m + hi) >> 1;
-    if (markup[mid]!.end <= span.start) m = mid + 1;
-    else hi = mid;
-  }
+  let m = firstEndingAfter(markup, span.start);
   for (let i = span.start; i < span.end; i++) {
     while (m < markup.length && markup[m]!.end <= i) m++;
     if (m < markup.length && markup[m]!.start <= i) {
