@@ -1,21 +1,15 @@
 // Takes the README pictures (media/screenshots/*.png): opens a temporary copy of examples/ in
 // code-server (installed by scripts/install-vscode-host.sh) with its workbench in headless
-// Chromium, as test/extension/launch.mjs does, loads the extension under development and drives
-// the UI with keyboard and mouse. Expects `npm run build` to have produced dist/.
+// Chromium (test/extension/host.mjs, as the test launcher), loads the extension under development
+// and drives the UI with keyboard and mouse. Expects `npm run build` to have produced dist/.
 //
 // Usage: node scripts/screenshots.mjs [--dark] [--out DIR]
 //   --dark   use the "Default Dark Modern" theme (default: "Default Light Modern")
 //   --out    folder for the pictures (default: media/screenshots)
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CodeServerHost, QUIET_SETTINGS, root } from '../test/extension/host.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const codeServer = path.join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 const client = path.join(root, 'dist/client.js');
 
 const args = process.argv.slice(2);
@@ -25,103 +19,40 @@ const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root,
 const viewport = { width: 1440, height: 900 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kader-shots-'));
-const workspace = path.join(tmp, 'examples');
-const userDataDir = path.join(tmp, 'user-data');
-const logFile = path.join(tmp, 'code-server.log');
-const isolatedEnv = { XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') };
-
-let server;
-let serverExit;
-let context;
+const host = new CodeServerHost('kader-shots-');
+const workspace = path.join(host.tmp, 'examples');
 let page;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const until = (check, ms, message) => host.until(check, ms, message);
 
 async function main() {
-  for (const [file, what] of [[codeServer, 'scripts/install-vscode-host.sh'], [client, 'npm run build']]) {
-    if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run ${what}`);
-  }
+  if (!fs.existsSync(client)) throw new Error(`${path.relative(root, client)} is missing: run npm run build`);
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User/settings.json'),
-    JSON.stringify(
-      {
-        'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.commandCenter.enabled': false,
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'update.mode': 'none',
-        'editor.minimap.enabled': false,
-        'editor.wordWrap': 'on',
-        'editor.fontSize': 14,
-        'editor.hover.delay': 300,
-        'editor.smoothScrolling': false,
-        'breadcrumbs.enabled': false,
-        'editor.stickyScroll.enabled': false,
-        'markdown.preview.openMarkdownLinks': 'inEditor',
-        'git.enabled': false,
-        'kader.language': 'en',
-      },
-      null,
-      2,
-    ),
-  );
-
-  const port = await freePort();
-  const log = fs.openSync(logFile, 'w');
-  server = spawn(
-    process.execPath,
-    [
-      codeServer,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', path.join(tmp, 'extensions'),
-      workspace,
-    ],
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, ...isolatedEnv } },
-  );
-  server.on('exit', (code, signal) => (serverExit = { code, signal }));
-
-  const base = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${base}/healthz`).catch(() => null))?.ok, 60_000, 'code-server did not answer HTTP');
-
-  context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    env: { ...process.env, ...isolatedEnv },
-    viewport,
-    deviceScaleFactor: 1,
-    colorScheme: dark ? 'dark' : 'light',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  page = await host.start({
+    workspace,
+    settings: {
+      ...QUIET_SETTINGS,
+      'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.commandCenter.enabled': false,
+      'extensions.ignoreRecommendations': true,
+      'editor.minimap.enabled': false,
+      'editor.wordWrap': 'on',
+      'editor.fontSize': 14,
+      'editor.hover.delay': 300,
+      'editor.smoothScrolling': false,
+      'breadcrumbs.enabled': false,
+      'editor.stickyScroll.enabled': false,
+      'markdown.preview.openMarkdownLinks': 'inEditor',
+      'git.enabled': false,
+      'kader.language': 'en',
+    },
+    serverArgs: ['--disable-getting-started-override'],
+    browser: { viewport, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light' },
   });
-  page = context.pages()[0] ?? (await context.newPage());
-
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)]];
-  const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
 
   // The Kader activity-bar icon appears once the workbench has read the extension's manifest.
   const kaderIcon = page.locator('.activitybar .action-item a[aria-label^="Kader"]').first();
@@ -345,57 +276,6 @@ async function shot(name, clip) {
   console.log(`${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
 }
 
-// ---- process plumbing (as test/extension/launch.mjs) --------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check, ms, message) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (serverExit) throw new Error(`code-server exited (${serverExit.code ?? serverExit.signal}) before: ${message}`);
-    if (Date.now() > deadline) throw new Error(message);
-    await sleep(200);
-  }
-}
-
-async function stop() {
-  await context?.close().catch(() => {});
-  if (server) {
-    const kill = (signal) => {
-      try {
-        process.kill(-server.pid, signal);
-      } catch {
-        // the group is gone already
-      }
-    };
-    if (!serverExit) {
-      const exited = new Promise((r) => server.once('exit', r));
-      kill('SIGTERM');
-      const timer = setTimeout(() => kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    kill('SIGKILL'); // children that outlive the leader (the file watcher)
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    if (server) try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
-
 let failed = false;
 try {
   await main();
@@ -407,7 +287,7 @@ try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file }).then(() => console.error(`state at failure: ${path.relative(root, file)}`), () => {});
   }
-  if (fs.existsSync(logFile)) console.error(fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n'));
+  console.error(host.logTail(20).join('\n'));
 }
-await stop();
+await host.stop();
 process.exit(failed ? 1 : 0);
