@@ -216,6 +216,8 @@ const CELL_HEIGHT = 32;
 /** Room for column labels written at a slant, so long practice names stay readable. */
 const HEADER_HEIGHT = 120;
 const MAX_LABEL = 36;
+/** Room at the right for the last slanted column label. */
+const SLANT_ROOM = 160;
 
 function clip(text: string, max = MAX_LABEL): string {
   const chars = Array.from(text);
@@ -257,7 +259,7 @@ function svgOpen(width: number, height: number, title: string): string {
 }
 
 export function matrixSvg(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): string {
-  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, data.practices.length);
+  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, data.practices.length) + SLANT_ROOM;
   const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, data.aspects.length);
   const values = data.matrix.map((row) => row.map((n, j) => (measure === 'share' ? (data.practiceTotals[j] ? n / data.practiceTotals[j]! : 0) : n)));
   const max = Math.max(0, ...values.flat());
@@ -302,7 +304,7 @@ export function frequenciesSvg(data: StatisticsResult, w: StatisticsWords): stri
 
 export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): string {
   const codes = data.cooccurrence.codes;
-  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, codes.length);
+  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, codes.length) + SLANT_ROOM;
   const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, codes.length);
   const max = Math.max(0, ...data.cooccurrence.counts.flat());
   const parts = [svgOpen(width, height, w.cooccurrence)];
