@@ -39,7 +39,8 @@ function models(outcomes: IndexOutcome[]): Map<string, unknown> {
 const NO_LIMIT = (): number => 3_600_000;
 
 /** 120 KB of `a_ `: remark takes many seconds over it (quadratic). */
-const PATHOLOGICAL = 'a_ '.repeat(40_000);
+// Slow for remark yet within its budget per chunk (chunk.ts REMARK_BUDGET): 3 MB of paragraphs.
+const PATHOLOGICAL = `${'woord '.repeat(5000)}\n\n`.repeat(100);
 
 describe('indexer', () => {
   test('the worker pool gives models deepEqual to parsing one file after another', async () => {

@@ -423,8 +423,40 @@ class ChunkReader {
   }
 }
 
+/**
+ * What remark is given at most per chunk. Its work grows with the square of the markup
+ * characters in a paragraph (runs of `_` or `*`, nested `[`, backticks, `<`, `>`: 128 kB of
+ * `a_ ` takes it over 10 s), and linearly with the length. Within these budgets a chunk takes it
+ * at most about 0.1 s on this project's machines (`bench/remarkBudget.ts`); real paragraphs hold
+ * a few dozen markup characters. A chunk beyond them is read by the line reader instead.
+ */
+export const REMARK_BUDGET = { markup: 500, length: 32 * 1024 };
+
+/** Why remark is not given a chunk (transcript.ts catches it and reads the chunk line by line). */
+export class OverBudgetError extends Error {
+  constructor(readonly reason: 'markup' | 'length') {
+    super(`chunk over remark's ${reason} budget`);
+  }
+}
+
+/** Throws an OverBudgetError when `source` is beyond REMARK_BUDGET. Linear, stops at the budget. */
+export function checkRemarkBudget(source: string): void {
+  if (source.length > REMARK_BUDGET.length) throw new OverBudgetError('length');
+  let markup = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    // [ ] * _ ` < >
+    if (c === 91 || c === 93 || c === 42 || c === 95 || c === 96 || c === 60 || c === 62) {
+      if (++markup > REMARK_BUDGET.markup) throw new OverBudgetError('markup');
+    }
+  }
+}
+
 export function readChunk(source: string): ChunkResult {
-  return new ChunkReader(source).read(plainTree(source));
+  const plain = plainTree(source);
+  if (plain) return new ChunkReader(source).read(plain);
+  checkRemarkBudget(source);
+  return new ChunkReader(source).read(parseMarkdown(source));
 }
 
 /** Always reads with remark, never through the plain-chunk shortcut (for tests and comparison). */

@@ -179,14 +179,21 @@ function readBlock(source: string, block: Block, result: ChunkResult): void {
     markup.push(endBlock.markup);
   }
 
-  markup.sort((a, b) => a.start - b.start);
+  // Touching spans are removed together: as one run each, nested fragments (`[[[x]{#a}]{#b}]…`)
+  // skip their inner markup in one step, and the work stays linear in the chunk.
+  const runs: Span[] = [];
+  for (const span of markup.sort((a, b) => a.start - b.start)) {
+    const last = runs[runs.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else runs.push({ start: span.start, end: span.end });
+  }
   for (const fragment of fragments) {
     // Nested fragments keep their content but lose their markup.
-    fragment.text = roughText(source, fragment.content, markup);
+    fragment.text = roughText(source, fragment.content, runs);
     if (fragment.text === '') result.diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: fragment.full, args: {} });
     result.fragments.push(fragment);
   }
-  const text = roughText(source, { start: contentFrom, end: to }, markup);
+  const text = roughText(source, { start: contentFrom, end: to }, runs);
   result.blocks.push({ span: block.span, text });
 
   if (block.heading !== undefined) {

@@ -13,7 +13,9 @@ const FRONT_MATTER: Record<Locale, Template> = {
         ? 'The front matter must be a list of “key: value” lines.'
         : a['problem'] === 'not-string'
           ? `“${a['key']}” must be a single name (text).`
-          : `The front matter is not valid YAML: ${a['detail']}`,
+          : a['problem'] === 'too-deep'
+            ? `The front matter is nested too deeply to read (more than ${a['limit']} levels).`
+            : `The front matter is not valid YAML: ${a['detail']}`,
   nl: (a) =>
     a['problem'] === 'unclosed'
       ? 'De front matter wordt nooit gesloten: zet er een regel “---” achter.'
@@ -21,7 +23,9 @@ const FRONT_MATTER: Record<Locale, Template> = {
         ? 'De front matter moet bestaan uit regels “sleutel: waarde”.'
         : a['problem'] === 'not-string'
           ? `“${a['key']}” moet één naam (tekst) zijn.`
-          : `De front matter is geen geldige YAML: ${a['detail']}`,
+          : a['problem'] === 'too-deep'
+            ? `De front matter is te diep genest om te lezen (meer dan ${a['limit']} niveaus).`
+            : `De front matter is geen geldige YAML: ${a['detail']}`,
 };
 
 const MESSAGES: Record<RuleId, Record<Locale, Template>> = {
@@ -87,8 +91,26 @@ const MESSAGES: Record<RuleId, Record<Locale, Template>> = {
     nl: (a) => `“${a['color']}” is geen kleur: schrijf “#RGB” of “#RRGGBB”.`,
   },
   'parse-fallback': {
-    en: () => 'This file took too long to read as Markdown, so it was read line by line: codes are found, but Markdown details may be missed.',
-    nl: () => 'Dit bestand kostte te veel tijd om als Markdown te lezen en is regel voor regel gelezen: codes worden gevonden, Markdown-details misschien niet.',
+    en: (a) =>
+      `${
+        a['reason'] === 'markup'
+          ? 'This paragraph holds more Markdown markup (brackets, asterisks, underscores, backticks) than Kader reads as Markdown'
+          : a['reason'] === 'length'
+            ? 'This paragraph is too long to read as Markdown'
+            : a['reason'] === 'error'
+              ? 'This paragraph could not be read as Markdown (it is nested too deeply)'
+              : 'This file took too long to read as Markdown'
+      }, so it was read line by line: codes are found, but Markdown details may be missed.`,
+    nl: (a) =>
+      `${
+        a['reason'] === 'markup'
+          ? 'Deze alinea bevat meer Markdown-opmaak (haken, sterretjes, liggende streepjes, backticks) dan Kader als Markdown leest'
+          : a['reason'] === 'length'
+            ? 'Deze alinea is te lang om als Markdown te lezen'
+            : a['reason'] === 'error'
+              ? 'Deze alinea kon niet als Markdown gelezen worden (hij is te diep genest)'
+              : 'Dit bestand kostte te veel tijd om als Markdown te lezen'
+      } en is daarom regel voor regel gelezen: codes worden gevonden, Markdown-details misschien niet.`,
   },
 };
 

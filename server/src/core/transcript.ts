@@ -3,7 +3,7 @@
 // results are put together into fragments of all four kinds, turns, codes and diagnostics.
 
 import type { ScannedBlock } from './attributes';
-import { readChunk, type ChunkDiagnostic, type ChunkResult } from './chunk';
+import { OverBudgetError, readChunk, type ChunkDiagnostic, type ChunkResult } from './chunk';
 import { readChunkRoughly } from './fallback';
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
@@ -78,11 +78,13 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     if (!result) {
       try {
         result = read(source);
-      } catch {
-        // remark gave up on this chunk (e.g. its stack overflowed on thousands of nested quotes):
-        // the linear reader takes it, and a diagnostic says the chunk was read roughly.
+      } catch (error) {
+        // The chunk is beyond remark's budget, or remark gave up on it (its stack overflowed on
+        // thousands of nested quotes): the linear reader takes it, and a diagnostic says so.
+        const reason = error instanceof OverBudgetError ? error.reason : 'error';
         result = readChunkRoughly(source);
-        result = { ...result, diagnostics: [...result.diagnostics, { rule: 'parse-fallback', severity: 'information', span: { start: 0, end: Math.min(source.length, lineLength(source)) }, args: {} }] };
+        const fallback: ChunkDiagnostic = { rule: 'parse-fallback', severity: 'information', span: { start: 0, end: Math.min(source.length, lineLength(source)) }, args: { reason } };
+        result = { ...result, diagnostics: [...result.diagnostics, fallback] };
       }
     }
     chunks.set(source, result);
