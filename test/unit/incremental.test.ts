@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTranscript, type ChunkCache } from '../../server/src/core/transcript';
+import fc from 'fast-check';
+import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
 import { md } from './helpers';
 
 const DOC = md(
@@ -35,7 +36,7 @@ function edit(text: string, at: number, remove: number, insert: string): string 
 }
 
 function checkSteps(steps: string[]): void {
-  const cache = { chunks: new Map() as ChunkCache };
+  const cache = new ParseCache();
   for (const text of steps) {
     assert.deepEqual(parseTranscript(text, cache), parseTranscript(text), JSON.stringify(text));
   }
@@ -60,22 +61,23 @@ describe('incremental parsing', () => {
   });
 
   it('reuses the results of unchanged chunks', () => {
-    const cache = { chunks: new Map() as ChunkCache };
+    const cache = new ParseCache();
     parseTranscript(DOC, cache);
-    const before = new Map(cache.chunks);
+    const before = cache.results();
     const changed = edit(DOC, DOC.indexOf('Slot.'), 5, 'Anders.');
     parseTranscript(changed, cache);
-    assert.ok(!cache.chunks.has('Slot.'));
-    assert.ok(cache.chunks.has('Anders.'));
+    const after = cache.results();
+    assert.ok(!after.has('Slot.'));
+    assert.ok(after.has('Anders.'));
     let reused = 0;
-    for (const [source, result] of cache.chunks) {
+    for (const [source, result] of after) {
       if (before.get(source) === result) reused++;
     }
-    assert.equal(reused, cache.chunks.size - 1);
+    assert.equal(reused, after.size - 1);
   });
 
   it('shifts reused chunks to their new place', () => {
-    const cache = { chunks: new Map() as ChunkCache };
+    const cache = new ParseCache();
     const text = md('Een [a]{#x}.', '', 'Twee [b]{#y}.');
     parseTranscript(text, cache);
     const moved = 'Nieuw begin.\n\n' + text;
@@ -93,11 +95,44 @@ describe('incremental parsing', () => {
   });
 
   it('does not let one parse change the results of another', () => {
-    const cache = { chunks: new Map() as ChunkCache };
+    const cache = new ParseCache();
     const first = parseTranscript(DOC, cache);
     const copy = structuredClone(first);
     parseTranscript('x\n\n' + DOC, cache);
     parseTranscript(DOC.replace('Slot.', 'Slot [x]{#y}.'), cache);
     assert.deepEqual(first, copy);
   });
+
+  it('keeps the model before an edit inside a paragraph and moves the model after it', () => {
+    const cache = new ParseCache();
+    const before = parseTranscript(DOC, cache);
+    const at = DOC.indexOf('streng');
+    const after = parseTranscript(edit(DOC, at, 0, 'heel '), cache);
+    assert.deepEqual(after, parseTranscript(edit(DOC, at, 0, 'heel ')));
+    const fragmentsBefore = before.fragments.filter((f) => f.full.span.end < DOC.indexOf('::: {#actanten}'));
+    for (const f of fragmentsBefore) assert.equal(after.fragments[f.id], f);
+    const div = after.fragments.find((f) => f.kind === 'div')!;
+    assert.equal(div.text, 'S2: Het beleid was heel streng.');
+    assert.equal(after.fragments.find((f) => f.codes[0] === 'actanten/beleid')!.parent, div.id);
+  });
+
+  it('equals a fresh parse after any sequence of small edits (typing, deleting, pasting structure)', () => {
+    const pieces = ['x', ' ', 'e', '\n', '\n\n', '**S9:** ', 'Anna: ', '[', ']', ']{#a}', '{#b}', '{', '}', '#', '# ', '## K {#c}', ':::', '::: {#d}', '```', '---', '<<<<<<< a', '=======', '>>>>>>> b', '*', '_', '`', '> ', '- '];
+    const base = fc.constantFrom(DOC, md('**S1:** Een [a]{#x}.', '', '**S2:** Twee. {#y}', '', '# Deel {#z}', '', 'Drie [b]{#x/y} en [c]{#q}.', '', 'Vier.'), md('# A {#a}', '', 'Een.', '', '## B {#b}', '', 'Twee [x]{#c}.', '', '::: {#d}', 'Drie.', '', 'Vier [y]{#e}.', ':::', '', 'Vijf.'));
+    const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });
+    fc.assert(
+      fc.property(base, fc.array(step, { minLength: 1, maxLength: 12 }), (start, steps) => {
+        const cache = new ParseCache();
+        let text = start;
+        parseTranscript(text, cache);
+        for (const s of steps) {
+          const at = s.at % (text.length + 1);
+          text = edit(text, at, s.remove, s.insert);
+          assert.deepEqual(parseTranscript(text, cache), parseTranscript(text), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
+

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex, stripBom } from '../../server/src/core/text';
-import { parseTranscript, type ChunkCache } from '../../server/src/core/transcript';
+import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
 import type { Range, Span, Transcript } from '../../server/src/core/types';
 import { withoutMarkup } from './helpers';
 
@@ -240,7 +240,7 @@ describe('incremental parsing', () => {
   it('equals a fresh parse after random edits', () => {
     fc.assert(
       fc.property(fc.oneof(doc.map((d) => renderDoc(d, true)), markdownish), fc.array(editArb, { minLength: 1, maxLength: 6 }), (start, edits) => {
-        const cache = { chunks: new Map() as ChunkCache };
+        const cache = new ParseCache();
         let text = start;
         assert.deepEqual(parseTranscript(text, cache), parseTranscript(text));
         for (const e of edits) {

@@ -45,10 +45,12 @@ interface Line {
   next: number;
 }
 
-function* lines(text: string, from: number): Generator<Line> {
+/** The lines that start in [from, to). */
+function* lines(text: string, from: number, to = text.length): Generator<Line> {
   let start = from;
-  const onlyLf = !text.includes('\r', from); // then `indexOf` finds line ends fastest
-  while (start < text.length) {
+  const cr = text.indexOf('\r', from);
+  const onlyLf = cr < 0 || cr >= to; // then `indexOf` finds line ends fastest
+  while (start < to) {
     let end = start;
     if (onlyLf) {
       end = text.indexOf('\n', start);
@@ -67,9 +69,13 @@ const DIV_FENCE = /^ {0,3}(:{3,})[ \t]*(.*?)[ \t]*$/;
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
 const BLANK = /^[ \t]*$/;
 
+function emptyScan(): LineScan {
+  return { fences: [], unclosedFenceBlocks: [], missingHashFences: [], conflicts: [], chunks: [] };
+}
+
 /** Scans `text` (without a byte-order mark) line by line. Linear in its length. */
 export function scanLines(text: string): LineScan {
-  const scan: LineScan = { fences: [], unclosedFenceBlocks: [], missingHashFences: [], conflicts: [], chunks: [] };
+  const scan = emptyScan();
   let from = 0;
   if (/^---[ \t]*(\r\n|\r|\n)/.test(text)) {
     const first = lines(text, 0).next().value as Line;
@@ -83,7 +89,23 @@ export function scanLines(text: string): LineScan {
     }
     if (!scan.frontMatter) scan.unclosedFrontMatter = { start: 0, end: first.end };
   }
+  scanMarkdown(text, from, text.length, scan);
+  return scan;
+}
 
+/**
+ * Scans the lines that start in [from, to) as if a chunk started at `from` outside any block
+ * (for re-scanning an edited stretch). `closed` is false when a fenced code block, HTML block, div
+ * or conflict is still open at the end: the stretch cannot be scanned on its own then.
+ */
+export function scanStretch(text: string, from: number, to: number): { scan: LineScan; closed: boolean } {
+  const scan = emptyScan();
+  const closed = scanMarkdown(text, from, to, scan);
+  return { scan, closed };
+}
+
+/** The line scan proper, after any front matter; true when it ends outside every block. */
+function scanMarkdown(text: string, from: number, to: number, scan: LineScan): boolean {
   let codeFence: string | undefined; // the opening run of a fenced code block we are inside
   let htmlRawEnd: RegExp | undefined; // the end of an HTML comment or raw block we are inside
   let chunkStart = -1;
@@ -97,7 +119,7 @@ export function scanLines(text: string): LineScan {
     chunkStart = -1;
   };
 
-  for (const line of lines(text, from)) {
+  for (const line of lines(text, from, to)) {
     const content = text.slice(line.start, line.end);
 
     if (content.startsWith('<<<<<<<')) conflict = { start: { start: line.start, end: line.end }, separator: false };
@@ -167,7 +189,7 @@ export function scanLines(text: string): LineScan {
     chunkEnd = line.end;
   }
   closeChunk();
-  return scan;
+  return codeFence === undefined && htmlRawEnd === undefined && conflict === undefined && divDepth.length === 0;
 }
 
 /** Whether the line that holds `offset` lies inside a fenced code block (or is one of its fences). */

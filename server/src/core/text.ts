@@ -15,18 +15,30 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0, ...lineStartsIn(text, 0, text.length)];
+  }
+
+  /**
+   * The index of `text` from the index of an earlier version that has the same first `prefix` and
+   * last `suffix` characters: only the lines between are scanned, later ones are shifted.
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.lineStarts;
+    const delta = text.length - previous.text.length;
+    // A line start depends on the two characters before it (CR LF): keep a margin of two.
+    const from = Math.max(0, prefix - 2);
+    const to = Math.min(text.length, text.length - suffix + 2);
+    const starts: number[] = [];
+    let i = 0;
+    while (i < old.length && old[i]! <= from) starts.push(old[i++]!);
+    for (const start of lineStartsIn(text, from, to)) starts.push(start);
+    while (i < old.length && old[i]! + delta <= to) i++;
+    while (i < old.length) starts.push(old[i++]! + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -75,4 +87,19 @@ export class LineIndex {
     if (this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** The line starts in (from, to]: offsets after a line break that begins at or after `from`. */
+function lineStartsIn(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 <= to) starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

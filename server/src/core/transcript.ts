@@ -1,42 +1,76 @@
 // Parses a transcript into its document model: the line scan cuts it into chunks, each chunk is
 // read on its own (and reused from the previous parse when its text did not change), and the
-// results are put together into fragments of all four kinds, turns, codes and diagnostics.
+// results are put together into fragments of all four kinds, turns, codes and diagnostics. After a
+// small edit, reassemble.ts reuses the previous model instead.
 
 import type { ScannedBlock } from './attributes';
-import { OverBudgetError, readChunk, type ChunkDiagnostic, type ChunkResult } from './chunk';
-import { readChunkRoughly } from './fallback';
+import { firstVisible, makeFragment, readAttributeBlock, readChunkSafely, shift, shiftBlock, speakerAt, textOf, turnsOf, type RawFragment } from './assemble';
+import { readChunk, type ChunkDiagnostic, type ChunkResult, type SpeakerLabel } from './chunk';
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
+import { reassemble } from './reassemble';
 import { LineIndex, stripBom } from './text';
-import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, FragmentKind, Heading, Span, Transcript, Turn } from './types';
+import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from './types';
 
-/** Chunk results by chunk text, from the previous parse of the same document. */
-export type ChunkCache = Map<string, ChunkResult>;
+/** A chunk of the last parse: where it was, and what it held. */
+export interface ParsedChunk {
+  start: number;
+  end: number;
+  result: ChunkResult;
+}
 
-interface RawFragment {
-  kind: FragmentKind;
-  content: Span;
-  full: Span;
-  markup: Span[];
-  block: ScannedBlock;
+/** What a parse leaves for the next one of the same document. */
+export interface ParseState {
   text: string;
+  lines: LineIndex;
+  chunks: ParsedChunk[];
+  /** Every speaker label, in order, at its place in the text. */
+  labels: SpeakerLabel[];
+  /** Where the top-level headings start (they end turns). */
+  headingStarts: number[];
+  /** Kader's div fence lines. */
+  fences: Span[];
+  /** The end of the front matter (0 without). */
+  frontMatterEnd: number;
+  conflicts: boolean;
+  model: Transcript;
 }
 
-/** The length of the first line of `text`. */
-function lineLength(text: string): number {
-  const end = text.search(/[\r\n]/);
-  return end < 0 ? text.length : end;
+/**
+ * The parse state of one document (an open editor's): the next parse re-reads only the chunks an
+ * edit touched, and after an edit inside plain paragraphs re-assembles only around it.
+ */
+export class ParseCache {
+  last?: ParseState;
+
+  /** A copy that parses candidates without moving this cache off the document's text. */
+  fork(): ParseCache {
+    const copy = new ParseCache();
+    if (this.last) copy.last = this.last;
+    return copy;
+  }
+
+  /** Chunk text → result, of the last parse. */
+  results(): Map<string, ChunkResult> {
+    const text = this.last?.text ?? '';
+    return new Map((this.last?.chunks ?? []).map((c) => [text.slice(c.start, c.end), c.result]));
+  }
 }
 
-const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
-
-function shiftBlock(block: ScannedBlock, by: number): ScannedBlock {
-  if (by === 0) return block;
-  return {
-    span: shift(block.span, by),
-    coding: block.coding,
-    items: block.items.map((item) => ({ ...item, span: shift(item.span, by) })),
-  };
+/** The length of the common start and of the common end of two texts (not overlapping). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  // Compare in blocks first (string comparison runs at memory speed), then character by character.
+  let prefix = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (prefix + step <= max && a.slice(prefix, prefix + step) === b.slice(prefix, prefix + step)) prefix += step;
+  }
+  let suffix = 0;
+  const room = max - prefix;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (suffix + step <= room && a.slice(a.length - suffix - step, a.length - suffix) === b.slice(b.length - suffix - step, b.length - suffix)) suffix += step;
+  }
+  return { prefix, suffix };
 }
 
 export interface ParseOptions {
@@ -45,13 +79,23 @@ export interface ParseOptions {
 }
 
 /**
- * Parses `rawText`. With `cache`, chunks whose text is unchanged since the parse that filled it
- * are not read again; the cache is then replaced by this parse's chunks.
+ * Parses `rawText`. With `cache`, the parse starts from the cache's last one: unchanged chunks are
+ * not read again, and an edit that stays inside plain paragraphs re-assembles only around it.
  */
-export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache }, options: ParseOptions = {}): Transcript {
+export function parseTranscript(rawText: string, cache?: ParseCache, options: ParseOptions = {}): Transcript {
   const read = options.readChunk ?? readChunk;
   const text = stripBom(rawText);
-  const lines = new LineIndex(text);
+  const last = options.readChunk ? undefined : cache?.last;
+  if (last && last.text === text) return last.model;
+  const ends = last ? commonEnds(last.text, text) : undefined;
+  const lines = last && ends ? LineIndex.edited(last.lines, text, ends.prefix, ends.suffix) : new LineIndex(text);
+  if (last && ends && cache) {
+    const state = reassemble(last, text, lines, ends.prefix, ends.suffix);
+    if (state) {
+      cache.last = state;
+      return state.model;
+    }
+  }
   const scan = scanLines(text);
   const diagnostics: ChunkDiagnostic[] = [];
 
@@ -62,34 +106,19 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
   }
   for (const conflict of scan.conflicts) diagnostics.push({ rule: 'merge-conflict', severity: 'error', span: conflict, args: {} });
 
-  const previous = cache?.chunks;
-  const chunks: ChunkCache = new Map();
+  const reuse = last && ends ? reuser(last, text, ends.prefix, ends.suffix) : undefined;
+  const chunks: ParsedChunk[] = [];
   const raw: RawFragment[] = [];
   const headings: (Heading & { topLevel: boolean })[] = [];
   const sectionCodings: { heading: number; block: ScannedBlock; markup: Span }[] = [];
-  const blocks: { span: Span; text: string }[] = [];
   const looseBlocks: ScannedBlock[] = [];
   const candidates: ScannedBlock[] = [];
-  const labels: { speaker: string; label: Span; plain: boolean }[] = [];
+  const labels: SpeakerLabel[] = [];
 
   for (const chunk of scan.chunks) {
-    const source = text.slice(chunk.start, chunk.end);
-    let result = chunks.get(source) ?? previous?.get(source);
-    if (!result) {
-      try {
-        result = read(source);
-      } catch (error) {
-        // The chunk is beyond remark's budget, or remark gave up on it (its stack overflowed on
-        // thousands of nested quotes): the linear reader takes it, and a diagnostic says so.
-        const reason = error instanceof OverBudgetError ? error.reason : 'error';
-        result = readChunkRoughly(source);
-        const fallback: ChunkDiagnostic = { rule: 'parse-fallback', severity: 'information', span: { start: 0, end: Math.min(source.length, lineLength(source)) }, args: { reason } };
-        result = { ...result, diagnostics: [...result.diagnostics, fallback] };
-      }
-    }
-    chunks.set(source, result);
+    const result = reuse?.(chunk) ?? readChunkSafely(text.slice(chunk.start, chunk.end), read);
+    chunks.push({ start: chunk.start, end: chunk.end, result });
     const by = chunk.start;
-    for (const b of result.blocks) blocks.push({ span: shift(b.span, by), text: b.text });
     for (const h of result.headings) {
       if (h.coding) sectionCodings.push({ heading: headings.length, block: shiftBlock(h.coding.block, by), markup: shift(h.coding.markup, by) });
       headings.push({ depth: h.depth, text: h.text, span: shift(h.span, by), topLevel: h.topLevel });
@@ -109,35 +138,12 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     for (const l of result.labels) labels.push({ speaker: l.speaker, label: shift(l.label, by), plain: l.plain });
     for (const d of result.diagnostics) diagnostics.push({ ...d, span: shift(d.span, by) });
   }
-  if (cache) cache.chunks = chunks;
   // A fence line that is not a fence is read as Markdown too: report its `{` once.
   for (const brace of scan.unclosedFenceBlocks) {
     if (!diagnostics.some((d) => d.rule === 'unclosed-attributes' && d.span.start === brace.start)) {
       diagnostics.push({ rule: 'unclosed-attributes', severity: 'error', span: brace, args: {} });
     }
   }
-
-  // Blocks are in document order: find the first one in `span` by binary search.
-  const firstBlockAt = (offset: number): number => {
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid]!.span.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const blocksIn = (span: Span): { span: Span; text: string }[] => {
-    const out = [];
-    for (let i = firstBlockAt(span.start); i < blocks.length && blocks[i]!.span.start < span.end; i++) out.push(blocks[i]!);
-    return out;
-  };
-  const textOf = (span: Span): string =>
-    blocksIn(span)
-      .map((b) => b.text)
-      .filter((t) => t !== '')
-      .join(' ');
 
   // Section coding: from the heading to the next heading of the same or a higher level.
   const topLevel = headings.filter((h) => h.topLevel);
@@ -148,7 +154,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     if (!h.topLevel) endAt = h.span.end;
     while (endAt > h.span.end && /\s/.test(text[endAt - 1]!)) endAt--;
     const span = { start: h.span.start, end: endAt };
-    const sectionText = h.topLevel ? textOf(span) : h.text;
+    const sectionText = h.topLevel ? textOf(chunks, span) : h.text;
     if (sectionText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: h.span, args: {} });
     raw.push({ kind: 'section', content: span, full: span, markup: [markup], block, text: sectionText });
   }
@@ -168,7 +174,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     const openMarkup = { start: opened.fence.line.start, end: opened.fence.next };
     const closeStart = Math.max(openMarkup.end, fence.line.start - (text[fence.line.start - 2] === '\r' && text[fence.line.start - 1] === '\n' ? 2 : 1));
     const content = { start: opened.fence.next, end: Math.max(opened.fence.next, fence.line.start) };
-    const divText = textOf(content);
+    const divText = textOf(chunks, content);
     if (divText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: opened.fence.line, args: {} });
     raw.push({
       kind: 'div',
@@ -181,44 +187,8 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
   }
   for (const { fence } of openDivs) diagnostics.push({ rule: 'unclosed-div', severity: 'error', span: fence.line, args: {} });
 
-  // Turns: each label opens one, lasting to the next label or heading.
-  const participants = new Set(frontMatter.participants);
-  const turnLabels = labels.filter((l) => !l.plain || participants.has(l.speaker));
-  const firstAfter = (sorted: number[], offset: number): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const stops = [...turnLabels.map((l) => l.label.start), ...headings.filter((h) => h.topLevel).map((h) => h.span.start)].sort((a, b) => a - b);
-  const turns: Turn[] = turnLabels.map((l) => {
-    const next = stops[firstAfter(stops, l.label.start)];
-    return { speaker: l.speaker, label: l.label, span: { start: l.label.start, end: next ?? text.length } };
-  });
-  const speakerAt = (offset: number): string | undefined => {
-    let lo = 0;
-    let hi = turns.length - 1;
-    let found: Turn | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (turns[mid]!.span.start <= offset) {
-        found = turns[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found && offset < found.span.end ? found.speaker : undefined;
-  };
-
-  // A fragment starts where its content does, after white space (a div may open with a blank line).
-  const firstVisible = (span: Span): number => {
-    let at = span.start;
-    while (at < span.end && /\s/.test(text[at]!)) at++;
-    return at < span.end ? at : span.start;
-  };
+  const headingStarts = headings.filter((h) => h.topLevel).map((h) => h.span.start);
+  const turns = turnsOf(labels, new Set(frontMatter.participants), headingStarts, text.length);
 
   // Fragments in document order; the parent is the innermost fragment that contains one.
   raw.sort((a, b) => a.full.start - b.full.start || b.full.end - a.full.end);
@@ -226,61 +196,28 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
   const codes: CodeOccurrence[] = [];
   const attributeBlocks: AttributeBlock[] = [];
   const stack: Fragment[] = [];
-  const readBlock = (block: ScannedBlock, fragment: number): AttributeBlock => {
-    const seen = new Set<string>();
-    const result: AttributeBlock = { span: block.span, range: lines.range(block.span), codes: [], attributes: {}, bareWords: [] };
-    for (const item of block.items) {
-      if (item.kind === 'code') {
-        if (!item.valid) {
-          diagnostics.push({ rule: 'invalid-code', severity: 'error', span: item.span, args: { text: `#${item.path}` } });
-        } else if (seen.has(item.path)) {
-          diagnostics.push({ rule: 'duplicate-code', severity: 'warning', span: item.span, args: { code: item.path } });
-        } else {
-          seen.add(item.path);
-          result.codes.push({ code: item.path, fragment, span: item.span, range: lines.range(item.span) });
-        }
-      } else if (item.kind === 'pair') {
-        if (item.key === 'memo') result.memo = item.value;
-        else result.attributes[item.key] = item.value;
-      } else {
-        result.bareWords.push({ word: item.word, ...lines.located(item.span) });
-      }
-    }
-    return result;
-  };
   for (const f of raw) {
-    const block = readBlock(f.block, -1);
+    const block = readAttributeBlock(f.block, -1, lines, diagnostics);
     if (block.codes.length === 0) {
       attributeBlocks.push(block);
-      codes.push(...block.codes);
       continue;
     }
     while (stack.length > 0 && stack[stack.length - 1]!.full.span.end < f.full.end) stack.pop();
     const id = fragments.length;
     for (const c of block.codes) c.fragment = id;
-    // Built key by key (no `delete`: it makes objects slow and large), in the model's key order.
-    const fragment = { id, kind: f.kind, codes: block.codes.map((c) => c.code) } as Fragment;
-    if (block.memo !== undefined) fragment.memo = block.memo;
-    fragment.attributes = block.attributes;
-    const speaker = speakerAt(firstVisible(f.content));
-    if (speaker !== undefined) fragment.speaker = speaker;
-    fragment.text = f.text;
-    fragment.content = lines.located(f.content);
-    fragment.full = lines.located(f.full);
-    fragment.markup = f.markup;
-    fragment.attributeBlock = f.block.span;
-    fragment.parent = stack.length > 0 ? stack[stack.length - 1]!.id : -1;
+    const parent = stack.length > 0 ? stack[stack.length - 1]!.id : -1;
+    const fragment = makeFragment(id, f, block, speakerAt(turns, firstVisible(text, f.content)), parent, lines);
     fragments.push(fragment);
     stack.push(fragment);
     attributeBlocks.push(block);
     codes.push(...block.codes);
   }
   for (const block of looseBlocks) {
-    const read = readBlock(block, -1);
+    const read = readAttributeBlock(block, -1, lines, diagnostics);
     attributeBlocks.push(read);
     codes.push(...read.codes);
   }
-  for (const block of [...candidates, ...scan.missingHashFences]) attributeBlocks.push(readBlock(block, -1));
+  for (const block of [...candidates, ...scan.missingHashFences]) attributeBlocks.push(readAttributeBlock(block, -1, lines, diagnostics));
   attributeBlocks.sort((a, b) => a.span.start - b.span.start);
   codes.sort((a, b) => a.span.start - b.span.start);
 
@@ -288,7 +225,7 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     .map((d) => ({ rule: d.rule, severity: d.severity, args: d.args, ...lines.located(d.span) }))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
-  return {
+  const model: Transcript = {
     length: text.length,
     lineCount: lines.lineCount,
     frontMatter,
@@ -298,5 +235,42 @@ export function parseTranscript(rawText: string, cache?: { chunks: ChunkCache },
     codes,
     attributeBlocks,
     diagnostics: located,
+  };
+  if (cache && !options.readChunk) {
+    cache.last = {
+      text,
+      lines,
+      chunks,
+      labels,
+      headingStarts,
+      fences: scan.fences.map((f) => f.line),
+      frontMatterEnd: scan.frontMatter?.span.end ?? 0,
+      conflicts: scan.conflicts.length > 0,
+      model,
+    };
+  }
+  return model;
+}
+
+/**
+ * Finds a chunk's result in the last parse without reading or hashing its text: a chunk in the
+ * unchanged start sits where it sat, one in the unchanged end sat `delta` earlier. Chunks between
+ * are looked up by text among the last parse's.
+ */
+function reuser(last: ParseState, text: string, prefix: number, suffix: number): (chunk: Span) => ChunkResult | undefined {
+  const length = text.length;
+  const delta = length - last.text.length;
+  const old = last.chunks;
+  let byText: Map<string, ChunkResult> | undefined;
+  let i = 0;
+  return (chunk) => {
+    const target = chunk.start >= length - suffix ? chunk.start - delta : chunk.end <= prefix ? chunk.start : -1;
+    if (target >= 0) {
+      while (i < old.length && old[i]!.start < target) i++;
+      const match = old[i];
+      if (match && match.start === target && match.end - match.start === chunk.end - chunk.start) return match.result;
+    }
+    byText ??= new Map(old.map((c) => [last.text.slice(c.start, c.end), c.result]));
+    return byText.get(text.slice(chunk.start, chunk.end));
   };
 }

@@ -3,7 +3,7 @@
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { parseTranscript, type ChunkCache } from '../core/transcript';
+import { ParseCache, parseTranscript } from '../core/transcript';
 import type { Transcript } from '../core/types';
 import { canonicalUri } from './uris';
 
@@ -14,7 +14,7 @@ export interface OpenDocument {
   readonly clientUri: string;
   languageId: string;
   document: TextDocument;
-  readonly cache: { chunks: ChunkCache };
+  readonly cache: ParseCache;
   parsed?: { version: number; model: Transcript };
 }
 
@@ -23,7 +23,7 @@ export class OpenDocuments {
 
   open(clientUri: string, languageId: string, version: number, text: string): OpenDocument {
     const uri = canonicalUri(clientUri);
-    const entry: OpenDocument = { uri, clientUri, languageId, document: TextDocument.create(uri, languageId, version, text), cache: { chunks: new Map() } };
+    const entry: OpenDocument = { uri, clientUri, languageId, document: TextDocument.create(uri, languageId, version, text), cache: new ParseCache() };
     this.byUri.set(uri, entry);
     return entry;
   }
