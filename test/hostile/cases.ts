@@ -201,33 +201,32 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     sizes: [100_000, 1_000_000],
     files: (scale) => ({ 'x.md': singleLine(size(scale, 100_000, 1_000_000)) }),
-    core: { rules: {}, fragments: 1 },
+    core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
     cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
-    expected: 'one fragment, no diagnostic',
+    expected: 'longer than remark is given (32 kB a paragraph): read by the line reader, one fragment, a parse-fallback information',
   },
   {
     name: 'nested-brackets',
-    made: '10,000 `[` in a row, then `x]{#intentie}` (unit scale: 1,000)',
+    made: '10,000 `[` in a row, then `x]{#intentie}` (unit scale: 5,000)',
     subject: 'x.md',
-    sizes: [1_000, 10_000],
-    files: (scale) => ({ 'x.md': '['.repeat(size(scale, 1_000, 10_000)) + 'x]{#intentie}\n' }),
-    core: { rules: {}, fragments: 1 },
+    sizes: [5_000, 10_000],
+    files: (scale) => ({ 'x.md': '['.repeat(size(scale, 5_000, 10_000)) + 'x]{#intentie}\n' }),
+    core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
     cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
-    expected: 'one fragment (`]{` closes the nearest `[`), the other `[` are text',
+    expected: 'more markup than remark is given (500 a paragraph): read by the line reader, one fragment (`]{` closes the nearest `[`), a parse-fallback information',
   },
   {
     name: 'nested-fragments',
-    made: '10,000 fragments nested in each other: `[[[…x]{#a}]{#a}]{#a}…` (unit scale: 200)',
+    made: '10,000 fragments nested in each other: `[[[…x]{#a}]{#a}]{#a}…` (unit scale: 400)',
     subject: 'x.md',
-    sizes: [200, 10_000],
+    sizes: [400, 10_000],
     files: (scale) => {
-      const n = size(scale, 200, 10_000);
+      const n = size(scale, 400, 10_000);
       return { 'x.md': '['.repeat(n) + 'x' + ']{#intentie}'.repeat(n) + '\n' };
     },
-    core: { rules: {}, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.length - 2) / 13, 'every level is a fragment') },
+    core: { rules: { 'parse-fallback': 1 }, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.length - 2) / 13, 'every level is a fragment') },
     cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
-    expected: 'every level is a fragment, no diagnostic',
-    slow: 'quadratic: remark (about 30 s of it) and the text of each nested fragment; 51-59 s for parseTranscript at 10,000 levels (130 kB)',
+    expected: 'beyond remark\'s budget: read by the line reader, every level is a fragment, a parse-fallback information',
   },
   {
     name: 'unclosed-braces',
@@ -247,10 +246,9 @@ export const CASES: HostileCase[] = [
     files: (scale) => ({
       'x.md': Array.from({ length: size(scale, 500, 5_000) }, (_, i) => `[woord ${i}]{#intentie}`).join(' ') + '\n',
     }),
-    core: { rules: {}, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.match(/\]\{/g) ?? []).length, 'every fragment is found') },
+    core: { rules: { 'parse-fallback': 1 }, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.match(/\]\{/g) ?? []).length, 'every fragment is found') },
     cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
-    expected: 'every fragment is found, no diagnostic',
-    slow: 'super-linear in remark (micromark resolveAllText, 72% of the time): 3 s at 5,000, 28 s at 20,000',
+    expected: 'beyond remark\'s budget: read by the line reader, every fragment is found, a parse-fallback information',
   },
   {
     name: 'underscore-runs',
@@ -258,10 +256,9 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     sizes: [1_000, 20_000],
     files: (scale) => ({ 'x.md': 'a_ '.repeat(size(scale, 1_000, 20_000)) + '[x]{#intentie}\n' }),
-    core: { rules: {}, fragments: 1 },
+    core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
     cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
-    expected: 'one fragment, no diagnostic',
-    slow: 'super-linear in remark (micromark attention): 3.5 s at 10,000 runs, 43 s at 20,000 (60 kB)',
+    expected: 'beyond remark\'s budget (quadratic in it: 43 s at 20,000 runs): read by the line reader, one fragment, a parse-fallback information',
   },
   {
     name: 'nested-quotes',
@@ -269,10 +266,9 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     sizes: [500, 10_000],
     files: (scale) => ({ 'x.md': '>'.repeat(size(scale, 500, 10_000)) + ' [x]{#intentie}\n' }),
-    core: { rules: {}, fragments: 1 },
+    core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
     cli: { code: 0, err: [/1 files checked/] },
-    expected: 'one fragment, no diagnostic; the CLI and server fall back to the line reader if the parser fails',
-    knownAtFull: 'from about 5,000 levels remark overflows its stack; the chunk is then read by the line reader, with a parse-fallback information diagnostic the expectation does not list yet',
+    expected: 'beyond remark\'s budget (it overflows its stack from about 5,000 levels): read by the line reader, one fragment, a parse-fallback information',
   },
   {
     name: 'unclosed-front-matter',
@@ -308,9 +304,25 @@ export const CASES: HostileCase[] = [
         'y.md': `---\n${chain}---\n[y]{#intentie}\n`,
       };
     },
-    core: { rules: { 'front-matter': 1 }, fragments: 1 },
-    cli: { code: 1, out: [/^x\.md:\d+:\d+: error front-matter: /m, /^y\.md:\d+:\d+: error front-matter: /m] },
-    expected: 'a front-matter error each (the YAML library\'s stack overflow / alias limit is caught); fragments still count',
+    core: {
+      rules: { 'front-matter': 1 },
+      fragments: 1,
+      check: (model) => {
+        const d = (model as { diagnostics: { args: Record<string, string>; range: { start: { line: number; character: number } } }[] }).diagnostics[0]!;
+        assertEqual(JSON.stringify(d.args), JSON.stringify({ problem: 'too-deep', limit: '100' }), 'the front matter is too deep, found before the YAML library');
+        // `x:` is level 1: the 100th `[` (line 2, column 103) opens level 101.
+        assertEqual(`${d.range.start.line}:${d.range.start.character}`, '1:102', 'where the nesting passes the limit');
+      },
+    },
+    cli: {
+      code: 1,
+      out: [
+        /^x\.md:2:103: error front-matter: The front matter is nested too deeply to read \(more than 100 levels\)\.$/m,
+        /^y\.md:\d+:\d+: error front-matter: .*alias/m,
+      ],
+    },
+    expected:
+      'x.md: front-matter error at 2:103 "The front matter is nested too deeply to read (more than 100 levels)", found by a linear scan before the YAML library is called; y.md: front-matter error (the library\'s alias limit); the fragments still count',
   },
   {
     name: 'codebook-many-codes',
@@ -324,7 +336,7 @@ export const CASES: HostileCase[] = [
     core: { as: 'codebook', rules: {}, check: (model, text) => assertEqual((model as { codes: unknown[] }).codes.length, (text.match(/^## /gm) ?? []).length, 'every code is defined') },
     cli: { code: 0, err: [/2 files checked: 0 errors, 0 warnings/] },
     expected: 'every code defined, no diagnostic',
-    slow: '16 s at 10,000 codes: remark is set up again for each of the 20,000 chunks, and transcript.ts textOf filters every block for each section (quadratic, about 17% at this size)',
+    slow: 'transcript.ts looks for the end of each section among all headings before it (`topLevel.find`): quadratic, about 0.5 s of the 1–2 s at 10,000 codes (was 16 s: each chunk went through remark; codebook.ts now reads heading lines and one-line descriptions without it)',
   },
   {
     name: 'codebook-duplicate',

@@ -1,10 +1,16 @@
 // SYNTAX.md §8: the codebook, the built-in framework codebook, and checks against a codebook.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { checkCodes, codeLookup } from '../../server/src/core/check';
-import { builtInCodebook, parseCodebook } from '../../server/src/core/codebook';
+import { readChunkWithRemark } from '../../server/src/core/chunk';
+import { builtInCodebook, parseCodebook, readCodebookChunk } from '../../server/src/core/codebook';
 import { FRAMEWORK, frameworkCodebookMarkdown } from '../../server/src/core/framework';
+import { scanLines } from '../../server/src/core/lines';
+import { messageOf } from '../../server/src/core/messages';
 import { assertLocated, mark, mark1, md, parse, range, slice } from './helpers';
 
 const CODEBOOK = md(
@@ -264,5 +270,91 @@ describe('checkCodes against a codebook', () => {
   it('reports nothing against the built-in codebook for framework codes', () => {
     const text = '[x]{#intentie #activiteit #normativiteit #context #space-en-place #space-en-place/space #space-en-place/place #actanten #outcome}';
     assert.deepEqual(checkCodes(parse(text), codeLookup(builtInCodebook('en'))), []);
+  });
+});
+
+describe('a large codebook (test/hostile codebook-many-codes)', () => {
+  const N = 10_000;
+  const text = Array.from({ length: N }, (_, i) => `## Code ${i} {#code${i}}\nBeschrijving van code ${i}.\n`).join('\n');
+  const book = parseCodebook(text);
+
+  it('defines all 10,000 codes, in order, without a diagnostic', () => {
+    assert.equal(book.codes.length, N);
+    assert.deepEqual(book.diagnostics, []);
+    assert.equal(new Set(book.codes.map((c) => c.code)).size, N);
+    assert.ok(book.codes.every((c, i) => c.code === `code${i}`));
+  });
+
+  it('reads the first and the last code completely', () => {
+    const entry = (i: number, line: number) => ({
+      code: `code${i}`,
+      name: `Code ${i}`,
+      description: `Beschrijving van code ${i}.`,
+      shortDescription: `Beschrijving van code ${i}.`,
+      definition: { span: { start: text.indexOf(`## Code ${i} `), end: text.indexOf(`## Code ${i} `) + `## Code ${i} {#code${i}}`.length }, range: range(line, 0, line, `## Code ${i} {#code${i}}`.length) },
+      codeToken: { span: { start: text.indexOf(`#code${i}}`), end: text.indexOf(`#code${i}}`) + `#code${i}`.length }, range: range(line, `## Code ${i} {`.length, line, `## Code ${i} {#code${i}`.length) },
+    });
+    assert.deepEqual(book.codes[0], entry(0, 0));
+    assert.deepEqual(book.codes[N - 1], entry(N - 1, 3 * (N - 1)));
+  });
+});
+
+describe('readCodebookChunk reads a chunk as readChunk does', () => {
+  const chunksOf = (text: string): string[] => scanLines(text).chunks.map((c) => text.slice(c.start, c.end));
+
+  it('on every chunk of the example, fixture and framework codebooks', () => {
+    const texts = [CODEBOOK, frameworkCodebookMarkdown('nl'), frameworkCodebookMarkdown('en')];
+    for (const file of ['examples/codebook.md', 'test/fixtures/server/project/codebook.md', 'test/fixtures/workspace/codebook.md']) {
+      texts.push(readFileSync(path.resolve(__dirname, '../..', file), 'utf8'));
+    }
+    let split = 0;
+    for (const text of texts) {
+      for (const chunk of chunksOf(mark(text).text)) {
+        if (/^#{1,6} [^\n]*\n/.test(chunk)) split++;
+        assert.deepStrictEqual(readCodebookChunk(chunk), readChunkWithRemark(chunk), JSON.stringify(chunk));
+      }
+    }
+    assert.ok(split >= 5, `${split} chunks open with a heading line`);
+  });
+
+  it('on random chunks that open with headings, with any line ends', () => {
+    const lines = [
+      '## Code {#a}', '# Kop {#a/b color="#abc"}', '### Zonder code', '## Twee {#a #b}', '## [x]{#c} kop', '## Kop {#a', '#NoHeading',
+      'Beschrijving.', 'Een *nadruk* en `code` en [link](https://x.nl).', '- item', '1. item', '> quote', '    indented', '```', '~~~', '===', '---',
+      '***', '| a | b |', '|---|---|', '<div>', '[foo]: https://x.nl', '[^1]: voetnoot', 'Zie [foo] en [^1].', '', '   ', '::: {#d}', ':::',
+      '**S1:** zegt iets', '[woord]{#e} {#f}', 'a_ b_', '{#g}', '## Kop ##', '  ## Ingesprongen {#h}',
+    ];
+    const breaks = ['\n', '\r\n', '\r'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines.filter((l) => l.startsWith('#'))), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(...lines), { maxLength: 5 }), fc.constantFrom(...breaks), (headings, rest, lineBreak) => {
+        const chunk = [...headings, ...rest].join(lineBreak);
+        assert.deepStrictEqual(readCodebookChunk(chunk), readChunkWithRemark(chunk), JSON.stringify(chunk));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('codebook front matter', () => {
+  it('reports front matter nested too deeply, in English and Dutch, and still reads the codes', () => {
+    const text = md('---', `title: ${'['.repeat(200)}${']'.repeat(200)}`, '---', '# Intentie {#intentie}', 'Waarom.');
+    const b = parseCodebook(text);
+    assert.deepEqual(
+      b.diagnostics.map((d) => [d.rule, d.severity, d.range, messageOf(d, 'en'), messageOf(d, 'nl')]),
+      [
+        [
+          'front-matter',
+          'error',
+          range(1, 106, 1, 107),
+          'The front matter is nested too deeply to read (more than 100 levels).',
+          'De front matter is te diep genest om te lezen (meer dan 100 niveaus).',
+        ],
+      ],
+    );
+    assert.equal(b.title, undefined);
+    assert.deepEqual(
+      b.codes.map((c) => [c.code, c.description]),
+      [['intentie', 'Waarom.']],
+    );
   });
 });

@@ -146,10 +146,17 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
   }
 
   // Section coding: from the heading to the next heading of the same or a higher level.
-  const topLevel = headings.filter((h) => h.topLevel);
+  // One pass with a stack: each top-level heading is the end of those before it that are not higher.
+  const nextHeading = new Map<Heading, Heading>();
+  const waiting: Heading[] = [];
+  for (const o of headings) {
+    if (!o.topLevel) continue;
+    while (waiting.length > 0 && waiting[waiting.length - 1]!.depth >= o.depth) nextHeading.set(waiting.pop()!, o);
+    waiting.push(o);
+  }
   for (const { heading, block, markup } of sectionCodings) {
     const h = headings[heading]!;
-    const next = h.topLevel ? topLevel.find((o) => o.span.start > h.span.start && o.depth <= h.depth) : undefined;
+    const next = h.topLevel ? nextHeading.get(h) : undefined;
     let endAt = next ? next.span.start : text.length;
     if (!h.topLevel) endAt = h.span.end;
     while (endAt > h.span.end && /\s/.test(text[endAt - 1]!)) endAt--;
