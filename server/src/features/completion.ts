@@ -113,13 +113,14 @@ function codeItems(context: ServerContext, folder: Folder, at: CodeContext): Com
   const usage = folder.index.codeUsage();
   const definitions = folder.codebook.codes;
   const rank = new Map(definitions.map((d, i) => [d.code, i]));
+  const byCode = new Map(definitions.map((d) => [d.code, d]));
   const typed = at.typed;
   const codes = [...new Set([...definitions.map((d) => d.code), ...folder.index.usedCodes()])]
     .filter((c) => !at.present.has(c) && !(c === typed && !rank.has(c) && onlyHere(folder, c)))
     .sort((a, b) => (usage.get(b) ?? 0) - (usage.get(a) ?? 0) || (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || a.localeCompare(b));
   const markdown = context.client.markdownCompletion;
   return codes.map((code, i) => {
-    const definition = definitions.find((d) => d.code === code);
+    const definition = byCode.get(code);
     const count = usage.get(code) ?? 0;
     const about = definition ? definition.shortDescription : words.notInCodebook;
     return {

@@ -3,7 +3,7 @@
 
 import picomatch from 'picomatch';
 import { codeLookup, type CodeLookup } from '../core/check';
-import { builtInCodebook, parseCodebook } from '../core/codebook';
+import { builtInCodebook, parseCodebook, readCodebookChunk } from '../core/codebook';
 import { parseTranscript } from '../core/transcript';
 import type { Codebook, Locale, Transcript } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
@@ -73,7 +73,7 @@ export class Folder {
 
   /** The codebook read as Markdown (for its code tokens: rename, references, highlights). */
   get codebookModel(): Transcript | undefined {
-    if (this.source && !this.sourceModel) this.sourceModel = parseTranscript(this.source.text);
+    if (this.source && !this.sourceModel) this.sourceModel = parseTranscript(this.source.text, undefined, { readChunk: (chunk) => readCodebookChunk(chunk) });
     return this.sourceModel;
   }
 
