@@ -380,13 +380,16 @@ export class Workspace {
     const place = this.classify(uri);
     if (!place) return undefined;
     const open = this.documents.get(uri);
-    if (open) this.sync(uri);
     if (place.kind === 'codebook') {
+      if (open) this.sync(uri);
       const model = place.folder.codebookModel;
       return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null } : undefined;
     }
+    // An open transcript's own model is always current; the index takes it after a pause in
+    // typing (server.ts), or at once when a request needs the whole workspace (`syncAll`).
+    if (open) return { ...place, uri, model: this.documents.model(open), version: open.document.version };
     const indexed = place.folder.index.get(uri);
     if (!indexed) return undefined;
-    return { ...place, uri, model: indexed.model, version: open ? open.document.version : null };
+    return { ...place, uri, model: indexed.model, version: null };
   }
 }
