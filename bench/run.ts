@@ -1,34 +1,47 @@
 // The benchmark: `npm run bench` (full corpus, ~20 MB) or `npm run bench -- --quick` (a tenth).
 // Generates the seeded corpus into bench/corpus/, measures reading, remark alone, cold and warm
-// indexing, keystroke-to-diagnostics, queries, a rename, and memory; prints a table and writes
-// bench/results.json.
+// indexing, then — through the language server over JSON-RPC (bench/lsp.ts) — keystroke-to-
+// diagnostics, queries and a rename, and memory; prints a table and writes bench/results.json.
+// `--dist` runs the bundled dist/server.js (built when stale) instead of the sources with the
+// warm model cache (bench/server.ts); its initial scan is then a cold one. `--server-cpu-prof`
+// has the server write CPU profiles (node --cpu-prof) when it exits.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { aspectTree, practiceTree } from '../server/src/core/aggregate';
-import { checkCodes, codeLookup } from '../server/src/core/check';
-import { messageOf } from '../server/src/core/messages';
-import { LineIndex } from '../server/src/core/text';
-import { parseTranscript, type ChunkCache } from '../server/src/core/transcript';
-import type { Transcript } from '../server/src/core/types';
-import { hoverText } from '../server/src/features/hover';
-import { renameEdits } from '../server/src/features/rename';
+import {
+  CompletionRequest,
+  DocumentDiagnosticRequest,
+  HoverRequest,
+  RenameRequest,
+  type Position,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import { applyEdits } from '../server/src/core/edits';
+import type { IndexedDocument } from '../server/src/core/workspaceIndex';
+import { DocumentFragmentsRequest, TreeRequest, type TreeResult, type TreeView } from '../server/src/protocol';
 import { readText } from '../server/src/workspace/files';
 import { Indexer } from '../server/src/workspace/indexer';
 import { loadProject, type Project } from '../server/src/workspace/project';
-import type { Folder } from '../server/src/workspace/workspaceFolders';
+import { fileUri } from '../server/src/workspace/uris';
 import { generateCorpus, random } from './corpus';
+import { BenchServer } from './lsp';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const quick = process.argv.includes('--quick');
+const useDist = process.argv.includes('--dist');
+/** `--server-cpu-prof`: the server writes CPU profiles (node --cpu-prof) into a temporary folder when it exits. */
+const serverProfile = process.argv.includes('--server-cpu-prof');
 const SEED = 20201112;
 const here = __dirname;
 
@@ -63,14 +76,18 @@ async function time<T>(f: () => Promise<T> | T): Promise<{ ms: number; cpuMs: nu
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
-/** CPU milliseconds used by this process since `from` (a `process.cpuUsage()`). */
-function cpuSince(from: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1000;
+interface Edit {
+  kind: string;
+  /** The whole text after the edit. */
+  text: string;
+  /** Where in the text before the edit, how many characters went, and what came in. */
+  at: number;
+  removed: number;
+  inserted: string;
 }
 
 /** Random edits of the kinds a coder makes, applied one after the other. */
-function* edits(text: string, count: number, rnd: () => number): Generator<{ kind: string; text: string }> {
+function* edits(text: string, count: number, rnd: () => number): Generator<Edit> {
   const pick = (n: number): number => Math.floor(rnd() * n);
   const paragraph = '**S2:** Dat is een [nieuw geplakt stuk]{#context/macht} over de wijk en de gemeente, met een memo erbij.';
   for (let i = 0; i < count; i++) {
@@ -81,23 +98,47 @@ function* edits(text: string, count: number, rnd: () => number): Generator<{ kin
     if (r < 0.5) {
       const ch = 'abcdefghijklmnopqrstuvwxyz e'[pick(28)]!;
       text = text.slice(0, at) + ch + text.slice(at);
-      yield { kind: 'type', text };
+      yield { kind: 'type', text, at, removed: 0, inserted: ch };
     } else if (r < 0.75) {
       if (text[at] === '\n') at = Math.max(0, at - 1);
       text = text.slice(0, at) + text.slice(at + 1);
-      yield { kind: 'delete', text };
+      yield { kind: 'delete', text, at, removed: 1, inserted: '' };
     } else if (r < 0.85) {
       const lineStart = text.lastIndexOf('\n', at) + 1;
       text = text.slice(0, lineStart) + paragraph + '\n\n' + text.slice(lineStart);
-      yield { kind: 'paste', text };
+      yield { kind: 'paste', text, at: lineStart, removed: 0, inserted: paragraph + '\n\n' };
     } else {
       let brace = text.indexOf('{#', at);
       if (brace < 0) brace = text.indexOf('{#');
       const insertAt = brace + 2 + pick(4);
       text = text.slice(0, insertAt) + 'x' + text.slice(insertAt);
-      yield { kind: 'attribute', text };
+      yield { kind: 'attribute', text, at: insertAt, removed: 0, inserted: 'x' };
     }
   }
+}
+
+/** The LSP position (UTF-16, like JavaScript strings) of an offset. */
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/**
+ * One tree node's children, as the views ask for them when a node is expanded: the root with
+ * the most fragments. Undefined when no root has children to ask for.
+ */
+async function expandTree(server: BenchServer, view: TreeView, result: TreeResult): Promise<{ ms: number; children: number } | undefined> {
+  let widest: TreeResult['roots'][number] | undefined;
+  for (const node of result.roots) if (node.hasChildren && node.query && (!widest || node.count > widest.count)) widest = node;
+  const parent = widest?.query;
+  if (!parent) return undefined;
+  const run = await time(() => server.connection.sendRequest(TreeRequest, { view, parent }));
+  return { ms: run.ms, children: run.value.roots.length };
 }
 
 async function main(): Promise<void> {
@@ -166,122 +207,177 @@ async function main(): Promise<void> {
   log(`warm ${round(warm.ms, 0)} ms (${fromCache}/${corpus.transcripts.length} from the cache)`);
   if (project.index.size !== coldSize) throw new Error('warm index differs in size');
 
-  // (3) Keystroke → diagnostics on the 10,000-line transcript.
-  const largeText = readFileSync(corpus.largeFile, 'utf8');
-  const lookup = codeLookup(project.codebook);
-  const diagnose = (model: Transcript): number => {
-    const all = [...model.diagnostics, ...checkCodes(model, lookup)];
-    return all.map((d) => ({ range: d.range, message: messageOf(d, 'nl'), code: d.rule })).length;
+  // (3)–(5) go through the language server: a child process over stdio (bench/lsp.ts) with the
+  // corpus folder as its workspace folder, measured after its initial scan, over JSON-RPC.
+  const profiles = path.join(tmpdir(), 'kader-bench-profiles');
+  const nodeArgs = serverProfile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
+  const server = await BenchServer.start({ folders: [root], cacheDir, dist: useDist, locale: 'nl', nodeArgs });
+  const serverRss: Record<string, { now: number; peak: number }> = {};
+  const serverRssAt = (phase: string): void => {
+    const r = server.rssMB();
+    serverRss[phase] = { now: round(r.now), peak: round(r.peak) };
   };
-  const cache: { chunks: ChunkCache } = { chunks: new Map() };
-  diagnose(parseTranscript(largeText, cache));
+  serverRssAt('afterScan');
+  log(`server: ${server.command}, started and scanned in ${round(server.startMs, 0)} ms`);
+  const uriOf = (relative: string): string => fileUri(path.join(root, ...relative.split('/')));
+  const resultIds = new Map<string, string>();
+  /** textDocument/diagnostic as VS Code pulls it (with the previous result id); the item count. */
+  const pull = async (uri: string): Promise<number> => {
+    const previousResultId = resultIds.get(uri);
+    const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+    if (report.kind !== 'full') return -1;
+    if (report.resultId) resultIds.set(uri, report.resultId);
+    return report.items.length;
+  };
+
+  // (3) Keystroke → diagnostics on the 10,000-line transcript: didOpen, then per edit an
+  // incremental didChange (its range, as VS Code sends it) and at once textDocument/diagnostic;
+  // the time from sending didChange to the diagnostic report. In --quick the transcript lies
+  // outside the corpus folder: it is opened under a URI inside it (an unsaved document there).
+  const largeText = readFileSync(corpus.largeFile, 'utf8');
+  const largeUri = uriOf(`groot/${path.basename(corpus.largeFile)}`);
+  const opened = await time(async () => {
+    await server.open(largeUri, largeText);
+    return pull(largeUri);
+  });
   const editCount = quick ? 40 : 200;
-  const fullEvery = quick ? 20 : 25; // a full re-parse is slow: sample it
+  const fullEvery = quick ? 20 : 25; // a full parse is slow: sample it
   const incremental: number[] = [];
   const incrementalCpu: number[] = [];
   const full: number[] = [];
   const byKind: Record<string, number[]> = {};
+  let current = largeText;
   let n = 0;
   for (const edit of edits(largeText, editCount, random(SEED + 1))) {
-    const cpu = process.cpuUsage();
+    const range = { start: positionAt(current, edit.at), end: positionAt(current, edit.at + edit.removed) };
+    current = edit.text;
+    const cpu = server.cpuMs();
     const start = performance.now();
-    diagnose(parseTranscript(edit.text, cache));
+    await server.edit(largeUri, range, edit.inserted);
+    await pull(largeUri);
     const ms = performance.now() - start;
-    incrementalCpu.push(cpuSince(cpu));
+    incrementalCpu.push(server.cpuMs() - cpu);
     incremental.push(ms);
     (byKind[edit.kind] ??= []).push(ms);
     if (n++ % fullEvery === 0) {
+      // The same text as a fresh document (no chunk cache): a full parse, for comparison.
+      const fresh = uriOf(`groot/vers-${n}.md`);
       const t = performance.now();
-      diagnose(parseTranscript(edit.text));
+      await server.open(fresh, edit.text);
+      await pull(fresh);
       full.push(performance.now() - t);
+      await server.close(fresh);
     }
   }
   const keystroke = stats(incremental);
   rssAt('afterKeystrokes');
-  log(`keystroke incremental p50 ${keystroke.p50} p95 ${keystroke.p95} ms; full p50 ${stats(full).p50} ms`);
+  serverRssAt('afterKeystrokes');
+  log(`keystroke → diagnostics p50 ${keystroke.p50} p95 ${keystroke.p95} ms; full parse p50 ${stats(full).p50} ms; open ${round(opened.ms, 0)} ms`);
 
-  // (4) Queries, through the functions the server's handlers call (hover.ts, aggregate.ts).
-  const folder = { index: project.index, codebook: project.codebook } as unknown as Folder;
-  const documents = project.index.all();
+  // (4) Queries: completion inside `{#…` of an open transcript, hover on a code, the aspects and
+  // practices trees (the roots, then one node's children), the fragments of a document.
+  const documents = project.index.all().filter((d) => !d.path.startsWith('groot/') && d.codes.length > 0);
   const rnd = random(SEED + 2);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const codes = project.index.usedCodes();
+  const typing = [...new Set([pick(documents), pick(documents), pick(documents)])];
+  for (const d of typing) await server.open(uriOf(d.path), readFileSync(path.join(root, d.path), 'utf8'));
   const completion: number[] = [];
   const hover: number[] = [];
+  const hoverCpu: number[] = [];
   const tree: number[] = [];
+  const treeExpand: number[] = [];
   const documentFragments: number[] = [];
+  const answered = { completion: 0, hover: 0, tree: 0, treeExpand: 0, documentFragments: 0 };
   for (let i = 0; i < (quick ? 20 : 50); i++) {
-    const prefix = codes[Math.floor(rnd() * codes.length)]!.slice(0, 1 + Math.floor(rnd() * 4));
-    completion.push(
-      (
-        await time(() => {
-          const usage = project.index.codeUsage();
-          const defined = project.codebook.codes.map((c) => c.code);
-          const known = [...defined, ...project.index.usedCodes().filter((c) => !defined.includes(c))];
-          const items = known
-            .filter((c) => c.startsWith(prefix))
-            .map((c) => ({ label: `#${c}`, detail: String(usage.get(c) ?? 0), documentation: project.codebook.codes.find((d) => d.code === c)?.description }));
-          return JSON.stringify(items).length;
-        })
-      ).ms,
-    );
-    const code = codes[Math.floor(rnd() * codes.length)]!;
-    hover.push((await time(() => JSON.stringify(hoverText(folder, code, 'nl')).length)).ms);
-    if (i % 5 === 0) {
-      const view = i % 10 === 0 ? aspectTree : practiceTree;
-      tree.push((await time(() => JSON.stringify(view(project.index, project.codebook, {}, 'nl')).length)).ms);
-    }
-    const document = documents[Math.floor(rnd() * documents.length)]!;
-    documentFragments.push(
-      (
-        await time(() => {
-          const blocks = new Map(document.model.attributeBlocks.map((b) => [b.span.start, b.range]));
-          const list = document.fragments.map((f) => ({
-            id: f.id,
-            parent: f.parent,
-            kind: f.kind,
-            codes: f.codes,
-            text: f.text,
-            memo: f.memo,
-            speaker: f.speaker,
-            range: f.content.range,
-            fullRange: f.full.range,
-            attributeRange: blocks.get(f.attributeBlock.start),
-          }));
-          return JSON.stringify({ version: null, fragments: list }).length;
-        })
-      ).ms,
-    );
-  }
-  log(`queries: completion p95 ${stats(completion).p95}, hover p95 ${stats(hover).p95}, tree p95 ${stats(tree).p95}, fragments p95 ${stats(documentFragments).p95} ms`);
+    const typed = pick(typing);
+    const token = pick(typed.codes);
+    const prefix = 1 + Math.floor(rnd() * Math.min(4, token.code.length));
+    const at = { line: token.range.start.line, character: token.range.start.character + 1 + prefix };
+    const items = await time(() => server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(typed.path) }, position: at }));
+    completion.push(items.ms);
+    if (items.value && (Array.isArray(items.value) ? items.value : items.value.items).length > 0) answered.completion++;
 
-  rssAt('afterQueries');
-  // (5) Renaming an aspect used in every file: the edits (rename.ts), then re-indexing.
-  const aspect = 'intentie';
-  const users = project.index.documentsUsing(aspect, true);
-  const renameIndexer = new Indexer({ cacheDir });
-  const renameTexts = new Map<string, string>();
-  for (const d of users) renameTexts.set(d.key, readFileSync(path.join(root, d.path), 'utf8'));
-  const renameEditsRun = await time(() => {
-    let count = 0;
-    const changed = new Map<string, string>();
-    for (const d of users) {
-      const text = renameTexts.get(d.key)!;
-      const list = renameEdits(text, d.model, aspect, 'bedoeling');
-      count += list.length;
-      const lines = new LineIndex(text);
-      let out = text;
-      for (const e of [...list].reverse()) out = out.slice(0, lines.offset(e.range.start)) + e.newText + out.slice(lines.offset(e.range.end));
-      changed.set(d.key, out);
+    let users: IndexedDocument[] = [];
+    let code = '';
+    while (users.length === 0) {
+      code = pick(codes);
+      users = project.index.documentsUsing(code).filter((d) => !d.path.startsWith('groot/'));
     }
-    return { count, changed };
-  });
+    const user = pick(users);
+    const occurrence = pick(user.codes.filter((c) => c.code === code));
+    const position = { line: occurrence.range.start.line, character: occurrence.range.start.character + 1 };
+    const hoverStart = server.cpuMs();
+    const hovered = await time(() => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(user.path) }, position }));
+    hoverCpu.push(server.cpuMs() - hoverStart);
+    hover.push(hovered.ms);
+    if (hovered.value) answered.hover++;
+
+    if (i % 5 === 0) {
+      const view = i % 10 === 0 ? 'aspects' : 'practices';
+      const roots = await time(() => server.connection.sendRequest(TreeRequest, { view }));
+      tree.push(roots.ms);
+      if (roots.value.roots.length > 0) answered.tree++;
+      const expanded = await expandTree(server, view, roots.value);
+      if (expanded) {
+        treeExpand.push(expanded.ms);
+        if (expanded.children > 0) answered.treeExpand++;
+      }
+    }
+    const document = pick(documents);
+    const listed = await time(() => server.connection.sendRequest(DocumentFragmentsRequest, { uri: uriOf(document.path) }));
+    documentFragments.push(listed.ms);
+    if (listed.value.fragments.length > 0) answered.documentFragments++;
+  }
+  rssAt('afterQueries');
+  serverRssAt('afterQueries');
+  log(
+    `queries: completion p95 ${stats(completion).p95}, hover p95 ${stats(hover).p95}, tree p95 ${stats(tree).p95} (expand ${stats(treeExpand).p95}), fragments p95 ${stats(documentFragments).p95} ms`,
+  );
+
+  // (5) Renaming an aspect used in every file: textDocument/rename → the WorkspaceEdit (a few
+  // times: one sample on a shared machine says little), then re-indexing the renamed texts.
+  const aspect = 'intentie';
+  const renameFrom = documents.find((d) => d.codes.some((c) => c.code === aspect))!;
+  const renameToken = renameFrom.codes.find((c) => c.code === aspect)!;
+  const renameSamples: number[] = [];
+  const renameCpu: number[] = [];
+  let workspaceEdit: WorkspaceEdit | null = null;
+  for (let i = 0; i < 3; i++) {
+    const renameStart = server.cpuMs();
+    const run = await time(() =>
+      server.connection.sendRequest(RenameRequest.type, {
+        textDocument: { uri: uriOf(renameFrom.path) },
+        position: { line: renameToken.range.start.line, character: renameToken.range.start.character + 2 },
+        newName: 'bedoeling',
+      }),
+    );
+    renameCpu.push(server.cpuMs() - renameStart);
+    renameSamples.push(run.ms);
+    workspaceEdit = run.value;
+  }
+  const changes = (workspaceEdit?.documentChanges ?? []) as TextDocumentEdit[];
+  const renameEditCount = changes.reduce((sum, c) => sum + c.edits.length, 0);
+  const renameMs = stats(renameSamples).p50;
+  serverRssAt('afterRename');
+  await server.dispose();
+  // The re-index is a cold index of the renamed texts: the full benchmark measures it, --quick
+  // leaves it out (its cold index says the same).
+  const renameIndexer = new Indexer({ cacheDir });
   const reindex = await time(async () => {
-    const sources = [...renameEditsRun.value.changed].map(([key, text]) => ({ key, path: key, file: key, text }));
+    if (quick) return;
+    const sources = changes.map((change) => {
+      const uri = change.textDocument.uri;
+      const text = uri === largeUri ? current : readFileSync(fileURLToPath(uri), 'utf8');
+      return { key: uri, path: uri, file: uri, text: applyEdits(text, change.edits as TextEdit[]) };
+    });
     const { outcomes } = await renameIndexer.indexFiles(sources);
     for (const o of outcomes) if (o.ok) project.index.set(o.key, o.path, o.model);
   });
   await renameIndexer.dispose();
-  log(`rename: ${renameEditsRun.value.count} edits in ${users.length} files: ${round(renameEditsRun.ms, 0)} ms, re-index ${round(reindex.ms, 0)} ms`);
+  log(`rename: ${renameEditCount} edits in ${changes.length} files: ${renameSamples.map((ms) => round(ms, 0)).join(', ')} ms${quick ? '' : `, re-index ${round(reindex.ms, 0)} ms`}`);
+  if (server.errors.length > 0) log(`server errors:\n${server.errors.join('\n')}`);
+  if (serverProfile) log(`server CPU profiles in ${profiles}`);
 
   rssAt('afterRename');
   rmSync(cacheDir, { recursive: true, force: true });
@@ -307,41 +403,86 @@ async function main(): Promise<void> {
       warmMs: round(warm.cpuMs, 0),
       coldVsRemark: round(cold.cpuMs / remarkRun.cpuMs),
       warmVsRead: round(warm.cpuMs / readRun.cpuMs),
+      /** The server process's CPU time per keystroke (every thread), from /proc. */
       keystrokeIncremental: stats(incrementalCpu),
+      /** The same for each hover, and each rename. */
+      hover: stats(hoverCpu),
+      renameMs: renameCpu.map((ms) => round(ms, 0)),
     },
     loadAverage: (await import('node:os')).loadavg().map((l) => round(l)),
-    keystroke: { incremental: keystroke, full: stats(full), byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])) },
-    queries: { completion: stats(completion), hover: stats(hover), tree: stats(tree), documentFragments: stats(documentFragments), through: 'core functions (hover.ts, aggregate.ts), serialized to JSON' },
-    rename: { files: users.length, edits: renameEditsRun.value.count, editsMs: round(renameEditsRun.ms, 0), reindexMs: round(reindex.ms, 0) },
+    server: {
+      through: 'JSON-RPC',
+      command: server.command,
+      /** From spawning the process to the end of its initial scan. */
+      startMs: round(server.startMs, 0),
+      rssMB: serverRss,
+      errors: server.errors.length,
+    },
+    keystroke: {
+      incremental: keystroke,
+      full: stats(full),
+      openMs: round(opened.ms, 0),
+      byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])),
+      through: 'JSON-RPC: didChange (incremental, with its range) → textDocument/diagnostic; full: didOpen of the same text as a fresh document → textDocument/diagnostic',
+    },
+    queries: {
+      completion: stats(completion),
+      hover: stats(hover),
+      tree: stats(tree),
+      treeExpand: stats(treeExpand),
+      documentFragments: stats(documentFragments),
+      /** Requests that had an answer (a list, a hover, nodes, fragments), of those sent. */
+      answered,
+      through: 'JSON-RPC: textDocument/completion, textDocument/hover, kader/tree, kader/documentFragments',
+    },
+    rename: {
+      files: changes.length,
+      edits: renameEditCount,
+      editsMs: round(renameMs, 0),
+      samplesMs: renameSamples.map((ms) => round(ms, 0)),
+      reindexMs: quick ? null : round(reindex.ms, 0),
+      through: 'JSON-RPC: textDocument/rename → WorkspaceEdit (p50 of 3); re-index of the renamed texts by the Indexer',
+    },
     memory: { indexHeapMB: mb(indexHeap), heapPerCorpusMB: round(indexHeap / corpus.bytes), peakRssMB: mb(peakRss), rssMB: rss },
   };
   const targets = {
     coldVsRemark: results.coldVsRemark <= 1.0,
     warmVsRead: results.warmVsRead <= 5,
     keystrokeP95: keystroke.p95 <= 15,
+    hoverP95: results.queries.hover.p95 <= 20,
+    renameMs: results.rename.editsMs <= 1000,
     heapPerCorpusMB: results.memory.heapPerCorpusMB <= 1,
     peakRss: results.memory.peakRssMB <= 400,
   };
   writeFileSync(path.join(here, 'results.json'), JSON.stringify({ ...results, targets }, null, 2) + '\n');
 
+  const answeredOf = (kind: keyof typeof answered, samples: number[]): string => `${answered[kind]}/${samples.length} answered`;
   const rows: [string, string, string][] = [
     ['corpus', `${results.corpus.transcripts} files, ${results.corpus.mb} MB, ${fragments} fragments`, ''],
     ['read', `${results.readMs} ms`, ''],
     ['remark (baseline)', `${results.remarkMs} ms`, ''],
     ['cold index', `${results.coldMs} ms`, `coldVsRemark ${results.coldVsRemark} (≤ 1.0: ${targets.coldVsRemark ? 'met' : 'NOT met'})`],
     ['warm index', `${results.warmMs} ms`, `warmVsRead ${results.warmVsRead} (≤ 5: ${targets.warmVsRead ? 'met' : 'NOT met'})`],
-    ['keystroke incremental', `p50 ${keystroke.p50} / p95 ${keystroke.p95} ms`, `≤ 15 ms p95: ${targets.keystrokeP95 ? 'met' : 'NOT met'}`],
-    ['keystroke CPU time', `p50 ${results.cpu.keystrokeIncremental.p50} / p95 ${results.cpu.keystrokeIncremental.p95} ms`, ''],
+    ['server start + scan', `${results.server.startMs} ms (${useDist ? 'dist/server.js, cold' : 'bench/server.ts, warm cache'})`, ''],
+    ['keystroke → diagnostics', `p50 ${keystroke.p50} / p95 ${keystroke.p95} ms`, `≤ 15 ms p95: ${targets.keystrokeP95 ? 'met' : 'NOT met'}`],
+    ['keystroke server CPU', `p50 ${results.cpu.keystrokeIncremental.p50} / p95 ${results.cpu.keystrokeIncremental.p95} ms`, ''],
     ['CPU time (all threads)', `remark ${results.cpu.remarkMs}, cold ${results.cpu.coldMs}, read ${results.cpu.readMs}, warm ${results.cpu.warmMs} ms`, `cold/remark ${results.cpu.coldVsRemark}, warm/read ${results.cpu.warmVsRead}`],
-    ['keystroke full re-parse', `p50 ${results.keystroke.full.p50} / p95 ${results.keystroke.full.p95} ms`, ''],
-    ['completion', `p50 ${results.queries.completion.p50} / p95 ${results.queries.completion.p95} ms`, ''],
-    ['hover', `p50 ${results.queries.hover.p50} / p95 ${results.queries.hover.p95} ms`, ''],
-    ['tree', `p50 ${results.queries.tree.p50} / p95 ${results.queries.tree.p95} ms`, ''],
-    ['document fragments', `p50 ${results.queries.documentFragments.p50} / p95 ${results.queries.documentFragments.p95} ms`, ''],
-    ['rename aspect', `${results.rename.edits} edits in ${results.rename.files} files: ${results.rename.editsMs} ms + re-index ${results.rename.reindexMs} ms`, ''],
+    ['keystroke full parse', `p50 ${results.keystroke.full.p50} / p95 ${results.keystroke.full.p95} ms (didOpen → diagnostics; first open ${results.keystroke.openMs} ms)`, ''],
+    ['completion', `p50 ${results.queries.completion.p50} / p95 ${results.queries.completion.p95} ms`, answeredOf('completion', completion)],
+    ['hover', `p50 ${results.queries.hover.p50} / p95 ${results.queries.hover.p95} ms`, `≤ 20 ms p95: ${targets.hoverP95 ? 'met' : 'NOT met'}; ${answeredOf('hover', hover)}`],
+    ['hover server CPU', `p50 ${results.cpu.hover.p50} / p95 ${results.cpu.hover.p95} ms`, ''],
+    ['tree (roots)', `p50 ${results.queries.tree.p50} / p95 ${results.queries.tree.p95} ms`, answeredOf('tree', tree)],
+    ['tree (one expansion)', treeExpand.length > 0 ? `p50 ${results.queries.treeExpand.p50} / p95 ${results.queries.treeExpand.p95} ms` : 'none (whole tree with the roots)', treeExpand.length > 0 ? answeredOf('treeExpand', treeExpand) : ''],
+    ['document fragments', `p50 ${results.queries.documentFragments.p50} / p95 ${results.queries.documentFragments.p95} ms`, answeredOf('documentFragments', documentFragments)],
+    [
+      'rename aspect',
+      `${results.rename.edits} edits in ${results.rename.files} files: ${results.rename.editsMs} ms (${results.rename.samplesMs.join(', ')}; server CPU ${results.cpu.renameMs.join(', ')})${quick ? '' : ` + re-index ${results.rename.reindexMs} ms`}`,
+      `≤ 1000 ms: ${targets.renameMs ? 'met' : 'NOT met'}`,
+    ],
     ['index heap', `${results.memory.indexHeapMB} MB (${results.memory.heapPerCorpusMB} MB per MB)`, `≤ 1: ${targets.heapPerCorpusMB ? 'met' : 'NOT met'}`],
     ['peak RSS', `${results.memory.peakRssMB} MB (whole run)`, `≤ 400: ${targets.peakRss ? 'met' : 'NOT met'}`],
     ['peak RSS by phase', Object.entries(rss).map(([k, v]) => `${k} ${v.peak}`).join(', '), ''],
+    ['server RSS (now/peak)', Object.entries(serverRss).map(([k, v]) => `${k} ${v.now}/${v.peak}`).join(', '), ''],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -60,6 +60,27 @@ test('hover: the built-in framework in the client locale, plain text for a clien
   });
 });
 
+test('hover: usage follows typing (a fragment with a code and its sub-code counts once); a duplicate code hovers too', async (t) => {
+  const project = await openProject(t);
+  const breda = project.uri('breda/gesprek-1.md');
+  const text = await readFile(project.path('breda/gesprek-1.md'), 'utf8');
+  const intentie = async (): Promise<string> =>
+    ((await hover(project, 'breda/gesprek-1.md', pos(6, 14))) as { contents: { value: string } }).contents.value.split('\n\n').at(-1)!;
+  assert.equal(await intentie(), '1 fragment in 1 practice (4 with sub-codes)  \nMost in: Breda (1)');
+  await project.client.open(breda, `${text}\nNog een [keer]{#intentie #intentie/gestuurd} en [nog]{#intentie/gestuurd #intentie/intrinsiek}.\n`);
+  assert.equal(await intentie(), '2 fragments in 1 practice (6 with sub-codes)  \nMost in: Breda (2)');
+  await project.client.change(breda, text);
+  assert.equal(await intentie(), '1 fragment in 1 practice (4 with sub-codes)  \nMost in: Breda (1)');
+  // The second `#activiteit` of `{#activiteit, #activiteit}` (a duplicate-code warning).
+  assert.deepEqual(await hover(project, 'tilburg/gesprek-2.md', pos(6, 40)), {
+    contents: {
+      kind: 'markdown',
+      value: '**Activiteit** `#activiteit`\n\nWat doen de deelnemers samen?\n\n2 fragments in 2 practices  \nMost in: Tilburg (1), (no practice) (1)',
+    },
+    range: range(6, 35, 6, 46),
+  });
+});
+
 test('definition: from a code to its codebook heading; none for a code the codebook lacks', async (t) => {
   const project = await openProject(t);
   const params = (relative: string, position: Position) => ({ textDocument: { uri: project.uri(relative) }, position });

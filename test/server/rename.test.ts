@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { PrepareRenameRequest, RenameRequest, ResponseError, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/edits';
+import { parseTranscript } from '../../server/src/core/transcript';
+import { modelFits, renameEdits } from '../../server/src/features/rename';
+import { fileUri } from '../../server/src/workspace/uris';
 import { minimalCapabilities, openProject, range, type Project } from './client';
 
 async function rename(project: Project, relative: string, line: number, character: number, newName: string): Promise<WorkspaceEdit> {
@@ -94,6 +97,58 @@ test('rename onto an existing code merges: no duplicate in a block, one definiti
     texts[codebook]!.split('\n').slice(7, 12).join('\n'),
     '## Gestuurd {#intentie/gestuurd}\n\nDe deelnemer doet mee omdat de organisatie dat vraagt.\n\n# Context {#context color="#F28E2B"}',
   );
+});
+
+test('rename: files changed on disk unseen get edits that fit their text (a new code of the same length too)', async (t) => {
+  const project = await openProject(t);
+  const breda = project.path('breda/gesprek-1.md');
+  const tilburg = project.path('tilburg/gesprek-2.md');
+  // No watcher event: the index still holds the old models. Breda keeps its length and every
+  // code where it was, but ` memo="twijfel"` became a code the index does not know.
+  const bredaText = (await readFile(breda, 'utf8')).replace(' memo="twijfel"', ' #intentie/abcd');
+  const tilburgText = (await readFile(tilburg, 'utf8')).replace('---\n**S3:**', '---\nEen nieuwe regel.\n\n**S3:**');
+  await writeFile(breda, bredaText);
+  await writeFile(tilburg, tilburgText);
+  const edit = await rename(project, 'codebook.md', 3, 15, 'bedoeling');
+  const changes = edit.documentChanges as TextDocumentEdit[];
+  assert.deepEqual(
+    changes.filter((c) => c.textDocument.uri !== project.uri('codebook.md')),
+    [
+      {
+        textDocument: { uri: project.uri('breda/gesprek-1.md'), version: null },
+        edits: [
+          { range: range(6, 13, 6, 21), newText: 'bedoeling' },
+          { range: range(8, 35, 8, 52), newText: 'bedoeling/gestuurd' },
+          { range: range(8, 54, 8, 67), newText: 'bedoeling/abcd' },
+          { range: range(10, 31, 10, 50), newText: 'bedoeling/intrinsiek' },
+        ],
+      },
+      { textDocument: { uri: project.uri('tilburg/gesprek-2.md'), version: null }, edits: [{ range: range(6, 19, 6, 36), newText: 'bedoeling/gestuurd' }] },
+    ],
+  );
+  // The same edits as for a fresh parse of each text.
+  for (const [file, text] of [
+    [breda, bredaText],
+    [tilburg, tilburgText],
+  ] as const) {
+    const change = changes.find((c) => c.textDocument.uri === fileUri(file))!;
+    assert.deepEqual(change.edits, renameEdits(text, parseTranscript(text), 'intentie', 'bedoeling'));
+  }
+  assert.equal((await applied(project, edit))[project.uri('breda/gesprek-1.md')]!.split('\n')[8], '**S1:** Ik kwam [omdat het moest]{#bedoeling/gestuurd #bedoeling/abcd}.');
+});
+
+test('modelFits: the model in the index is used only while it fits the text of the file', () => {
+  const text = '# A {#intentie}\n\n[x]{#intentie/a #b memo="mm"} [y]{#b, #b}\n';
+  const model = parseTranscript(text);
+  assert.equal(modelFits(text, model, 'intentie'), true);
+  assert.equal(modelFits(`\uFEFF${text}`, model, 'intentie'), true);
+  assert.equal(modelFits(`${text}z`, model, 'intentie'), false, 'another length');
+  assert.equal(modelFits(text.replace('#intentie/a', '#intentie/b'), model, 'intentie'), false, 'a code changed');
+  assert.equal(modelFits(text.replace('{#b, #b}', '{#b, #c}'), model, 'intentie'), false, 'a duplicate changed');
+  assert.equal(modelFits(text.replace('{#b, #b}', '(#b, #b)'), model, 'intentie'), false, 'a block gone');
+  assert.equal(modelFits(text.replace('memo="mm"', '#intentie'), model, 'intentie'), false, 'a new code');
+  assert.equal(modelFits(text.replace('memo="mm"', '#intentie'), model, 'b'), true, 'a new code that is not renamed');
+  assert.equal(modelFits(text.replace('# A', '#in'), model, 'intentie'), true, 'text that is no code');
 });
 
 test('rename: an invalid new name is refused; the same name changes nothing', async (t) => {

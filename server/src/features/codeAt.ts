@@ -3,7 +3,7 @@
 
 import type { Position, Range } from 'vscode-languageserver';
 import type { Span, Transcript } from '../core/types';
-import { comparePractice } from '../core/workspaceIndex';
+import { comparePractice, type IndexedDocument } from '../core/workspaceIndex';
 import type { DocumentView, Workspace } from '../workspace/workspace';
 import type { Folder } from '../workspace/workspaceFolders';
 import { canonicalUri } from '../workspace/uris';
@@ -31,8 +31,19 @@ function contains(range: Range, position: Position): boolean {
   return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
 }
 
+/** The code token under `position` (the first in document order, as in `codeTokens`). */
 export function tokenAt(model: Transcript, position: Position): CodeToken | undefined {
-  return codeTokens(model).find((t) => contains(t.range, position));
+  // Without building and sorting every token of the document: hover and rename ask this per request.
+  let found: CodeToken | undefined;
+  for (const c of model.codes) {
+    if (contains(c.range, position) && (!found || c.span.start < found.span.start)) found = { code: c.code, span: c.span, range: c.range, duplicate: false };
+  }
+  for (const d of model.diagnostics) {
+    if (d.rule === 'duplicate-code' && contains(d.range, position) && (!found || d.span.start < found.span.start)) {
+      found = { code: d.args['code']!, span: d.span, range: d.range, duplicate: true };
+    }
+  }
+  return found;
 }
 
 export interface CodeTarget {
@@ -57,15 +68,66 @@ export interface CodeUsage {
   practices: { practice: string | undefined; count: number }[];
 }
 
+/** How many fragments of one document carry each code, and each code or one of its sub-codes. */
+interface DocumentCodeCounts {
+  /** Code → fragments that carry it. */
+  exact: Map<string, number>;
+  /** Code (and every ancestor of a code) → fragments that carry it or one of its sub-codes. */
+  within: Map<string, number>;
+}
+
+/** Per model, counted once: a model is never changed, a changed document gets a new one. */
+const countsByModel = new WeakMap<Transcript, DocumentCodeCounts>();
+
+function codeCounts(document: IndexedDocument): DocumentCodeCounts {
+  let counts = countsByModel.get(document.model);
+  if (counts) return counts;
+  counts = { exact: new Map(), within: new Map() };
+  // A fragment's codes are the codes of its attribute block: the occurrences that name it. They
+  // are read instead of the fragments, which cost far more to build from a compact model.
+  const byFragment: string[][] = [];
+  for (const occurrence of document.codes) {
+    if (occurrence.fragment >= 0) (byFragment[occurrence.fragment] ??= []).push(occurrence.code);
+  }
+  const seen = new Set<string>();
+  for (const codes of byFragment) {
+    if (!codes) continue;
+    seen.clear();
+    for (const code of codes) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      counts.exact.set(code, (counts.exact.get(code) ?? 0) + 1);
+    }
+    // The fragment counts once for its codes and each of their ancestors.
+    for (const code of [...seen]) {
+      for (let slash = code.lastIndexOf('/'); slash > 0; slash = code.lastIndexOf('/', slash - 1)) seen.add(code.slice(0, slash));
+    }
+    for (const code of seen) counts.within.set(code, (counts.within.get(code) ?? 0) + 1);
+  }
+  countsByModel.set(document.model, counts);
+  return counts;
+}
+
+/**
+ * How `code` is used in a folder. Only the documents that use it (or a sub-code) are visited,
+ * each by a lookup in its counts (made once per model), not by walking its fragments.
+ */
 export function usageOf(folder: Folder, code: string): CodeUsage {
-  const refs = folder.index.fragmentsByCode(code, true);
-  const exact = refs.filter((r) => r.fragment.codes.includes(code));
-  const counts = new Map<string | undefined, number>();
-  for (const ref of exact) counts.set(ref.document.practice, (counts.get(ref.document.practice) ?? 0) + 1);
-  const practices = [...counts]
+  let fragments = 0;
+  let withSubcodes = 0;
+  const perPractice = new Map<string | undefined, number>();
+  for (const document of folder.index.documentsUsing(code, true)) {
+    const counts = codeCounts(document);
+    withSubcodes += counts.within.get(code) ?? 0;
+    const exact = counts.exact.get(code) ?? 0;
+    if (exact === 0) continue;
+    fragments += exact;
+    perPractice.set(document.practice, (perPractice.get(document.practice) ?? 0) + exact);
+  }
+  const practices = [...perPractice]
     .map(([practice, count]) => ({ practice, count }))
     .sort((a, b) => b.count - a.count || comparePractice(a.practice, b.practice));
-  return { fragments: exact.length, withSubcodes: refs.length, practices };
+  return { fragments, withSubcodes, practices };
 }
 
 /** Codes of the codebook (in its order), then codes in use that it lacks (sorted). */

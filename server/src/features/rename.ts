@@ -8,7 +8,7 @@ import { isCodePath, isWithin, withoutHash } from '../core/codes';
 import { messageOf } from '../core/messages';
 import { LineIndex, stripBom } from '../core/text';
 import { parseTranscript } from '../core/transcript';
-import type { Codebook, Span, Transcript } from '../core/types';
+import type { AttributeBlock, Codebook, Span, Transcript } from '../core/types';
 import { codeAt, codeTokens, type CodeToken } from './codeAt';
 import { checkCancelled, guarded, refusal, type ServerContext } from './context';
 import { strings } from './strings';
@@ -20,57 +20,135 @@ export function renamed(code: string, from: string, to: string): string | undefi
 }
 
 /**
- * The edits that rename `from` to `to` in one document. With `codebook`, a definition renamed
- * onto a code the codebook already defines is removed with its description.
+ * The edits that rename `from` to `to` in one document (`model` is the model of `rawText`). With
+ * `codebook`, a definition renamed onto a code the codebook already defines is removed with its
+ * description.
  */
 export function renameEdits(rawText: string, model: Transcript, from: string, to: string, codebook?: Codebook): TextEdit[] {
   const text = stripBom(rawText);
-  const lines = new LineIndex(text);
   const removedSections: Span[] = [];
+  const edits: TextEdit[] = [];
   if (codebook) {
+    const lines = new LineIndex(text);
     const defined = new Set(codebook.codes.map((c) => c.code));
-    const headings = parseTranscript(text).headings;
     for (const definition of codebook.codes) {
       const target = renamed(definition.code, from, to);
       if (target === undefined || !defined.has(target) || isWithin(target, from) || !definition.definition) continue;
       const start = lines.lineStarts[lines.lineOf(definition.definition.span.start)]!;
-      const next = headings.find((h) => h.span.start > definition.definition!.span.start);
+      const next = model.headings.find((h) => h.span.start > definition.definition!.span.start);
       const end = next ? lines.lineStarts[lines.lineOf(next.span.start)]! : text.length;
       removedSections.push({ start, end });
+      edits.push({ range: lines.range({ start, end }), newText: '' });
     }
   }
   const removed = (span: Span): boolean => removedSections.some((s) => s.start <= span.start && span.end <= s.end);
-  const edits: TextEdit[] = removedSections.map((s) => ({ range: lines.range(s), newText: '' }));
 
-  const blocks = [...model.attributeBlocks].sort((a, b) => a.span.start - b.span.start);
-  const byBlock = new Map<number, CodeToken[]>();
-  for (const token of codeTokens(model)) {
-    const block = blocks.find((b) => b.span.start <= token.span.start && token.span.end <= b.span.end);
-    const key = block ? block.span.start : -1 - token.span.start;
-    const list = byBlock.get(key) ?? [];
-    list.push(token);
-    byBlock.set(key, list);
-  }
-  for (const [blockStart, tokens] of byBlock) {
+  // Tokens in document order: those of one attribute block follow each other. A `#code` token
+  // lies on one line, so the edits' ranges come from the token's range (no line index of the text).
+  const blocks = sortedBlocks(model);
+  const tokens = tokensOf(model);
+  for (let first = 0; first < tokens.length; ) {
+    const block = blockAround(blocks, tokens[first]!.span);
+    let end = first + 1;
+    if (block) while (end < tokens.length && tokens[end]!.span.end <= block.span.end) end++;
+    let touched = false;
+    for (let i = first; i < end && !touched; i++) touched = isWithin(tokens[i]!.code, from);
+    if (!touched) {
+      first = end;
+      continue;
+    }
+    const blockStart = block ? block.span.start : tokens[first]!.span.start - 1;
     const seen = new Map<string, boolean>(); // final code → whether a renamed token carries it
-    for (const token of tokens) {
-      if (removed(token.span)) continue;
+    for (let i = first; i < end; i++) {
+      const token = tokens[i]!;
+      if (removedSections.length > 0 && removed(token.span)) continue;
       const target = renamed(token.code, from, to);
       const final = target ?? token.code;
       const earlier = seen.get(final);
+      const { start, end: tokenEnd } = token.range;
       if (earlier !== undefined && (target !== undefined || earlier)) {
         // The same code twice in one block after the rename: drop this one with its separators.
-        let start = token.span.start;
-        while (start > blockStart + 1 && /[ \t,]/.test(text[start - 1]!)) start--;
-        edits.push({ range: lines.range({ start, end: token.span.end }), newText: '' });
+        let at = token.span.start;
+        while (at > blockStart + 1 && SEPARATOR.test(text[at - 1]!)) at--;
+        edits.push({ range: { start: { line: start.line, character: start.character - (token.span.start - at) }, end: tokenEnd }, newText: '' });
         continue;
       }
       seen.set(final, (earlier ?? false) || target !== undefined);
-      if (target !== undefined) edits.push({ range: lines.range({ start: token.span.start + 1, end: token.span.end }), newText: target });
+      if (target !== undefined) edits.push({ range: { start: { line: start.line, character: start.character + 1 }, end: tokenEnd }, newText: target });
     }
+    first = end;
   }
   return edits.sort((a, b) => compare(a.range, b.range));
 }
+
+/** What may separate the codes of a block (never a line break). */
+const SEPARATOR = /[ \t,]/;
+
+type Token = Pick<CodeToken, 'code' | 'span' | 'range'>;
+
+/** The tokens of `codeTokens`, in document order: the model's own codes when it has no duplicates. */
+function tokensOf(model: Transcript): readonly Token[] {
+  const codes = model.codes;
+  if (model.diagnostics.some((d) => d.rule === 'duplicate-code')) return codeTokens(model);
+  for (let i = 1; i < codes.length; i++) if (codes[i]!.span.start < codes[i - 1]!.span.start) return codeTokens(model);
+  return codes;
+}
+
+function sortedBlocks(model: Transcript): readonly AttributeBlock[] {
+  const blocks = model.attributeBlocks;
+  for (let i = 1; i < blocks.length; i++) {
+    if (blocks[i]!.span.start < blocks[i - 1]!.span.start) return [...blocks].sort((a, b) => a.span.start - b.span.start);
+  }
+  return blocks;
+}
+
+/** The attribute block that holds `span` (blocks sorted by start, never overlapping), by binary search. */
+function blockAround(blocks: readonly AttributeBlock[], span: Span): AttributeBlock | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.span.start <= span.start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const block = blocks[found];
+  return block && span.end <= block.span.end ? block : undefined;
+}
+
+/**
+ * Whether the index's model of a file still describes the file's text as far as renaming `from`
+ * goes, so the text need not be parsed again: the same length, every code token and attribute
+ * block where the model has them, and no `#from…` in the text that is not one of the model's
+ * tokens. A file changed without the server hearing of it fails this (unless the change kept the
+ * length and every code in place) and is parsed again.
+ */
+export function modelFits(rawText: string, model: Transcript, from: string): boolean {
+  const text = stripBom(rawText);
+  if (text.length !== model.length) return false;
+  for (const block of model.attributeBlocks) {
+    if (text.charCodeAt(block.span.start) !== 123 /* { */ || text.charCodeAt(block.span.end - 1) !== 125 /* } */) return false;
+  }
+  let tokens = 0;
+  const fits = (code: string, span: Span): boolean => {
+    if (span.end - span.start !== code.length + 1 || text.charCodeAt(span.start) !== 35 /* # */ || !text.startsWith(code, span.start + 1)) return false;
+    if (code.startsWith(from)) tokens++;
+    return true;
+  };
+  for (const c of model.codes) if (!fits(c.code, c.span)) return false;
+  for (const d of model.diagnostics) if (d.rule === 'duplicate-code' && !fits(d.args['code']!, d.span)) return false;
+  const needle = `#${from}`;
+  let written = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    if (++written > tokens) return false;
+  }
+  return written === tokens;
+}
+
+/** Files on disk read at once while the edits of earlier ones are made. */
+const READ_AHEAD = 8;
 
 function compare(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
@@ -105,17 +183,28 @@ export function registerRename(context: ServerContext): void {
         const edits = renameEdits(codebookSource.text, folder.codebookModel, from, to, folder.codebook);
         builder.edit(folder.codebookUri, codebookSource.version, edits);
       }
-      for (const document of folder.index.documentsUsing(from, true)) {
+      const documents = folder.index.documentsUsing(from, true);
+      // A file on disk is read again, so the edits fit its text even if it changed unseen; the
+      // index's model is used when it still fits that text (modelFits), else the text is parsed.
+      const reads: Promise<{ text: string; version: number | null } | undefined>[] = [];
+      const readAhead = (upTo: number): void => {
+        while (reads.length < Math.min(upTo, documents.length)) {
+          const key = documents[reads.length]!.key;
+          reads.push(workspace.documents.has(key) ? Promise.resolve(undefined) : workspace.textOf(key));
+        }
+      };
+      for (const [i, document] of documents.entries()) {
         checkCancelled(token);
         const open = workspace.documents.get(document.key);
         if (open) {
           builder.edit(document.key, open.document.version, renameEdits(open.document.getText(), workspace.documents.model(open), from, to));
           continue;
         }
-        // A file on disk is read again, so the edits fit its text even if it changed unseen.
-        const current = await workspace.textOf(document.key);
+        readAhead(i + READ_AHEAD);
+        const current = (await reads[i]) ?? (await workspace.textOf(document.key));
         if (!current) continue;
-        builder.edit(document.key, null, renameEdits(current.text, parseTranscript(current.text), from, to));
+        const model = modelFits(current.text, document.model, from) ? document.model : parseTranscript(current.text);
+        builder.edit(document.key, null, renameEdits(current.text, model, from, to));
       }
       checkCancelled(token);
       return builder.build();
