@@ -171,8 +171,7 @@ async function revealInKader(
     void vscode.window.showInformationMessage(vscode.l10n.t('No coded fragment here: put the cursor in a fragment.'));
     return undefined;
   }
-  await aspects.getChildren();
-  const node = aspects.findFragment(editor.document.uri, toRange(fragment.fullRange).start);
+  const node = await aspects.findFragment(editor.document.uri, toRange(fragment.fullRange).start);
   if (!node) {
     if (filter.active) {
       const clear = vscode.l10n.t('Clear Filter');

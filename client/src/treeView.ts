@@ -1,16 +1,19 @@
-// The Aspects and Practices views: a TreeDataProvider over `kader/tree`. The whole tree of a view
-// comes in one request and is kept; getChildren answers from it. Node ids come from the server and
-// are stable, so a refresh keeps what was expanded, and nothing flickers: the old tree stays on
-// screen until the new one is complete, and an unchanged tree fires no change at all.
+// The Aspects and Practices views: a TreeDataProvider over `kader/tree`, which answers one level
+// at a time. The roots come first; a node's children are asked for when it is expanded (with the
+// node's `query`) and kept until the next refresh. Node ids come from the server and are stable,
+// so a refresh keeps what was expanded. Nothing flickers: a refresh asks again for every level it
+// has, keeps showing the old ones until all answers are in, and then fires a change only for the
+// levels that differ.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  TreePathRequest,
   TreeRequest,
   type FolderNode,
   type FragmentSummary,
   type TreeNode,
-  type TreeResult,
+  type TreeParams,
   type TreeView as TreeViewKind,
 } from '../../server/src/protocol';
 import type { ColorIcons } from './colorIcons';
@@ -20,16 +23,16 @@ import type { FilterState } from './treeFilter';
 
 export type ViewNodeKind = TreeNode['kind'] | 'folder';
 
-/** One item of a view: the server's node, its parent (for `getParent`/`reveal`) and children. */
+/** One item of a view: the server's node, and the id of the node above (`getParent` gives it). */
 export interface ViewNode {
-  /** Unique in the view: the server's id, prefixed with the folder's when there are several. */
+  /** Unique in the view: the server's id. */
   readonly id: string;
   readonly kind: ViewNodeKind;
   readonly label: string;
   readonly count: number;
   readonly node: TreeNode | FolderNode;
-  readonly parent: ViewNode | undefined;
-  readonly children: ViewNode[];
+  /** The id of the parent; undefined for a root. */
+  readonly parentId: string | undefined;
 }
 
 /** Longest fragment label; the tooltip has the full text. */
@@ -44,34 +47,35 @@ export function shorten(text: string, max = LABEL_LENGTH): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** `folder` is the id of the folder node above, whose id must prefix every id under it. */
-function build(nodes: (TreeNode | FolderNode)[], parent: ViewNode | undefined, folder: string | undefined): ViewNode[] {
-  return nodes.map((node) => {
-    const id = folder !== undefined && !node.id.startsWith(folder) ? `${folder}|${node.id}` : node.id;
-    const children: ViewNode[] = [];
-    const viewNode: ViewNode = { id, kind: node.kind, label: node.label, count: node.count, node, parent, children };
-    children.push(...build(node.children, viewNode, node.kind === 'folder' ? node.id : folder));
-    return viewNode;
-  });
+/** The key of the roots' level; every other level is keyed by its parent's id (never empty). */
+const ROOTS = '';
+
+/** The children of one node (or the roots), and the server's answer they were made from. */
+interface Level {
+  readonly nodes: ViewNode[];
+  readonly signature: string;
 }
 
-function sameUri(a: string, b: vscode.Uri): boolean {
-  try {
-    return vscode.Uri.parse(a).toString() === b.toString();
-  } catch {
-    return false;
-  }
+type ServerNode = TreeNode | FolderNode;
+
+function viewNodes(nodes: ServerNode[], parentId: string | undefined): ViewNode[] {
+  return nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.label, count: node.count, node, parentId }));
 }
 
 export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ViewNode | undefined | void>();
+  private readonly changeEmitter = new vscode.EventEmitter<ViewNode | ViewNode[] | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly refreshedEmitter = new vscode.EventEmitter<void>();
-  /** Fires after each completed request, changed or not (for tests and the view's message). */
+  /** Fires after each completed refresh, changed or not (for tests and the view's message). */
   readonly onDidRefresh = this.refreshedEmitter.event;
 
-  private roots: ViewNode[] | undefined;
-  private signature = '';
+  /** The levels loaded, by parent id: the roots, and the children of every node expanded (kept while it has children). */
+  private levels = new Map<string, Level>();
+  private byId = new Map<string, ViewNode>();
+  /** Grows with every refresh; a level asked for before it is not kept. */
+  private generation = 0;
+  /** Levels being asked for on expansion, by parent id. */
+  private readonly pending = new Map<string, { generation: number; nodes: Promise<ViewNode[] | undefined> }>();
   private lastCoders: string[] = [];
   private stale = true;
   private inFlight: Promise<void> | undefined;
@@ -102,12 +106,13 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     if (this.visible) void this.refresh();
   }
 
-  /** Asks the server for the tree; fires a change only when the tree differs. */
+  /** Asks the server again for every level loaded; fires a change only where a level differs. */
   refresh(): Promise<void> {
     this.cancel?.cancel();
     const cancel = new vscode.CancellationTokenSource();
     this.cancel = cancel;
     this.stale = false;
+    this.generation++;
     const run = this.load(cancel.token).finally(() => {
       cancel.dispose();
       if (this.inFlight === run) this.inFlight = undefined;
@@ -116,55 +121,138 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     return run;
   }
 
-  /** Resolves when no request is in flight any more. */
+  /** Resolves when no refresh is in flight any more. */
   async settled(): Promise<void> {
     while (this.inFlight) await this.inFlight;
   }
 
+  private params(parent?: ServerNode): TreeParams {
+    const params: TreeParams = { view: this.view, filter: this.filter.filter };
+    if (parent && 'query' in parent && parent.query) params.parent = parent.query;
+    return params;
+  }
+
   private async load(token: vscode.CancellationToken): Promise<void> {
-    const result: TreeResult | undefined = await this.server.request(TreeRequest, { view: this.view, filter: this.filter.filter }, token);
+    const first = await this.server.request(TreeRequest, this.params(), token);
     if (token.isCancellationRequested) return;
-    if (!result) {
+    if (!first) {
       // Not running (yet): the restart or the next index change asks again.
-      this.roots ??= [];
+      if (!this.levels.has(ROOTS)) this.commit(new Map([[ROOTS, []]]));
       this.refreshedEmitter.fire();
       return;
     }
-    this.lastCoders = result.coders;
-    const signature = JSON.stringify(result.roots);
-    if (signature !== this.signature || !this.roots) {
-      await this.icons.ensure(collectColors(result.roots));
+    this.lastCoders = first.coders;
+    // Every level loaded before whose parent is still there with children, top down.
+    const answers = new Map<string, ServerNode[]>([[ROOTS, first.roots]]);
+    let frontier = first.roots;
+    while (frontier.length > 0) {
+      const open = frontier.filter((node) => node.hasChildren && this.levels.has(node.id));
+      const results = await Promise.all(open.map((node) => this.server.request(TreeRequest, this.params(node), token)));
       if (token.isCancellationRequested) return;
-      this.signature = signature;
-      this.roots = build(result.roots, undefined, undefined);
-      this.changeEmitter.fire();
+      frontier = [];
+      open.forEach((node, i) => {
+        const result = results[i];
+        // A level that fails is dropped: it is asked for again when it is shown.
+        if (!result) return;
+        answers.set(node.id, result.roots);
+        frontier.push(...result.roots);
+      });
     }
+    await this.icons.ensure(collectColors([...answers.values()].flat()));
+    if (token.isCancellationRequested) return;
+    this.commit(answers);
     this.refreshedEmitter.fire();
   }
 
+  /** Takes the answers of a refresh (parents before children) and fires for what changed. */
+  private commit(answers: Map<string, ServerNode[]>): void {
+    const before = this.levels;
+    const levels = new Map<string, Level>();
+    const byId = new Map<string, ViewNode>();
+    const changed = new Set<string>();
+    for (const [parentId, nodes] of answers) {
+      const signature = JSON.stringify(nodes);
+      const old = before.get(parentId);
+      const level = old && old.signature === signature ? old : { nodes: viewNodes(nodes, parentId === ROOTS ? undefined : parentId), signature };
+      if (level !== old) changed.add(parentId);
+      levels.set(parentId, level);
+      for (const node of level.nodes) byId.set(node.id, node);
+    }
+    this.levels = levels;
+    this.byId = byId;
+    if (changed.size === 0) return;
+    if (changed.has(ROOTS)) {
+      this.changeEmitter.fire();
+      return;
+    }
+    // A changed level under a changed level is refreshed with it. The node fired is the one VS Code
+    // knows: the level it is in did not change.
+    const top: ViewNode[] = [];
+    for (const id of changed) {
+      let covered = false;
+      for (let above = byId.get(id)?.parentId; above !== undefined && !covered; above = byId.get(above)?.parentId) covered = changed.has(above);
+      const node = byId.get(id);
+      if (!covered && node && !changed.has(node.parentId ?? ROOTS)) top.push(node);
+    }
+    if (top.length > 0) this.changeEmitter.fire(top);
+  }
+
   async getChildren(element?: ViewNode): Promise<ViewNode[]> {
-    if (element) return element.children;
-    if (!this.roots || this.stale) {
+    if (element) return this.childrenOf(element.id);
+    if (!this.levels.has(ROOTS) || this.stale) {
       void this.refresh();
     }
     await this.settled();
-    const roots = this.roots ?? [];
+    const roots = this.levels.get(ROOTS)?.nodes ?? [];
     // An empty tree shows the welcome view (no transcripts or coding yet, or nothing matches).
     return roots.some((node) => node.count > 0) ? roots : [];
   }
 
+  /** The children of the node `id`: loaded already in this generation, else asked for now. */
+  private async childrenOf(id: string): Promise<ViewNode[]> {
+    for (;;) {
+      await this.settled();
+      const level = this.levels.get(id);
+      if (level) return level.nodes;
+      const parent = this.byId.get(id);
+      if (!parent?.node.hasChildren) return [];
+      let pending = this.pending.get(id);
+      if (pending?.generation !== this.generation) {
+        pending = { generation: this.generation, nodes: this.fetchLevel(parent, this.generation) };
+        this.pending.set(id, pending);
+      }
+      const nodes = await pending.nodes;
+      if (this.pending.get(id) === pending) this.pending.delete(id);
+      if (nodes) return nodes;
+      // Refreshed meanwhile (ask again in the new generation), or the server did not answer.
+      if (pending.generation === this.generation && !this.inFlight) return [];
+    }
+  }
+
+  private async fetchLevel(parent: ViewNode, generation: number): Promise<ViewNode[] | undefined> {
+    const result = await this.server.request(TreeRequest, this.params(parent.node));
+    if (!result) return undefined;
+    await this.icons.ensure(collectColors(result.roots));
+    if (generation !== this.generation) return undefined;
+    const existing = this.levels.get(parent.id);
+    if (existing) return existing.nodes;
+    const nodes = viewNodes(result.roots, parent.id);
+    this.levels.set(parent.id, { nodes, signature: JSON.stringify(result.roots) });
+    for (const node of nodes) this.byId.set(node.id, node);
+    return nodes;
+  }
+
   getParent(element: ViewNode): ViewNode | undefined {
-    return element.parent;
+    return element.parentId === undefined ? undefined : this.byId.get(element.parentId);
   }
 
   getTreeItem(element: ViewNode): vscode.TreeItem {
     const { node } = element;
-    const collapsible =
-      element.children.length === 0
-        ? vscode.TreeItemCollapsibleState.None
-        : element.kind === 'folder'
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed;
+    const collapsible = !node.hasChildren
+      ? vscode.TreeItemCollapsibleState.None
+      : element.kind === 'folder'
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
     if (node.kind === 'fragment' && node.fragment) return this.fragmentItem(element, node.fragment, collapsible);
 
     const item = new vscode.TreeItem(element.label, collapsible);
@@ -185,8 +273,10 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
         break;
       case 'aspect':
       case 'code':
+      case 'direct':
         item.iconPath =
-          this.icons.uri(node.color, node.kind) ?? new vscode.ThemeIcon(node.kind === 'aspect' ? 'circle-large-outline' : 'circle-small');
+          this.icons.uri(node.color, node.kind === 'aspect' ? 'aspect' : 'code') ??
+          new vscode.ThemeIcon(node.kind === 'aspect' ? 'circle-large-outline' : 'circle-small');
         break;
     }
     return item;
@@ -219,23 +309,48 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     return item;
   }
 
-  /** Every node in tree order (for tests and reveal). */
+  /** Every node loaded, in tree order (for tests; `loadAll` loads them all first). */
   *nodes(): Generator<ViewNode> {
-    const stack = [...(this.roots ?? [])].reverse();
+    const stack = [...(this.levels.get(ROOTS)?.nodes ?? [])].reverse();
     while (stack.length) {
       const node = stack.pop()!;
       yield node;
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+      const children = this.levels.get(node.id)?.nodes ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
 
-  /** The first node of the fragment of `uri` whose whole range starts at `start`. */
-  findFragment(uri: vscode.Uri, start: vscode.Position): ViewNode | undefined {
-    for (const node of this.nodes()) {
-      const fragment = node.node.kind === 'fragment' ? node.node.fragment : undefined;
-      if (!fragment) continue;
-      const at = fragment.fullRange.start;
-      if (at.line === start.line && at.character === start.character && sameUri(fragment.key, uri)) return node;
+  /** Loads every level of the view (for tests: a real view loads a level when it is expanded). */
+  async loadAll(): Promise<void> {
+    const walk = async (nodes: ViewNode[]): Promise<void> => {
+      await Promise.all(nodes.map(async (node) => (node.node.hasChildren ? walk(await this.childrenOf(node.id)) : undefined)));
+    };
+    await walk(await this.getChildren());
+  }
+
+  /**
+   * The first node of the fragment of `uri` whose whole range starts at `start`, with every level
+   * above it loaded (for `reveal`); undefined when the view does not show it (the filter hides it).
+   */
+  async findFragment(uri: vscode.Uri, start: vscode.Position): Promise<ViewNode | undefined> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const answer = await this.server.request(TreePathRequest, {
+        view: this.view,
+        filter: this.filter.filter,
+        uri: uri.toString(),
+        start: { line: start.line, character: start.character },
+      });
+      if (!answer || answer.path.length === 0) return undefined;
+      let level = await this.getChildren();
+      let found: ViewNode | undefined;
+      for (const step of answer.path) {
+        found = level.find((node) => node.id === step.id);
+        if (!found) break;
+        if (step !== answer.path[answer.path.length - 1]) level = await this.childrenOf(found.id);
+      }
+      if (found) return found;
+      // The view is behind the server (a change not shown yet): once it is up to date, again.
+      await this.refresh();
     }
     return undefined;
   }
@@ -247,15 +362,9 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
   }
 }
 
-function collectColors(nodes: (TreeNode | FolderNode)[]): string[] {
+function collectColors(nodes: ServerNode[]): string[] {
   const colors = new Set<string>();
-  const walk = (list: (TreeNode | FolderNode)[]): void => {
-    for (const node of list) {
-      if (node.kind !== 'folder' && node.color) colors.add(node.color);
-      if (node.kind !== 'fragment') walk(node.children);
-    }
-  };
-  walk(nodes);
+  for (const node of nodes) if (node.kind !== 'folder' && node.color) colors.add(node.color);
   return [...colors];
 }
 

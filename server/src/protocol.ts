@@ -2,23 +2,24 @@
 // `kader/…`. Imported by both sides; holds no logic.
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TreeFilter, TreeNode } from './core/aggregate';
+import type { TreeFilter, TreeNode, TreeQuery, TreeView } from './core/aggregate';
 import type { CodingAction, CodingResult } from './core/edits';
-import type { FragmentKind, Range } from './core/types';
+import type { FragmentKind, Position, Range } from './core/types';
 
-export type { FragmentSummary, TreeFilter, TreeNode } from './core/aggregate';
-
-export type TreeView = 'aspects' | 'practices';
+export type { FragmentSummary, TreeFilter, TreeNode, TreeNodeKind, TreeQuery, TreeView } from './core/aggregate';
 
 export interface TreeParams {
   view: TreeView;
   filter?: TreeFilter;
+  /** The `query` of the node whose children to return; absent for the roots. */
+  parent?: TreeQuery;
 }
 
 export interface TreeResult {
   /**
-   * The roots. With one workspace folder these are aspects (or practices); with several, one
-   * node per folder (kind `folder`) whose children are those.
+   * One level of the view. Without `parent` the roots: aspects (or practices) with one workspace
+   * folder, else one node per folder (kind `folder`). With `parent`, that node's children;
+   * fragments only under the last level. Empty when `parent` names no node (any more).
    */
   roots: (TreeNode | FolderNode)[];
   /** Coders in use, for the coder filter. */
@@ -31,11 +32,33 @@ export interface FolderNode {
   label: string;
   uri: string;
   count: number;
-  children: TreeNode[];
+  hasChildren: boolean;
+  /** Asks for the folder's aspects (or practices). */
+  query: TreeQuery;
 }
 
-/** `kader/tree`: the aggregation tree of a view. */
+/** `kader/tree`: one level of the aggregation tree of a view. */
 export const TreeRequest = new RequestType<TreeParams, TreeResult, void>('kader/tree');
+
+export interface TreePathParams {
+  view: TreeView;
+  filter?: TreeFilter;
+  /** The transcript. */
+  uri: string;
+  /** Where the fragment's whole range (`fullRange`) starts. */
+  start: Position;
+}
+
+export interface TreePathResult {
+  /**
+   * The nodes from a root down to the fragment's first leaf in tree order (the folder first when
+   * there are several); empty when there is no such fragment or the filter hides it.
+   */
+  path: (TreeNode | FolderNode)[];
+}
+
+/** `kader/treePath`: where a fragment is in a view, for revealing it. */
+export const TreePathRequest = new RequestType<TreePathParams, TreePathResult, void>('kader/treePath');
 
 export interface DocumentFragment {
   id: number;

@@ -115,7 +115,7 @@ describe('coding commands', () => {
     const api = await kaderApi();
     await code(editor, new vscode.Selection(2, 22, 2, 38), ['activiteit']);
     const node = await waitFor(async () => {
-      await api.aspects.getChildren();
+      await api.aspects.loadAll();
       return [...api.aspects.nodes()].find((n) => n.kind === 'fragment' && n.label === 'in het buurthuis');
     }, 'the new fragment is not in the view');
     editor.selection = new vscode.Selection(6, 0, 6, 0); // the cursor elsewhere: the item says which fragment

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KaderApi } from '../../client/src/api';
+import type { ViewNode } from '../../client/src/treeView';
 import { kaderApi, renderTree, revertAndCloseAll, showFixture, waitFor, waitForTree, waitForValue } from './util';
 
 // The fixture workspace as the views show it: `label — description` (count, or speaker · file).
@@ -14,20 +15,23 @@ const ASPECTS = [
   '  Intrinsiek — 1',
   '    Leergemeenschap Breda — 1',
   '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md',
-  '  Leergemeenschap Breda — 1',
-  '    Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
-  '  Leergemeenschap Tilburg — 1',
-  '    Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+  '  (no sub-code) — 2',
+  '    Leergemeenschap Breda — 1',
+  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
+  '    Leergemeenschap Tilburg — 1',
+  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
   'Context — 1',
   '  Macht — 1',
   '    Leergemeenschap Breda — 1',
   '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md',
   'Activiteit — 1',
-  '  Leergemeenschap Tilburg — 1',
-  '    bespreken casussen — S3 · gesprek-2.md',
+  '  (no sub-code) — 1',
+  '    Leergemeenschap Tilburg — 1',
+  '      bespreken casussen — S3 · gesprek-2.md',
   'onbekend — 1',
-  '  Leergemeenschap Tilburg — 1',
-  '    in de bibliotheek — S3 · gesprek-2.md',
+  '  (no sub-code) — 1',
+  '    Leergemeenschap Tilburg — 1',
+  '      in de bibliotheek — S3 · gesprek-2.md',
 ];
 
 const PRACTICES = [
@@ -37,7 +41,8 @@ const PRACTICES = [
   '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md',
   '    Intrinsiek — 1',
   '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md',
-  '    Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
+  '    (no sub-code) — 1',
+  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
   '  Context — 1',
   '    Macht — 1',
   '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md',
@@ -45,11 +50,14 @@ const PRACTICES = [
   '  Intentie — 2',
   '    Gestuurd — 1',
   '      omdat het moest — S3 · gesprek-2.md',
-  '    Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+  '    (no sub-code) — 1',
+  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
   '  Activiteit — 1',
-  '    bespreken casussen — S3 · gesprek-2.md',
+  '    (no sub-code) — 1',
+  '      bespreken casussen — S3 · gesprek-2.md',
   '  onbekend — 1',
-  '    in de bibliotheek — S3 · gesprek-2.md',
+  '    (no sub-code) — 1',
+  '      in de bibliotheek — S3 · gesprek-2.md',
 ];
 
 describe('tree views', () => {
@@ -64,11 +72,11 @@ describe('tree views', () => {
     await revertAndCloseAll();
   });
 
-  it('shows aspect → sub-code → practice → fragment with counts in the Aspects view', async () => {
+  it('shows aspect → sub-code (or "no sub-code") → practice → fragment with counts in the Aspects view', async () => {
     await waitForTree(api.aspects, ASPECTS, 'the Aspects view does not show the fixture');
   });
 
-  it('shows practice → aspect → sub-code → fragment with counts in the Practices view', async () => {
+  it('shows practice → aspect → sub-code (or "no sub-code") → fragment with counts in the Practices view', async () => {
     await waitForTree(api.practices, PRACTICES, 'the Practices view does not show the fixture');
   });
 
@@ -92,13 +100,53 @@ describe('tree views', () => {
   it('gives every node a stable id and a parent', async () => {
     await waitForTree(api.aspects, ASPECTS, 'the Aspects view does not show the fixture');
     const nodes = [...api.aspects.nodes()];
+    assert.equal(nodes.length, ASPECTS.length, 'every level is loaded');
     assert.equal(new Set(nodes.map((n) => n.id)).size, nodes.length, 'ids are unique');
     for (const node of nodes) {
-      for (const child of node.children) assert.equal(api.aspects.getParent(child), node);
+      assert.equal(api.aspects.getTreeItem(node).collapsibleState === vscode.TreeItemCollapsibleState.None, node.kind === 'fragment', node.id);
+      for (const child of await api.aspects.getChildren(node)) assert.equal(api.aspects.getParent(child), node);
     }
+    assert.deepEqual(
+      nodes.filter((n) => n.kind === 'direct').map((n) => [n.id, n.label, n.count]),
+      [
+        ['a:intentie/direct', '(no sub-code)', 2],
+        ['a:activiteit/direct', '(no sub-code)', 1],
+        ['a:onbekend/direct', '(no sub-code)', 1],
+      ],
+    );
     const before = nodes.map((n) => n.id);
     await api.aspects.refresh();
     assert.deepEqual([...api.aspects.nodes()].map((n) => n.id), before);
+  });
+
+  it('asks again for the levels it has, and fires a change only for a level that differs', async () => {
+    await waitForTree(api.aspects, ASPECTS, 'the Aspects view does not show the fixture');
+    const fired: (ViewNode | ViewNode[] | undefined | void)[] = [];
+    const listener = api.aspects.onDidChangeTreeData((e) => fired.push(e));
+    try {
+      await api.aspects.refresh();
+      assert.deepEqual(fired, [], 'an unchanged tree fires nothing');
+      // A memo of the same length: only the fragments of one practice under one sub-code differ.
+      const editor = await showFixture('breda/gesprek-1.md');
+      const at = editor.document.lineAt(12).text.indexOf('twijfelt');
+      assert.ok(at > 0);
+      await editor.edit((b) => b.replace(new vscode.Range(12, at, 12, at + 8), 'twijfels'));
+      await waitFor(async () => {
+        await api.aspects.refresh();
+        return fired.length > 0;
+      }, 'no change was fired');
+      assert.equal(fired.length, 1, JSON.stringify(fired));
+      const elements = fired[0];
+      assert.ok(Array.isArray(elements), 'a change of a level below the roots names its parent');
+      assert.deepEqual(
+        (elements as ViewNode[]).map((n) => n.id),
+        ['a:intentie/c:intentie/gestuurd/p:Leergemeenschap Breda'],
+      );
+      const fragment = [...api.aspects.nodes()].find((n) => n.label === 'omdat mijn leidinggevende het vroeg');
+      assert.equal(fragment?.node.kind === 'fragment' && fragment.node.fragment?.memo, 'twijfels of ze vrijwillig meedoet');
+    } finally {
+      listener.dispose();
+    }
   });
 
   it('filters by text and by coder, shown in the view description', async () => {
@@ -111,8 +159,9 @@ describe('tree views', () => {
         '  Gestuurd — 1',
         '    Leergemeenschap Tilburg — 1',
         '      omdat het moest — S3 · gesprek-2.md',
-        '  Leergemeenschap Tilburg — 1',
-        '    Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+        '  (no sub-code) — 1',
+        '    Leergemeenschap Tilburg — 1',
+        '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
         'Context — 0',
         'Activiteit — 0',
         'onbekend — 0',
@@ -123,7 +172,7 @@ describe('tree views', () => {
     await vscode.commands.executeCommand('kader.filterByText', '');
     await vscode.commands.executeCommand('kader.filterByCoder', 'anna');
     assert.equal(api.practicesView.description, 'Filter: coder: anna');
-    await waitForTree(api.practices, PRACTICES.slice(0, 10), 'the coder filter did not apply');
+    await waitForTree(api.practices, PRACTICES.slice(0, 11), 'the coder filter did not apply');
 
     await vscode.commands.executeCommand('kader.filterByText', 'geen enkel fragment zegt dit');
     await waitForTree(api.aspects, [], 'a filter without matches leaves the view empty (its welcome text shows)');
@@ -139,8 +188,8 @@ describe('tree views', () => {
     editor.selection = new vscode.Selection(2, 22, 2, 38); // "in het buurthuis"
     await vscode.commands.executeCommand('kader.codeSelection', ['activiteit']);
     const coded = [...ASPECTS];
-    coded.splice(18, 0, '  coding — 1', '    in het buurthuis — S1 · oefening.md');
-    coded[17] = 'Activiteit — 2';
+    assert.deepEqual(coded.slice(18, 20), ['Activiteit — 1', '  (no sub-code) — 1']);
+    coded.splice(18, 2, 'Activiteit — 2', '  (no sub-code) — 2', '    coding — 1', '      in het buurthuis — S1 · oefening.md');
     await waitForTree(api.aspects, coded, 'the new fragment did not appear');
     await vscode.commands.executeCommand('undo');
     await waitForTree(api.aspects, ASPECTS, 'the undone fragment did not disappear');
@@ -153,7 +202,7 @@ describe('tree views', () => {
     const editor = await showFixture('coding/oefening.md');
     editor.selection = new vscode.Selection(2, 22, 2, 38);
     await vscode.commands.executeCommand('kader.codeSelection', ['activiteit']);
-    await waitFor(async () => (await renderTree(api.aspects)).includes('    in het buurthuis — S1 · oefening.md'), 'the view did not update after the restart');
+    await waitFor(async () => (await renderTree(api.aspects)).includes('      in het buurthuis — S1 · oefening.md'), 'the view did not update after the restart');
     await vscode.commands.executeCommand('undo');
     await waitForTree(api.aspects, ASPECTS, 'the undone fragment did not disappear');
   });
@@ -166,6 +215,33 @@ describe('tree views', () => {
     assert.ok(node, 'nothing was revealed');
     assert.equal(node.label, 'omdat mijn leidinggevende het vroeg');
     await waitFor(() => api.aspectsView.selection[0]?.id === node.id, 'the fragment is not selected in the view');
+  });
+
+  it('reveals a fragment whose levels were not loaded yet, loading them', async () => {
+    // A filter that hides everything drops every level below the roots.
+    await vscode.commands.executeCommand('kader.filterByText', 'geen enkel fragment zegt dit');
+    await waitForTree(api.aspects, [], 'the filter did not apply');
+    await vscode.commands.executeCommand('kader.clearFilter');
+    await waitFor(async () => (await api.aspects.getChildren()).length === 4, 'the roots did not come back');
+    // (The view, when shown, may load what it shows expanded; "onbekend" never was.)
+    const loaded = (): string[] => [...api.aspects.nodes()].map((n) => n.id).filter((id) => id.startsWith('a:onbekend'));
+    assert.deepEqual(loaded(), ['a:onbekend'], 'below "onbekend" nothing is loaded');
+
+    const editor = await showFixture('tilburg/gesprek-2.md');
+    editor.selection = new vscode.Selection(12, 50, 12, 50);
+    const node = await vscode.commands.executeCommand<ViewNode | undefined>('kader.revealInKader');
+    assert.ok(node, 'nothing was revealed');
+    assert.equal(node.label, 'in de bibliotheek');
+    const path: string[] = [];
+    for (let at: ViewNode | undefined = node; at; at = api.aspects.getParent(at)) path.unshift(at.id);
+    assert.deepEqual(path, [
+      'a:onbekend',
+      'a:onbekend/direct',
+      'a:onbekend/direct/p:Leergemeenschap Tilburg',
+      `a:onbekend/direct/p:Leergemeenschap Tilburg/f:${node.node.kind === 'fragment' ? node.node.fragment?.key : ''}#${editor.document.offsetAt(new vscode.Position(12, 45))}`,
+    ]);
+    await waitFor(() => api.aspectsView.selection[0]?.id === node.id, 'the fragment is not selected in the view');
+    assert.deepEqual(loaded(), path, 'the levels on the way were loaded');
   });
 });
 

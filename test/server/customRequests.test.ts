@@ -3,7 +3,19 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import { markdownReport } from '../../server/src/core/report';
-import { CodesRequest, CodingRequest, DocumentFragmentsRequest, ReportRequest, TreeRequest, type FolderNode, type TreeNode } from '../../server/src/protocol';
+import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import {
+  CodesRequest,
+  CodingRequest,
+  DocumentFragmentsRequest,
+  ReportRequest,
+  TreePathRequest,
+  TreeRequest,
+  type FolderNode,
+  type TreeNode,
+  type TreeParams,
+  type TreeQuery,
+} from '../../server/src/protocol';
 import { builtInCodebook, parseCodebook } from '../../server/src/core/codebook';
 import { parseTranscript } from '../../server/src/core/transcript';
 import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
@@ -22,8 +34,21 @@ async function indexFolder(folder: string, locale: Locale): Promise<{ index: Wor
   return { index, codebook: codebookText === undefined ? builtInCodebook(locale) : parseCodebook(codebookText) };
 }
 
+type Loaded = (TreeNode | FolderNode) & { children: Loaded[] };
+
+/** A whole view, level by level as a client expands it: every node with children is asked for them. */
+async function loadTree(project: Project, params: Omit<TreeParams, 'parent'>, parent?: TreeQuery): Promise<Loaded[]> {
+  const result = await project.client.request(TreeRequest, parent ? { ...params, parent } : params);
+  return Promise.all(
+    result.roots.map(async (node) => {
+      assert.ok(!('children' in node), 'a level comes without the levels below it');
+      return { ...node, children: node.hasChildren ? await loadTree(project, params, node.query) : [] };
+    }),
+  );
+}
+
 /** A tree as lines: id (with the temporary folder as <root>), kind, label, count. */
-function render(project: Project, nodes: (TreeNode | FolderNode)[], depth = 0): string[] {
+function render(project: Project, nodes: Loaded[], depth = 0): string[] {
   const root = `file://${project.root}`;
   return nodes.flatMap((n) => [
     `${'  '.repeat(depth)}${n.id.split(root).join('<root>')} | ${n.kind} | ${n.label} | ${n.count}`,
@@ -41,76 +66,123 @@ const ASPECTS = [
   '  a:intentie/c:intentie/intrinsiek | code | Intrinsiek | 1',
   '    a:intentie/c:intentie/intrinsiek/p:Breda | practice | Breda | 1',
   '      a:intentie/c:intentie/intrinsiek/p:Breda/f:<root>/project/breda/gesprek-1.md#144 | fragment | S2: Ik wilde zelf leren. | 1',
-  '  a:intentie/p:Breda | practice | Breda | 1',
-  '    a:intentie/p:Breda/f:<root>/project/breda/gesprek-1.md#49 | fragment | Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt. | 1',
+  '  a:intentie/direct | direct | (no sub-code) | 1',
+  '    a:intentie/direct/p:Breda | practice | Breda | 1',
+  '      a:intentie/direct/p:Breda/f:<root>/project/breda/gesprek-1.md#49 | fragment | Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt. | 1',
   'a:context | aspect | Context | 1',
-  '  a:context/p:Breda | practice | Breda | 1',
-  '    a:context/p:Breda/f:<root>/project/breda/gesprek-1.md#197 | fragment | S1: De gemeente bepaalt. | 1',
+  '  a:context/direct | direct | (no sub-code) | 1',
+  '    a:context/direct/p:Breda | practice | Breda | 1',
+  '      a:context/direct/p:Breda/f:<root>/project/breda/gesprek-1.md#197 | fragment | S1: De gemeente bepaalt. | 1',
   'a:activiteit | aspect | Activiteit | 2',
-  '  a:activiteit/p:Tilburg | practice | Tilburg | 1',
-  '    a:activiteit/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#130 | fragment | lezen | 1',
-  '  a:activiteit/p: | practice | (no practice) | 1',
-  '    a:activiteit/p:/f:<root>/project/intro.md#0 | fragment | Welkom bij het project. | 1',
+  '  a:activiteit/direct | direct | (no sub-code) | 2',
+  '    a:activiteit/direct/p:Tilburg | practice | Tilburg | 1',
+  '      a:activiteit/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#130 | fragment | lezen | 1',
+  '    a:activiteit/direct/p: | practice | (no practice) | 1',
+  '      a:activiteit/direct/p:/f:<root>/project/intro.md#0 | fragment | Welkom bij het project. | 1',
   'a:Activiteit | aspect | Activiteit | 1',
-  '  a:Activiteit/p:Tilburg | practice | Tilburg | 1',
-  '    a:Activiteit/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
+  '  a:Activiteit/direct | direct | (no sub-code) | 1',
+  '    a:Activiteit/direct/p:Tilburg | practice | Tilburg | 1',
+  '      a:Activiteit/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
   'a:onbekend | aspect | onbekend | 1',
-  '  a:onbekend/p:Tilburg | practice | Tilburg | 1',
-  '    a:onbekend/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
+  '  a:onbekend/direct | direct | (no sub-code) | 1',
+  '    a:onbekend/direct/p:Tilburg | practice | Tilburg | 1',
+  '      a:onbekend/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
 ];
 
-test('kader/tree: the aspects and practices views of a folder, with coders and fragment summaries', async (t) => {
+test('kader/tree: one level at a time, each node with the query for its children', async (t) => {
   const project = await openProject(t);
-  const aspects = await project.client.request(TreeRequest, { view: 'aspects' });
-  assert.deepEqual(render(project, aspects.roots), ASPECTS);
-  assert.deepEqual(aspects.coders, ['anna', 'bram']);
-  assert.deepEqual(aspects.roots[0]!.children[0]!.children[0]!.children[0]!.fragment, {
-    key: project.uri('breda/gesprek-1.md'),
-    path: 'breda/gesprek-1.md',
-    codes: ['intentie/gestuurd'],
-    kind: 'inline',
-    text: 'omdat het moest',
-    range: range(8, 17, 8, 32),
-    fullRange: range(8, 16, 8, 68),
-    practice: 'Breda',
-    coder: 'anna',
-    speaker: 'S1',
-    memo: 'twijfel',
+  const roots = await project.client.request(TreeRequest, { view: 'aspects' });
+  assert.deepEqual(roots.coders, ['anna', 'bram']);
+  assert.deepEqual(roots.roots[0], {
+    id: 'a:intentie',
+    kind: 'aspect',
+    label: 'Intentie',
+    count: 4,
+    hasChildren: true,
+    query: { aspect: 'intentie' },
+    code: 'intentie',
+    color: '#4E79A7',
+    description: 'Wat is de bedoeling van de lerende praktijk?',
   });
-  const practices = await project.client.request(TreeRequest, { view: 'practices' });
-  assert.deepEqual(render(project, practices.roots), [
+  const children = await project.client.request(TreeRequest, { view: 'aspects', parent: { aspect: 'intentie' } });
+  assert.deepEqual(children.coders, ['anna', 'bram']);
+  assert.deepEqual(
+    children.roots.map((n) => [n.id, n.kind, n.count, n.hasChildren, 'query' in n ? n.query : undefined]),
+    [
+      ['a:intentie/c:intentie/gestuurd', 'code', 2, true, { aspect: 'intentie', code: 'intentie/gestuurd' }],
+      ['a:intentie/c:intentie/intrinsiek', 'code', 1, true, { aspect: 'intentie', code: 'intentie/intrinsiek' }],
+      ['a:intentie/direct', 'direct', 1, true, { aspect: 'intentie', direct: true }],
+    ],
+  );
+  const leaves = await project.client.request(TreeRequest, { view: 'aspects', parent: { aspect: 'intentie', code: 'intentie/gestuurd', practice: 'Breda' } });
+  assert.deepEqual(leaves.roots, [
+    {
+      id: `a:intentie/c:intentie/gestuurd/p:Breda/f:${project.uri('breda/gesprek-1.md')}#89`,
+      kind: 'fragment',
+      label: 'omdat het moest',
+      count: 1,
+      hasChildren: false,
+      fragment: {
+        key: project.uri('breda/gesprek-1.md'),
+        path: 'breda/gesprek-1.md',
+        codes: ['intentie/gestuurd'],
+        kind: 'inline',
+        text: 'omdat het moest',
+        range: range(8, 17, 8, 32),
+        fullRange: range(8, 16, 8, 68),
+        practice: 'Breda',
+        coder: 'anna',
+        speaker: 'S1',
+        memo: 'twijfel',
+      },
+    },
+  ]);
+  // A parent that names nothing (any more) has no children.
+  assert.deepEqual((await project.client.request(TreeRequest, { view: 'aspects', parent: { aspect: 'nergens' } })).roots, []);
+  assert.deepEqual((await project.client.request(TreeRequest, { view: 'practices', parent: { aspect: 'intentie' } })).roots, []);
+});
+
+test('kader/tree: the aspects and practices views of a folder, expanded level by level', async (t) => {
+  const project = await openProject(t);
+  assert.deepEqual(render(project, await loadTree(project, { view: 'aspects' })), ASPECTS);
+  assert.deepEqual(render(project, await loadTree(project, { view: 'practices' })), [
     'p:Breda | practice | Breda | 4',
     '  p:Breda/a:intentie | aspect | Intentie | 3',
     '    p:Breda/a:intentie/c:intentie/gestuurd | code | Gestuurd | 1',
     '      p:Breda/a:intentie/c:intentie/gestuurd/f:<root>/project/breda/gesprek-1.md#89 | fragment | omdat het moest | 1',
     '    p:Breda/a:intentie/c:intentie/intrinsiek | code | Intrinsiek | 1',
     '      p:Breda/a:intentie/c:intentie/intrinsiek/f:<root>/project/breda/gesprek-1.md#144 | fragment | S2: Ik wilde zelf leren. | 1',
-    '    p:Breda/a:intentie/f:<root>/project/breda/gesprek-1.md#49 | fragment | Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt. | 1',
+    '    p:Breda/a:intentie/direct | direct | (no sub-code) | 1',
+    '      p:Breda/a:intentie/direct/f:<root>/project/breda/gesprek-1.md#49 | fragment | Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt. | 1',
     '  p:Breda/a:context | aspect | Context | 1',
-    '    p:Breda/a:context/f:<root>/project/breda/gesprek-1.md#197 | fragment | S1: De gemeente bepaalt. | 1',
+    '    p:Breda/a:context/direct | direct | (no sub-code) | 1',
+    '      p:Breda/a:context/direct/f:<root>/project/breda/gesprek-1.md#197 | fragment | S1: De gemeente bepaalt. | 1',
     'p:Tilburg | practice | Tilburg | 3',
     '  p:Tilburg/a:intentie | aspect | Intentie | 1',
     '    p:Tilburg/a:intentie/c:intentie/gestuurd | code | Gestuurd | 1',
     '      p:Tilburg/a:intentie/c:intentie/gestuurd/f:<root>/project/tilburg/gesprek-2.md#46 | fragment | Ik kwam | 1',
     '  p:Tilburg/a:activiteit | aspect | Activiteit | 1',
-    '    p:Tilburg/a:activiteit/f:<root>/project/tilburg/gesprek-2.md#130 | fragment | lezen | 1',
+    '    p:Tilburg/a:activiteit/direct | direct | (no sub-code) | 1',
+    '      p:Tilburg/a:activiteit/direct/f:<root>/project/tilburg/gesprek-2.md#130 | fragment | lezen | 1',
     '  p:Tilburg/a:Activiteit | aspect | Activiteit | 1',
-    '    p:Tilburg/a:Activiteit/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
+    '    p:Tilburg/a:Activiteit/direct | direct | (no sub-code) | 1',
+    '      p:Tilburg/a:Activiteit/direct/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
     '  p:Tilburg/a:onbekend | aspect | onbekend | 1',
-    '    p:Tilburg/a:onbekend/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
+    '    p:Tilburg/a:onbekend/direct | direct | (no sub-code) | 1',
+    '      p:Tilburg/a:onbekend/direct/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
     'p: | practice | (no practice) | 1',
     '  p:/a:activiteit | aspect | Activiteit | 1',
-    '    p:/a:activiteit/f:<root>/project/intro.md#0 | fragment | Welkom bij het project. | 1',
+    '    p:/a:activiteit/direct | direct | (no sub-code) | 1',
+    '      p:/a:activiteit/direct/f:<root>/project/intro.md#0 | fragment | Welkom bij het project. | 1',
   ]);
 });
 
 test('kader/tree: the same when the first scan parses in worker threads', async (t) => {
   const project = await openProject(t, ['project'], { indexer: new Indexer({ workers: 1 }) });
-  const aspects = await project.client.request(TreeRequest, { view: 'aspects' });
-  assert.deepEqual(render(project, aspects.roots), ASPECTS);
+  assert.deepEqual(render(project, await loadTree(project, { view: 'aspects' })), ASPECTS);
 });
 
-test('kader/tree: filters by coder and by text', async (t) => {
+test('kader/tree: filters by coder and by text; the group label follows the language', async (t) => {
   const project = await openProject(t);
   const byCoder = await project.client.request(TreeRequest, { view: 'practices', filter: { coder: 'bram' } });
   assert.deepEqual(
@@ -119,22 +191,78 @@ test('kader/tree: filters by coder and by text', async (t) => {
   );
   const byText = await project.client.request(TreeRequest, { view: 'aspects', filter: { text: 'KWAM' } });
   assert.deepEqual(
-    byText.roots.map((n) => [n.id, n.count]),
+    byText.roots.map((n) => [n.id, n.count, n.hasChildren]),
     [
-      ['a:intentie', 2],
-      ['a:context', 0],
-      ['a:activiteit', 0],
-      ['a:Activiteit', 0],
-      ['a:onbekend', 0],
+      ['a:intentie', 2, true],
+      ['a:context', 0, false],
+      ['a:activiteit', 0, false],
+      ['a:Activiteit', 0, false],
+      ['a:onbekend', 0, false],
     ],
   );
+  assert.deepEqual(
+    (await project.client.request(TreeRequest, { view: 'aspects', filter: { text: 'KWAM' }, parent: { aspect: 'intentie' } })).roots.map((n) => [n.label, n.count]),
+    [
+      ['Gestuurd', 1],
+      ['(no sub-code)', 1],
+    ],
+  );
+
+  const dutch = await openProject(t, ['project'], { locale: 'nl' });
+  assert.deepEqual(
+    (await dutch.client.request(TreeRequest, { view: 'practices', parent: { practice: 'Tilburg', aspect: 'activiteit' } })).roots.map((n) => [n.id, n.label]),
+    [['p:Tilburg/a:activiteit/direct', '(geen subcode)']],
+  );
+});
+
+test('kader/tree: a malformed parent or filter is refused', async (t) => {
+  const project = await openProject(t);
+  for (const params of [
+    { view: 'aspects', parent: 'a:intentie' },
+    { view: 'aspects', parent: { aspect: 7 } },
+    { view: 'aspects', parent: { aspect: 'intentie', direct: 'ja' } },
+    { view: 'practices', parent: { practice: 3 } },
+    { view: 'bomen' },
+    { view: 'aspects', filter: { coder: ['anna'] } },
+  ]) {
+    await assert.rejects(project.client.raw(TreeRequest.method, params), (e: ResponseError<unknown>) => e.code === ErrorCodes.InvalidParams, JSON.stringify(params));
+  }
+  await assert.rejects(project.client.raw(TreePathRequest.method, { view: 'aspects', uri: project.uri('intro.md') }), (e: ResponseError<unknown>) => e.code === ErrorCodes.InvalidParams);
+});
+
+test('kader/treePath: the nodes from a root to a fragment, as the levels give them', async (t) => {
+  const project = await openProject(t);
+  const uri = project.uri('breda/gesprek-1.md');
+  const path = await project.client.request(TreePathRequest, { view: 'aspects', uri, start: { line: 8, character: 16 } });
+  assert.deepEqual(
+    path.path.map((n) => n.id),
+    ['a:intentie', 'a:intentie/c:intentie/gestuurd', 'a:intentie/c:intentie/gestuurd/p:Breda', `a:intentie/c:intentie/gestuurd/p:Breda/f:${uri}#89`],
+  );
+  let parent: TreeQuery | undefined;
+  for (const node of path.path) {
+    const level = await project.client.request(TreeRequest, parent ? { view: 'aspects', parent } : { view: 'aspects' });
+    assert.deepEqual(
+      level.roots.find((n) => n.id === node.id),
+      node,
+    );
+    parent = 'query' in node ? node.query : undefined;
+  }
+  const practices = await project.client.request(TreePathRequest, { view: 'practices', uri, start: { line: 12, character: 0 } });
+  assert.deepEqual(
+    practices.path.map((n) => n.id),
+    ['p:Breda', 'p:Breda/a:context', 'p:Breda/a:context/direct', `p:Breda/a:context/direct/f:${uri}#197`],
+  );
+  // Hidden by the filter, no fragment there, not a transcript.
+  assert.deepEqual(await project.client.request(TreePathRequest, { view: 'aspects', uri, start: { line: 8, character: 16 }, filter: { coder: 'bram' } }), { path: [] });
+  assert.deepEqual(await project.client.request(TreePathRequest, { view: 'aspects', uri, start: { line: 8, character: 17 } }), { path: [] });
+  assert.deepEqual(await project.client.request(TreePathRequest, { view: 'aspects', uri: 'file:///nergens/x.md', start: { line: 0, character: 0 } }), { path: [] });
 });
 
 test('multi-root: a folder level with unique ids, each folder its own codebook', async (t) => {
   const project = await openProject(t, ['project', 'bare']);
   const bare = project.uri('bare', project.root);
-  const tree = await project.client.request(TreeRequest, { view: 'aspects' });
-  const lines = render(project, tree.roots);
+  const tree = await loadTree(project, { view: 'aspects' });
+  const lines = render(project, tree);
   const folderLines = lines.filter((l) => !l.startsWith('    '));
   assert.deepEqual(folderLines, [
     'folder:<root>/project | folder | project | 8',
@@ -148,8 +276,32 @@ test('multi-root: a folder level with unique ids, each folder its own codebook',
     '  folder:<root>/bare/a:actanten | aspect | Actants | 0',
     '  folder:<root>/bare/a:outcome | aspect | Outcome/value | 0',
   ]);
+  assert.deepEqual(
+    lines.filter((l) => l.includes('/bare/a:intentie')),
+    [
+      '  folder:<root>/bare/a:intentie | aspect | Intention | 1',
+      '    folder:<root>/bare/a:intentie/direct | direct | (no sub-code) | 1',
+      '      folder:<root>/bare/a:intentie/direct/p: | practice | (no practice) | 1',
+      '        folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#7 | fragment | ik kwam | 1',
+    ],
+  );
   assert.equal(new Set(lines.map((l) => l.trim().split(' | ')[0])).size, lines.length);
-  assert.deepEqual((tree.roots[1] as FolderNode).uri, bare);
+  const folder = tree[1]! as FolderNode & { children: Loaded[] };
+  assert.deepEqual({ ...folder, children: undefined }, { id: `folder:${bare}`, kind: 'folder', label: 'bare', uri: bare, count: 1, hasChildren: true, query: { folder: bare }, children: undefined });
+  assert.deepEqual('query' in folder.children[0]! && folder.children[0]!.query, { folder: bare, aspect: 'intentie' });
+  // A folder that is not (any more) one of the workspace's has no children.
+  assert.deepEqual((await project.client.request(TreeRequest, { view: 'aspects', parent: { folder: 'file:///nergens', aspect: 'intentie' } })).roots, []);
+  const path = await project.client.request(TreePathRequest, { view: 'aspects', uri: project.uri('bare/a.md', project.root), start: { line: 0, character: 7 } });
+  assert.deepEqual(
+    path.path.map((n) => n.id.split(`file://${project.root}`).join('<root>')),
+    [
+      'folder:<root>/bare',
+      'folder:<root>/bare/a:intentie',
+      'folder:<root>/bare/a:intentie/direct',
+      'folder:<root>/bare/a:intentie/direct/p:',
+      'folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#7',
+    ],
+  );
 
   const codes = await project.client.request(CodesRequest, { uri: project.uri('bare/a.md', project.root) });
   assert.equal(codes.codebookUri, undefined);

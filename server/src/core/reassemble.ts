@@ -94,7 +94,9 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
   const lineDelta = lines.lineCount - last.lines.lineCount;
   const moveSpan = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
   const movePosition = (p: Position): Position => ({ line: p.line + lineDelta, character: p.character });
-  const moveRange = (r: Range): Range => ({ start: movePosition(r.start), end: movePosition(r.end) });
+  // Places after the stretch start on later lines: without a line added or removed, their
+  // positions stay as they are, and the objects are shared.
+  const moveRange = lineDelta === 0 ? (r: Range): Range => r : (r: Range): Range => ({ start: movePosition(r.start), end: movePosition(r.end) });
 
   // Labels and turns (a label added or removed in the stretch changes the turns after it).
   const labelsBefore = firstAtOrAfter(last.labels, (l) => l.label.start, from);

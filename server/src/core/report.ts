@@ -1,7 +1,7 @@
 // Reports on an indexed project: the tree as text, a Markdown report with the quotes, one CSV
 // row per fragment and code, and the whole as JSON. Shared by the CLI and the extension.
 
-import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type TreeFilter } from './aggregate';
+import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type FullTreeNode, type TreeFilter } from './aggregate';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -45,9 +45,14 @@ const WORDS = {
 /** The aspects → sub-codes → practices tree with counts, as the Aspects view shows it. */
 export function textReport(input: ReportInput): string {
   const lines: string[] = [];
-  const walk = (nodes: ReturnType<typeof aspectTree>, depth: number): void => {
+  const walk = (nodes: FullTreeNode[], depth: number): void => {
     for (const node of nodes) {
       if (node.kind === 'fragment') continue;
+      // The fragments coded with an aspect itself are listed per practice right under it.
+      if (node.kind === 'direct') {
+        walk(node.children, depth);
+        continue;
+      }
       const code = node.code && node.kind !== 'practice' ? ` #${node.code}` : '';
       lines.push(`${'  '.repeat(depth)}${node.label}${code}  ${node.count}`);
       walk(node.children, depth + 1);

@@ -3,12 +3,12 @@
 
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { aspectOf } from '../core/codes';
-import { aspectTree, filteredFragments, practiceTree, type TreeNode } from '../core/aggregate';
+import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/aggregate';
 import { builtInCodebook } from '../core/codebook';
 import { codingEdits } from '../core/edits';
 import { parseTranscript } from '../core/transcript';
 import { markdownReport } from '../core/report';
-import type { Codebook } from '../core/types';
+import type { Codebook, Locale, Position } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import {
   CodesRequest,
@@ -16,6 +16,7 @@ import {
   DocumentFragmentsRequest,
   IndexChangedNotification,
   ReportRequest,
+  TreePathRequest,
   TreeRequest,
   type CodeInfo,
   type CodesResult,
@@ -23,6 +24,7 @@ import {
   type DocumentFragment,
   type DocumentFragmentsResult,
   type FolderNode,
+  type TreePathResult,
   type TreeResult,
 } from '../protocol';
 import { knownCodes } from './codeAt';
@@ -40,8 +42,63 @@ export function colorOf(codebook: Codebook, code: string): string | undefined {
   return own ?? codebook.codes.find((c) => c.code === aspectOf(code))?.color;
 }
 
-function prefixIds(node: TreeNode, prefix: string): TreeNode {
-  return { ...node, id: `${prefix}/${node.id}`, children: node.children.map((child) => prefixIds(child, prefix)) };
+/** A node of one folder among several: its id under the folder's, its query naming the folder. */
+function inFolder(node: TreeNode, folder: Folder): TreeNode {
+  const result: TreeNode = { ...node, id: `folder:${folder.uri}/${node.id}` };
+  if (node.query) result.query = { ...node.query, folder: folder.uri };
+  return result;
+}
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function treeView(value: unknown): TreeView {
+  if (value === undefined || value === 'aspects') return 'aspects';
+  if (value === 'practices') return 'practices';
+  throw invalid(`Unknown view: ${String(value)}`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: Record<string, unknown>, key: string, where: string): string | undefined {
+  const field = value[key];
+  if (field === undefined || field === null || typeof field === 'string') return field ?? undefined;
+  throw invalid(`${where}.${key} must be a string`);
+}
+
+function treeFilter(value: unknown): TreeFilter {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw invalid('filter must be an object');
+  const filter: TreeFilter = {};
+  const text = optionalString(value, 'text', 'filter');
+  const coder = optionalString(value, 'coder', 'filter');
+  if (text) filter.text = text;
+  if (coder) filter.coder = coder;
+  return filter;
+}
+
+function treeQuery(value: unknown, where: string): TreeQuery | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw invalid(`${where} must be an object`);
+  const query: TreeQuery = {};
+  for (const key of ['folder', 'aspect', 'code'] as const) {
+    const field = optionalString(value, key, where);
+    if (field !== undefined) query[key] = field;
+  }
+  if (value['practice'] !== undefined) {
+    if (value['practice'] !== null && typeof value['practice'] !== 'string') throw invalid(`${where}.practice must be a string or null`);
+    query.practice = value['practice'];
+  }
+  if (value['direct'] !== undefined && typeof value['direct'] !== 'boolean') throw invalid(`${where}.direct must be a boolean`);
+  if (value['direct'] === true) query.direct = true;
+  return query;
+}
+
+function isPosition(value: unknown): value is Position {
+  return isObject(value) && Number.isInteger(value['line']) && Number.isInteger(value['character']);
 }
 
 /** The folder of a URI (a folder's own or a document's); the first folder for any other. */
@@ -55,36 +112,57 @@ export function folderFor(context: ServerContext, uri: string | undefined): Fold
 export function registerCustomRequests(context: ServerContext): void {
   const { connection, workspace } = context;
 
+  /** The folder a tree request is about, and whether its nodes carry the folder (several folders). */
+  const treeFolder = (query: TreeQuery | undefined): { folder: Folder | undefined; several: boolean } => {
+    const several = workspace.folders.length > 1;
+    if (!several) return { folder: workspace.folders[0], several };
+    return { folder: workspace.folders.find((f) => f.uri === query?.folder), several };
+  };
+  const folderNode = (folder: Folder, view: TreeView, filter: TreeFilter, locale: Locale): FolderNode => {
+    const count = countFragments(folder.index, filter);
+    const hasChildren = count > 0 || treeLevel(folder.index, folder.codebook, view, filter, locale).length > 0;
+    return { id: `folder:${folder.uri}`, kind: 'folder', label: folder.name, uri: folder.uri, count, hasChildren, query: { folder: folder.uri } };
+  };
+
   connection.onRequest(
     TreeRequest,
     guarded(context, TreeRequest.method, async (params, token): Promise<TreeResult> => {
+      const view = treeView(params?.view);
+      const filter = treeFilter(params?.filter);
+      const parent = treeQuery(params?.parent, 'parent');
       await workspace.settled();
       workspace.syncAll();
+      checkCancelled(token);
       const locale = context.locale();
-      const filter = params?.filter ?? {};
-      const build = params?.view === 'practices' ? practiceTree : aspectTree;
       const coders = new Set<string>();
-      const perFolder = workspace.folders.map((folder) => {
-        checkCancelled(token);
-        for (const coder of folder.index.coders()) coders.add(coder);
-        return { folder, roots: build(folder.index, folder.codebook, filter, locale) };
-      });
-      let roots: (TreeNode | FolderNode)[];
-      if (perFolder.length === 1) roots = perFolder[0]!.roots;
-      else {
-        roots = perFolder.map(({ folder, roots: children }) => {
-          const id = `folder:${folder.uri}`;
-          return {
-            id,
-            kind: 'folder',
-            label: folder.name,
-            uri: folder.uri,
-            count: filteredFragments(folder.index, filter).length,
-            children: children.map((child) => prefixIds(child, id)),
-          } satisfies FolderNode;
-        });
-      }
-      return { roots, coders: [...coders].sort() };
+      for (const folder of workspace.folders) for (const coder of folder.index.coders()) coders.add(coder);
+      const result = (roots: (TreeNode | FolderNode)[]): TreeResult => ({ roots, coders: [...coders].sort() });
+      const { folder, several } = treeFolder(parent);
+      if (several && parent === undefined) return result(workspace.folders.map((f) => folderNode(f, view, filter, locale)));
+      if (!folder) return result([]);
+      const nodes = treeLevel(folder.index, folder.codebook, view, filter, locale, parent);
+      return result(several ? nodes.map((node) => inFolder(node, folder)) : nodes);
+    }),
+  );
+
+  connection.onRequest(
+    TreePathRequest,
+    guarded(context, TreePathRequest.method, async (params, token): Promise<TreePathResult> => {
+      const view = treeView(params?.view);
+      const filter = treeFilter(params?.filter);
+      if (typeof params?.uri !== 'string') throw invalid('kader/treePath needs a uri');
+      const start = params.start as unknown;
+      if (!isPosition(start)) throw invalid('kader/treePath needs a start position');
+      await workspace.settled();
+      workspace.syncAll();
+      checkCancelled(token);
+      const locale = context.locale();
+      const uri = canonicalUri(params.uri);
+      const folder = workspace.folderOf(uri);
+      if (!folder) return { path: [] };
+      const path = treePath(folder.index, folder.codebook, view, filter, locale, uri, start);
+      if (path.length === 0 || workspace.folders.length < 2) return { path };
+      return { path: [folderNode(folder, view, filter, locale), ...path.map((node) => inFolder(node, folder))] };
     }),
   );
 
@@ -156,7 +234,7 @@ export function registerCustomRequests(context: ServerContext): void {
       if (!CODING_ACTIONS.has(params.action)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown coding action: ${String(params.action)}`);
       const open = workspace.documents.get(uri);
       // Candidates are read back reusing the open document's chunks, so checking an edit is quick.
-      const readBack = open ? (text: string) => parseTranscript(text, { chunks: new Map(open.cache.chunks) }) : undefined;
+      const readBack = open ? (text: string) => parseTranscript(text, open.cache.fork()) : undefined;
       return codingEdits(current.text, open ? workspace.documents.model(open) : view.model, params, locale, readBack);
     }),
   );
