@@ -1,7 +1,12 @@
 // The index of one workspace folder: every transcript's model, updated one document at a time
 // (set, remove), never rebuilt whole. Usage counts are kept up to date on each update; the
 // queries walk only what they return.
+//
+// A model in the compact form (compactModel.ts, what the indexer gives) is kept so: the
+// document's fragments, codes and diagnostics are read through the model, whose parts are built
+// when read and dropped when nothing holds them any more. The counts read the compact form.
 
+import { compactStoreOf } from './compactModel';
 import { aspectOf, isWithin } from './codes';
 import type { AttributeValue, CodeOccurrence, Diagnostic, Fragment, Transcript } from './types';
 
@@ -48,17 +53,36 @@ export class WorkspaceIndex {
 
   set(key: string, path: string, model: Transcript): IndexedDocument {
     this.remove(key);
-    const document: IndexedDocument = {
-      key,
-      path,
-      practice: practiceOf(model, path),
-      coder: model.frontMatter.coder,
-      attributes: model.frontMatter.attributes,
-      fragments: model.fragments,
-      codes: model.codes,
-      diagnostics: model.diagnostics,
-      model,
-    };
+    const document: IndexedDocument = compactStoreOf(model)
+      ? {
+          key,
+          path,
+          practice: practiceOf(model, path),
+          coder: model.frontMatter.coder,
+          attributes: model.frontMatter.attributes,
+          // Read through the model: built on demand from its compact form.
+          get fragments() {
+            return model.fragments;
+          },
+          get codes() {
+            return model.codes;
+          },
+          get diagnostics() {
+            return model.diagnostics;
+          },
+          model,
+        }
+      : {
+          key,
+          path,
+          practice: practiceOf(model, path),
+          coder: model.frontMatter.coder,
+          attributes: model.frontMatter.attributes,
+          fragments: model.fragments,
+          codes: model.codes,
+          diagnostics: model.diagnostics,
+          model,
+        };
     this.documents.set(key, document);
     this.count(document, +1);
     this.version++;
@@ -75,23 +99,29 @@ export class WorkspaceIndex {
   }
 
   private count(document: IndexedDocument, sign: 1 | -1): void {
-    for (const fragment of document.fragments) {
-      for (const code of fragment.codes) {
-        const n = (this.usage.get(code) ?? 0) + sign;
-        if (n === 0) this.usage.delete(code);
-        else this.usage.set(code, n);
-      }
-    }
-    for (const occurrence of document.codes) {
-      let users = this.users.get(occurrence.code);
+    const fragmentCode = (code: string): void => {
+      const n = (this.usage.get(code) ?? 0) + sign;
+      if (n === 0) this.usage.delete(code);
+      else this.usage.set(code, n);
+    };
+    const occurrenceCode = (code: string): void => {
+      let users = this.users.get(code);
       if (sign > 0) {
-        if (!users) this.users.set(occurrence.code, (users = new Set()));
+        if (!users) this.users.set(code, (users = new Set()));
         users.add(document.key);
       } else if (users) {
         users.delete(document.key);
-        if (users.size === 0) this.users.delete(occurrence.code);
+        if (users.size === 0) this.users.delete(code);
       }
+    };
+    const store = compactStoreOf(document.model);
+    if (store) {
+      store.forEachFragmentCode(fragmentCode);
+      store.forEachOccurrenceCode(occurrenceCode);
+      return;
     }
+    for (const fragment of document.fragments) for (const code of fragment.codes) fragmentCode(code);
+    for (const occurrence of document.codes) occurrenceCode(occurrence.code);
   }
 
   get(key: string): IndexedDocument | undefined {

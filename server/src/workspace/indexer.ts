@@ -6,11 +6,12 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packModel, unpackModel } from '../core/compactModel';
 import { parseTranscriptRoughly } from '../core/fallback';
 import { parseTranscript } from '../core/transcript';
 import type { Transcript } from '../core/types';
 import { readText, type ReadProblem } from './files';
-import { cacheKey, fromJson, ModelCache } from './modelCache';
+import { cacheKey, compact, fromJson, ModelCache, toJson } from './modelCache';
 import type { ParseJob, ParseReply } from './parseWorker';
 
 export interface IndexerOptions {
@@ -23,6 +24,11 @@ export interface IndexerOptions {
    * by default it adapts to the speed measured (see `adaptiveLimit`).
    */
   timeLimit?: (length: number) => number;
+  /**
+   * Milliseconds a worker may wait for work before it is stopped (a new one starts when work
+   * comes): an idle worker holds its heap. Default 30 s.
+   */
+  idleTimeout?: number;
 }
 
 /**
@@ -83,27 +89,39 @@ interface PoolWorker {
   ready: boolean;
   job?: PendingJob;
   timer?: NodeJS.Timeout;
+  /** Runs while the worker waits for work. */
+  idle?: NodeJS.Timeout;
 }
+
+/**
+ * A young generation of 8 MB (V8 lets it grow to 32 MB): remark's garbage dies young (a text is
+ * read chunk by chunk), and each worker stays some 25 MB smaller — the peak RSS of indexing is
+ * mostly the workers' heaps. Parsing was not measurably slower (bench/memory.ts).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * The worker: the bundle's dist/parseWorker.js next to this bundle, or — running from the
  * TypeScript sources (tests, the benchmark) — parseWorker.ts loaded through tsx's require hook.
  */
 function createWorker(): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'parseWorker.js'));
+  const options = { resourceLimits: WORKER_LIMITS };
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'parseWorker.js'), options);
   const tsx = createRequire(__filename).resolve('tsx/cjs/api');
   const source = path.join(__dirname, 'parseWorker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, execArgv: [] });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, execArgv: [], ...options });
 }
 
 const READY = 'ready';
 const STARTUP_LIMIT_MS = 60_000;
+const IDLE_TIMEOUT_MS = 30_000;
 
 export class Indexer {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: PendingJob[] = [];
   private readonly maxWorkers: number;
   private readonly timeLimit: (length: number) => number;
+  private readonly idleTimeout: number;
   /** Measured parse speed (a moving average); starts at a slow machine's 500 characters per ms. */
   private msPerChar = 1 / 500;
   readonly cache: ModelCache | undefined;
@@ -118,6 +136,7 @@ export class Indexer {
   constructor(options: IndexerOptions = {}) {
     this.maxWorkers = Math.max(1, options.workers ?? availableParallelism());
     this.timeLimit = options.timeLimit ?? ((length) => adaptiveLimit(this.msPerChar, length));
+    this.idleTimeout = options.idleTimeout ?? IDLE_TIMEOUT_MS;
     this.cache = options.cacheDir ? new ModelCache(options.cacheDir) : undefined;
   }
 
@@ -142,8 +161,12 @@ export class Indexer {
   private parseHere(job: PendingJob): ParsedModel {
     try {
       const model = parseTranscript(job.text);
-      if (job.key !== undefined) this.cache?.write(job.key, model);
-      return { model, from: 'parse' };
+      const packed = packModel(model);
+      if (job.key !== undefined) {
+        if (packed) this.cache?.writePacked(job.key, packed);
+        else this.cache?.writeJson(job.key, toJson(model));
+      }
+      return { model: packed ? unpackModel(packed) : model, from: 'parse' };
     } catch {
       return this.fallback(job.text);
     }
@@ -151,7 +174,7 @@ export class Indexer {
 
   private fallback(text: string): ParsedModel {
     this.fallbacks++;
-    return { model: parseTranscriptRoughly(text), from: 'fallback' };
+    return { model: compact(parseTranscriptRoughly(text)), from: 'fallback' };
   }
 
   private pump(): void {
@@ -186,6 +209,7 @@ export class Indexer {
         this.failedStarts = 0;
         worker.unref();
         this.pump();
+        this.waitForWork(entry);
         return;
       }
       const job = entry.job;
@@ -193,7 +217,8 @@ export class Indexer {
       this.finish(entry);
       let model: Transcript | undefined;
       try {
-        if ('json' in message) model = fromJson(message.json);
+        if ('packed' in message) model = unpackModel(message.packed);
+        else if ('json' in message) model = fromJson(message.json);
       } catch {
         model = undefined;
       }
@@ -203,6 +228,7 @@ export class Indexer {
       if (model) job.resolve({ model, from: 'parse' });
       else job.resolve(this.fallback(job.text));
       this.pump();
+      this.waitForWork(entry);
     });
     const lost = (): void => {
       if (!entry.ready && this.workers.includes(entry) && ++this.failedStarts >= 3) this.broken = true;
@@ -216,7 +242,26 @@ export class Indexer {
     worker.on('exit', lost);
   }
 
+  /** A worker without a job is stopped when none comes within the idle timeout. */
+  private waitForWork(entry: PoolWorker): void {
+    if (entry.job || !this.workers.includes(entry)) return;
+    clearTimeout(entry.idle);
+    entry.idle = setTimeout(() => {
+      if (entry.job || !this.workers.includes(entry)) return;
+      this.drop(entry);
+      void entry.worker.terminate();
+    }, this.idleTimeout);
+    entry.idle.unref();
+  }
+
+  /** Workers running (or starting). */
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
   private start(entry: PoolWorker, job: PendingJob): void {
+    clearTimeout(entry.idle);
+    entry.idle = undefined;
     entry.job = job;
     job.started = performance.now();
     entry.worker.ref();
@@ -290,6 +335,7 @@ export class Indexer {
     const workers = this.workers.splice(0);
     for (const job of this.queue.splice(0)) job.resolve(this.fallback(job.text));
     for (const entry of workers) {
+      clearTimeout(entry.idle);
       const job = entry.job;
       this.finish(entry);
       if (job) job.resolve(this.fallback(job.text));

@@ -1,17 +1,19 @@
-// The persistent model cache: a transcript's model as JSON, in a folder, under the hash of its
-// text and of the parser. A changed text or a changed parser gives another key, so a stale model
-// is never served; a damaged entry reads as a miss.
+// The persistent model cache: a transcript's model in its compact form (core/compactModel.ts),
+// or as JSON when the compact form does not hold it, in a folder, under the hash of its text and
+// of the parser. A changed text or a changed parser gives another key, so a stale model is never
+// served; a damaged entry (its checksum) reads as a miss.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { COMPACT_FORMAT, packModel, unpackModel, type PackedModel } from '../core/compactModel';
 import type { CodeOccurrence, Transcript } from '../core/types';
 
 /**
  * Bump when the model's meaning changes without a change to the parser's code. Normally not
  * needed: the key also holds a fingerprint of the parser's code (see `parserFingerprint`).
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 let fingerprint: string | undefined;
 
@@ -29,7 +31,8 @@ export function parserFingerprint(): string {
     statSync(bundled);
     files = [bundled];
   } catch {
-    // The parser's sources, and this file and the worker (they write the cache format).
+    // The parser's sources (the compact form's too), and this file and the worker (they write
+    // the cache format).
     const core = path.resolve(__dirname, '../core');
     files = readdirSync(core)
       .filter((f) => f.endsWith('.ts'))
@@ -113,57 +116,119 @@ export function fromJson(json: ModelJson): Transcript {
   return model;
 }
 
-/** One cache file: the core JSON, and the lazy JSON after a line break (JSON has none). */
+/** A model as the index keeps it: compact when the compact form holds it, else as it is. */
+export function compact(model: Transcript): Transcript {
+  const packed = packModel(model);
+  return packed ? unpackModel(packed) : model;
+}
+
+/** One JSON cache file: the core JSON, and the lazy JSON after a line break (JSON has none). */
 function joinParts(json: ModelJson): string {
   return json.lazy === undefined ? json.core : `${json.core}\n${json.lazy}`;
+}
+
+/**
+ * A compact cache file: a header of four little-endian uint32 — magic, format, byte lengths of
+ * the bytes and of the head — and 8 bytes of the SHA-1 of both, then the bytes, then the head
+ * (UTF-8). Another format or damaged content: the magic, the format or the checksum differ (a
+ * miss).
+ */
+const MAGIC = 0x4d52444b; // "KDRM"
+/** The layout of the file and of the compact form; part of the parser fingerprint through this file. */
+const COMPACT_FILE_FORMAT = 1 + 1000 * COMPACT_FORMAT;
+const HEADER_BYTES = 24;
+
+function checksum(bytes: Uint8Array, head: Uint8Array): Buffer {
+  return createHash('sha1').update(bytes).update(head).digest().subarray(0, 8);
+}
+
+function packedFile(packed: PackedModel): Buffer {
+  const head = Buffer.from(packed.head, 'utf8');
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt32LE(COMPACT_FILE_FORMAT, 4);
+  header.writeUInt32LE(packed.bytes.byteLength, 8);
+  header.writeUInt32LE(head.byteLength, 12);
+  checksum(packed.bytes, head).copy(header, 16);
+  return Buffer.concat([header, packed.bytes, head]);
+}
+
+function readPackedFile(file: Buffer): PackedModel | undefined {
+  if (file.length < HEADER_BYTES || file.readUInt32LE(0) !== MAGIC || file.readUInt32LE(4) !== COMPACT_FILE_FORMAT) return undefined;
+  const size = file.readUInt32LE(8);
+  if (HEADER_BYTES + size + file.readUInt32LE(12) !== file.length) return undefined;
+  const bytes = file.subarray(HEADER_BYTES, HEADER_BYTES + size);
+  const head = file.subarray(HEADER_BYTES + size);
+  if (!checksum(bytes, head).equals(file.subarray(16, HEADER_BYTES))) return undefined;
+  // A copy of its own: the file's buffer can go.
+  return { bytes: new Uint8Array(bytes), head: head.toString('utf8') };
 }
 
 export class ModelCache {
   constructor(readonly dir: string) {}
 
+  /** The entry of a key (named `.json` whichever form it holds: the name predates the compact form). */
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cached model's JSON parts, or undefined. Each part is its own string (no slices). */
-  readJson(key: string): ModelJson | undefined {
-    let bytes: Buffer;
+  private readBytes(key: string): Buffer | undefined {
     try {
-      bytes = readFileSync(this.file(key));
+      return readFileSync(this.file(key));
     } catch {
       return undefined;
     }
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return { core: bytes.toString('utf8') };
-    // The lazy part is parsed later: a cheap check that it was written whole.
-    if (bytes[newline + 1] !== 0x7b /* { */ || bytes[bytes.length - 1] !== 0x7d /* } */) return undefined;
-    return { core: bytes.toString('utf8', 0, newline), lazy: bytes.toString('utf8', newline + 1) };
   }
 
+  /** The cached model (compact, or from JSON), or undefined for a missing or damaged entry. */
   read(key: string): Transcript | undefined {
-    const json = this.readJson(key);
-    if (json === undefined) return undefined;
+    const bytes = this.readBytes(key);
+    if (bytes === undefined) return undefined;
     try {
-      return fromJson(json);
+      const packed = readPackedFile(bytes);
+      if (packed) return unpackModel(packed);
+      const json = jsonOf(bytes);
+      return json && fromJson(json);
     } catch {
       return undefined;
     }
   }
 
   /** Writes atomically (a reader never sees half a file); failures are ignored: it is a cache. */
-  writeJson(key: string, json: ModelJson): void {
+  private writeFile(key: string, content: string | Buffer): void {
     const file = this.file(key);
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, joinParts(json));
+      writeFileSync(temp, content);
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });
     }
   }
 
-  write(key: string, model: Transcript): void {
-    this.writeJson(key, toJson(model));
+  writeJson(key: string, json: ModelJson): void {
+    this.writeFile(key, joinParts(json));
   }
+
+  writePacked(key: string, packed: PackedModel): void {
+    this.writeFile(key, packedFile(packed));
+  }
+
+  /** The compact form when it holds the model, else JSON. */
+  write(key: string, model: Transcript): void {
+    const packed = packModel(model);
+    if (packed) this.writePacked(key, packed);
+    else this.writeJson(key, toJson(model));
+  }
+}
+
+/** A JSON entry's parts (each its own string); undefined when it is not one. */
+function jsonOf(bytes: Buffer): ModelJson | undefined {
+  if (bytes[0] !== 0x7b /* { */) return undefined;
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return { core: bytes.toString('utf8') };
+  // The lazy part is parsed later: a cheap check that it was written whole.
+  if (bytes[newline + 1] !== 0x7b /* { */ || bytes[bytes.length - 1] !== 0x7d /* } */) return undefined;
+  return { core: bytes.toString('utf8', 0, newline), lazy: bytes.toString('utf8', newline + 1) };
 }
