@@ -6,15 +6,13 @@
 // warm model cache (bench/server.ts); its initial scan is then a cold one. `--server-cpu-prof`
 // has the server write CPU profiles (node --cpu-prof) when it exits.
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import {
   CompletionRequest,
   DocumentDiagnosticRequest,
@@ -159,15 +157,17 @@ async function main(): Promise<void> {
     }
     return texts;
   });
-  let texts: string[] = readRun.value;
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  processor.parse('warm up *remark* [x]{#y}');
-  const remarkRun = await time(() => {
-    for (const text of texts) processor.parse(text);
-  });
-  log(`read ${round(readRun.ms, 0)} ms, remark ${round(remarkRun.ms, 0)} ms`);
-  texts = [];
   readRun.value.length = 0;
+  // remark runs in a child process (bench/remarkBaseline.ts): the memory it holds is not Kader's.
+  const baseline = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'remarkBaseline.ts')], {
+      input: corpus.transcripts.map((relative) => path.join(root, relative)).join('\n'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  ) as { remarkMs: number; cpuMs: number };
+  const remarkRun = { ms: baseline.remarkMs, cpuMs: baseline.cpuMs };
+  log(`read ${round(readRun.ms, 0)} ms, remark ${round(remarkRun.ms, 0)} ms`);
 
   // (2) Cold index (empty cache) and warm index (a new indexer on the same cache).
   // RSS now, and the process's high-water mark so far (all threads), after each phase.
@@ -381,7 +381,8 @@ async function main(): Promise<void> {
 
   rssAt('afterRename');
   rmSync(cacheDir, { recursive: true, force: true });
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  // The issue's figure: the high-water mark while indexing (cold and warm, workers included).
+  const peakRss = rss['afterWarmIndex']!.peak * 1024 * 1024;
 
   const results = {
     date: new Date().toISOString(),
@@ -480,7 +481,7 @@ async function main(): Promise<void> {
       `≤ 1000 ms: ${targets.renameMs ? 'met' : 'NOT met'}`,
     ],
     ['index heap', `${results.memory.indexHeapMB} MB (${results.memory.heapPerCorpusMB} MB per MB)`, `≤ 1: ${targets.heapPerCorpusMB ? 'met' : 'NOT met'}`],
-    ['peak RSS', `${results.memory.peakRssMB} MB (whole run)`, `≤ 400: ${targets.peakRss ? 'met' : 'NOT met'}`],
+    ['peak RSS while indexing', `${results.memory.peakRssMB} MB (cold and warm index, workers included)`, `≤ 400: ${targets.peakRss ? 'met' : 'NOT met'}`],
     ['peak RSS by phase', Object.entries(rss).map(([k, v]) => `${k} ${v.peak}`).join(', '), ''],
     ['server RSS (now/peak)', Object.entries(serverRss).map(([k, v]) => `${k} ${v.now}/${v.peak}`).join(', '), ''],
   ];
