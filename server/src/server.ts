@@ -27,6 +27,8 @@ import { DiagnosticsFeature } from './features/diagnostics';
 import { registerFolding } from './features/folding';
 import { registerHighlight } from './features/highlight';
 import { registerHover } from './features/hover';
+import { prepareUsage } from './features/codeAt';
+import { treeLevel } from './core/aggregate';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';
@@ -197,6 +199,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         workspace.markReady();
         notifier.all();
       }
+      // What the views and the first hover need, made while the editor is idle after the scan.
+      setImmediate(() => {
+        try {
+          for (const folder of workspace.folders) {
+            treeLevel(folder.index, folder.codebook, 'aspects', {}, context.locale());
+            prepareUsage(folder);
+          }
+        } catch (error) {
+          log.error(`Preparing the views failed: ${(error as Error).stack ?? String(error)}`);
+        }
+      });
     }),
   );
 

@@ -108,7 +108,11 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
     labels.push({ speaker: l.speaker, label: moveSpan(l.label), plain: l.plain });
   }
   const headingStarts = last.headingStarts.map((h) => (h > oldTo ? h + delta : h));
-  const turns = turnsOf(labels, new Set(previous.frontMatter.participants), headingStarts, text.length);
+  // Turns that end before the stretch stay as they are (turn ends only grow along the text).
+  const kept = firstAtOrAfter(previous.turns, (t) => t.span.end, from);
+  const retake = kept < previous.turns.length ? Math.min(previous.turns[kept]!.label.start, from) : from;
+  const turns = previous.turns.slice(0, kept);
+  turns.push(...turnsOf(labels.slice(firstAtOrAfter(labels, (l) => l.label.start, retake)), new Set(previous.frontMatter.participants), headingStarts, text.length));
 
   const chunks = old.slice(0, lo);
   chunks.push(...region);

@@ -108,6 +108,11 @@ function codeCounts(document: IndexedDocument): DocumentCodeCounts {
   return counts;
 }
 
+/** Counts the codes of every document ahead of the first hover (after a scan). */
+export function prepareUsage(folder: Folder): void {
+  for (const document of folder.index.all()) codeCounts(document);
+}
+
 /**
  * How `code` is used in a folder. Only the documents that use it (or a sub-code) are visited,
  * each by a lookup in its counts (made once per model), not by walking its fragments.
