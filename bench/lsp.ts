@@ -22,36 +22,17 @@ import {
   StreamMessageWriter,
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
-  type ClientCapabilities,
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
 import { CodesRequest } from '../server/src/protocol';
+import { fullCapabilities } from '../test/server/client';
 import { fileUri } from '../server/src/workspace/uris';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** What VS Code tells a server it can do, with pull diagnostics. */
-const CAPABILITIES: ClientCapabilities = {
-  workspace: {
-    configuration: true,
-    didChangeConfiguration: { dynamicRegistration: true },
-    didChangeWatchedFiles: { dynamicRegistration: true },
-    workspaceFolders: true,
-    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
-    diagnostics: { refreshSupport: true },
-  },
-  textDocument: {
-    synchronization: { didSave: true, dynamicRegistration: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], snippetSupport: true } },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    rename: { prepareSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-  },
-  window: { workDoneProgress: true },
-};
+/** What VS Code tells a server it can do, with pull diagnostics (the server tests' client's). */
+const CAPABILITIES = fullCapabilities(true);
 
 export interface ServerOptions {
   /** Workspace folders (absolute paths). */

@@ -5,13 +5,13 @@
 // models; the cache stores the form and reads a damaged entry as a miss.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateCorpus } from '../../bench/corpus';
+import { temporaryFolders } from './helpers';
 import { compactStoreOf, packModel, sameData, unpackModel } from '../../server/src/core/compactModel';
 import { parseTranscriptRoughly } from '../../server/src/core/fallback';
 import { parseTranscript } from '../../server/src/core/transcript';
@@ -26,15 +26,7 @@ import { subjectBytes } from '../hostile/generate';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const temps: string[] = [];
-function temp(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
+const temp = temporaryFolders();
 
 const root = temp('kader-compact-');
 const corpus = generateCorpus(root, { files: 6, seed: 7, largeOutside: true });

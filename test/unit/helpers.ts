@@ -2,6 +2,10 @@
 // test expects, so expected offsets and LSP ranges are read from the text instead of counted.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after } from 'node:test';
 import { LineIndex } from '../../server/src/core/text';
 import { parseTranscript } from '../../server/src/core/transcript';
 import type { Diagnostic, Fragment, Range, Span, Transcript } from '../../server/src/core/types';
@@ -112,3 +116,16 @@ export function withoutMarkup(text: string, t: Transcript): string {
 }
 
 export { LineIndex };
+
+/** Makes temporary folders for a test file; all are removed after its tests. */
+export function temporaryFolders(): (prefix: string) => string {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+  return (prefix) => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
+}

@@ -3,11 +3,11 @@
 // a file remark takes too long over.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { generateCorpus } from '../../bench/corpus';
+import { temporaryFolders } from './helpers';
 import { readChunk } from '../../server/src/core/chunk';
 import { parseTranscriptRoughly, readChunkRoughly } from '../../server/src/core/fallback';
 import { scanLines } from '../../server/src/core/lines';
@@ -16,15 +16,7 @@ import { runCli } from '../../server/src/cli/main';
 import { Indexer, type IndexOutcome, type IndexSource } from '../../server/src/workspace/indexer';
 import { cacheKey } from '../../server/src/workspace/modelCache';
 
-const temps: string[] = [];
-function temp(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
+const temp = temporaryFolders();
 
 const root = temp('kader-indexer-');
 const corpus = generateCorpus(root, { files: 5, seed: 3, largeOutside: true });
