@@ -290,7 +290,7 @@ export const CASES: HostileCase[] = [
     },
     core: { rules: { 'front-matter': 1 }, fragments: 1 },
     cli: { code: 1, out: [/error front-matter: .*(resource exhaustion|alias)/i] },
-    expected: 'front-matter error ("Excessive alias count"), no expansion; the fragment still counts',
+    expected: 'front-matter error "The front matter repeats aliases (“*name”) too often to read safely (more than 100).", no expansion; the fragment still counts',
   },
   {
     name: 'deep-yaml',
@@ -322,7 +322,7 @@ export const CASES: HostileCase[] = [
       ],
     },
     expected:
-      'x.md: front-matter error at 2:103 "The front matter is nested too deeply to read (more than 100 levels)", found by a linear scan before the YAML library is called; y.md: front-matter error (the library\'s alias limit); the fragments still count',
+      'x.md: front-matter error at 2:103 "The front matter is nested too deeply to read (more than 100 levels)", found by a linear scan before the YAML library is called; y.md: the same aliases error; the fragments still count',
   },
   {
     name: 'codebook-many-codes',

@@ -226,6 +226,11 @@ function readYaml(yaml: string, span: Span, at: (range: readonly number[] | unde
       diagnostics.push(tooDeep(at(doc.contents.range ?? undefined)));
       return frontMatter;
     }
+    // The library's guard against alias bombs (`&a [*b, *b, …]` repeated): our own words for it.
+    if (error instanceof ReferenceError && error.message.startsWith('Excessive alias count')) {
+      diagnostics.push({ rule: 'front-matter', severity: 'error', span: at(doc.contents.range ?? undefined), args: { problem: 'aliases', limit: String(MAX_ALIAS_COUNT) } });
+      return frontMatter;
+    }
     diagnostics.push({ rule: 'front-matter', severity: 'error', span: at(doc.contents.range ?? undefined), args: { problem: 'syntax', detail: (error as Error).message } });
     return frontMatter;
   }

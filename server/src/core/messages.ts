@@ -15,7 +15,9 @@ const FRONT_MATTER: Record<Locale, Template> = {
           ? `“${a['key']}” must be a single name (text).`
           : a['problem'] === 'too-deep'
             ? `The front matter is nested too deeply to read (more than ${a['limit']} levels).`
-            : `The front matter is not valid YAML: ${a['detail']}`,
+            : a['problem'] === 'aliases'
+              ? `The front matter repeats aliases (“*name”) too often to read safely (more than ${a['limit']}).`
+              : `The front matter is not valid YAML: ${a['detail']}`,
   nl: (a) =>
     a['problem'] === 'unclosed'
       ? 'De front matter wordt nooit gesloten: zet er een regel “---” achter.'
@@ -25,7 +27,9 @@ const FRONT_MATTER: Record<Locale, Template> = {
           ? `“${a['key']}” moet één naam (tekst) zijn.`
           : a['problem'] === 'too-deep'
             ? `De front matter is te diep genest om te lezen (meer dan ${a['limit']} niveaus).`
-            : `De front matter is geen geldige YAML: ${a['detail']}`,
+            : a['problem'] === 'aliases'
+              ? `De front matter herhaalt aliassen (“*naam”) te vaak om veilig te lezen (meer dan ${a['limit']}).`
+              : `De front matter is geen geldige YAML: ${a['detail']}`,
 };
 
 const MESSAGES: Record<RuleId, Record<Locale, Template>> = {
