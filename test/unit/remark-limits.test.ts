@@ -77,3 +77,11 @@ test('5,000 nested fragments are read by the line reader, each with its text', (
   assert.deepEqual(model.fragments.slice(0, 2).map((f) => [f.full.span, f.parent]), [[{ start: 0, end: depth * 6 + 1 }, -1], [{ start: 1, end: depth * 6 + 1 - 5 }, 0]]);
   assert.deepEqual(model.diagnostics.map((d) => [d.rule, d.args]), [['parse-fallback', { reason: 'markup' }]]);
 });
+
+test('the line reader reports every unclosed `{#` of a line beyond the budget, as the chunk reader does', () => {
+  const model = parseTranscript('{#a '.repeat(10_000));
+  assert.equal(model.diagnostics.filter((d) => d.rule === 'unclosed-attributes').length, 10_000);
+  assert.deepEqual(model.diagnostics.filter((d) => d.rule === 'parse-fallback').map((d) => d.args), [{ reason: 'length' }]);
+  const quoted = parseTranscript('x '.repeat(17_000) + 'a {#a "x } b {#b}');
+  assert.deepEqual(quoted.diagnostics.map((d) => d.rule), ['parse-fallback', 'stray-attributes']);
+});

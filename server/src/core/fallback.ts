@@ -107,6 +107,7 @@ function readBlock(source: string, block: Block, result: ChunkResult): void {
   let endBlock: { block: ScannedBlock; markup: Span } | undefined;
   let lineEnd = -1;
   let noScanUntil = -1; // an attribute block failed to close on this line: stop trying
+  let noCloseOnLine = false; // and no `}` follows it there
   let inCode = false;
   let lastNonBlank = to - 1;
   while (lastNonBlank >= from && (source[lastNonBlank] === ' ' || source[lastNonBlank] === '\t')) lastNonBlank--;
@@ -137,11 +138,19 @@ function readBlock(source: string, block: Block, result: ChunkResult): void {
     }
     if (c !== '{' && !afterBracket) continue;
     const brace = afterBracket ? i + 1 : i;
-    if (brace < noScanUntil) continue;
-    const scanned = scanAttributeBlock(source, brace);
+    // After a brace that does not close, the rest of its line is not scanned again (linear). When
+    // no `}` follows on the line, each later `{#` is unclosed too and reported, as the chunk
+    // reader does.
+    const skipped = brace < noScanUntil;
+    const scanned = skipped ? undefined : scanAttributeBlock(source, brace);
     if (!scanned) {
-      noScanUntil = lineEnd;
-      if (source[brace + 1] === '#') result.diagnostics.push({ rule: 'unclosed-attributes', severity: 'error', span: { start: brace, end: lineEnd }, args: {} });
+      if (!skipped) {
+        noScanUntil = lineEnd;
+        noCloseOnLine = !source.slice(brace, lineEnd).includes('}');
+      }
+      if (source[brace + 1] === '#' && (!skipped || noCloseOnLine)) {
+        result.diagnostics.push({ rule: 'unclosed-attributes', severity: 'error', span: { start: brace, end: lineEnd }, args: {} });
+      }
       if (afterBracket) open.pop();
       continue;
     }

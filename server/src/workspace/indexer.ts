@@ -203,6 +203,8 @@ export class Indexer {
     const startup = setTimeout(() => void worker.terminate(), STARTUP_LIMIT_MS);
     startup.unref();
     worker.on('message', (message: ParseReply | typeof READY) => {
+      // After dispose a late "ready" must not unref a worker that is being terminated.
+      if (this.disposed) return;
       if (message === READY) {
         clearTimeout(startup);
         entry.ready = true;
@@ -340,6 +342,13 @@ export class Indexer {
       this.finish(entry);
       if (job) job.resolve(this.fallback(job.text));
     }
-    await Promise.all(workers.map((entry) => entry.worker.terminate()));
+    // An idle worker is unref'd: ref it again, or the event loop may end before it has exited
+    // and leave this promise (and the CLI's run) pending.
+    await Promise.all(
+      workers.map((entry) => {
+        entry.worker.ref();
+        return entry.worker.terminate();
+      }),
+    );
   }
 }
