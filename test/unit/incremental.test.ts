@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { codeLookup, transcriptDiagnostics } from '../../server/src/core/check';
+import { builtInCodebook } from '../../server/src/core/codebook';
 import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
 import { md } from './helpers';
 
@@ -114,6 +116,94 @@ describe('incremental parsing', () => {
     const div = after.fragments.find((f) => f.kind === 'div')!;
     assert.equal(div.text, 'S2: Het beleid was heel streng.');
     assert.equal(after.fragments.find((f) => f.codes[0] === 'actanten/beleid')!.parent, div.id);
+  });
+
+  it('re-assembles an edit in the last paragraph of a coded section, whose end moves with it', () => {
+    const text = md('# Deel een {#context}', '', 'Begin [c]{#z}.', '', '**S1:** Eerste [a]{#x}.', '', 'Laatste zin.', '', '# Deel twee', '', 'Verder [b]{#y}.');
+    const cache = new ParseCache();
+    const before = parseTranscript(text, cache);
+    const longer = edit(text, text.indexOf('zin.'), 0, 'lange ');
+    const shorter = edit(text, text.indexOf('\n\nLaatste'), '\n\nLaatste zin.'.length, '');
+    for (const changed of [longer, shorter, text]) {
+      const after = parseTranscript(changed, cache);
+      assert.deepEqual(after, parseTranscript(changed));
+      assert.equal(after.fragments[1], before.fragments[1], 'the fragment before the edit is kept, not parsed again');
+    }
+    const section = parseTranscript(longer, cache).fragments[0]!;
+    assert.equal(longer.slice(section.full.span.start, section.full.span.end), md('# Deel een {#context}', '', 'Begin [c]{#z}.', '', '**S1:** Eerste [a]{#x}.', '', 'Laatste lange zin.'));
+    assert.deepEqual(section.full.range, { start: { line: 0, character: 0 }, end: { line: 6, character: 18 } });
+    const cut = parseTranscript(shorter, cache).fragments[0]!;
+    assert.equal(cut.text, 'Deel een Begin c. S1: Eerste a.');
+    assert.deepEqual(cut.full.range, { start: { line: 0, character: 0 }, end: { line: 4, character: 23 } });
+  });
+
+  it('works out the diagnostics after an edit inside a paragraph without building the model', () => {
+    const lookup = codeLookup(builtInCodebook('nl'));
+    const cache = new ParseCache();
+    parseTranscript(DOC, cache);
+    const base = cache.last;
+    const changed = edit(DOC, DOC.indexOf('Slot.'), 0, 'Met [een]{#onbekend #intentie #intentie} code.\n\n');
+    const diagnostics = cache.diagnostics(changed, lookup);
+    assert.equal(cache.last, base, 'no parse ran');
+    assert.deepEqual(diagnostics, transcriptDiagnostics(parseTranscript(changed), lookup));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.rule, changed.slice(d.span.start, d.span.end), d.range.start.line]),
+      [
+        ['undefined-subcode', '#intentie/gestuurd', 6],
+        ['undefined-subcode', '#actanten/beleid', 11],
+        ['undefined-code', '#onbekend', 20],
+        ['duplicate-code', '#intentie', 20],
+      ],
+    );
+    // The model, asked for afterwards, is that of the same text.
+    assert.deepEqual(parseTranscript(changed, cache), parseTranscript(changed));
+    assert.equal(cache.diagnosed, undefined);
+  });
+
+  it('works out the diagnostics after typing in a heading, its coding included, without building the model', () => {
+    const lookup = codeLookup(builtInCodebook('nl'));
+    const cache = new ParseCache();
+    parseTranscript(DOC, cache);
+    const base = cache.last;
+    let text = DOC;
+    for (const [after, insert] of [['# Ges', 'x'], ['{#context', ' #context #Intentie'], ['## Vraag', ' nu']] as const) {
+      text = edit(text, text.indexOf(after) + after.length, 0, insert);
+      assert.deepEqual(cache.diagnostics(text, lookup), transcriptDiagnostics(parseTranscript(text), lookup), text);
+    }
+    assert.equal(cache.last, base, 'no parse ran');
+    assert.deepEqual(
+      cache.diagnostics(text, lookup).map((d) => [d.rule, text.slice(d.span.start, d.span.end)]),
+      [
+        ['duplicate-code', '#context'],
+        ['code-case', '#Intentie'],
+        ['undefined-subcode', '#intentie/gestuurd'],
+        ['undefined-subcode', '#actanten/beleid'],
+      ],
+    );
+  });
+
+  it('gives the diagnostics of a fresh parse after any sequence of edits, with models asked for in between', () => {
+    const pieces = ['x', ' ', '\n', '\n\n', '**S9:** ', '[', ']', ']{#a}', '{#intentie}', '{#Intentie}', '{#b #b}', '{', '}', '#', '# ', '## K {#c}', '::: {#d}', ':::', '{intentie}'];
+    const base = fc.constantFrom(DOC, md('# A {#a}', '', 'Een [x]{#intentie/y}.', '', '## B {#b}', '', 'Twee [x]{#c}.', '', '::: {#d}', 'Drie.', '', 'Vier [y]{#e}.', ':::', '', 'Vijf {intentie}.'));
+    const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')), model: fc.boolean(), codebook: fc.integer({ min: 0, max: 9 }) });
+    const lookups = [codeLookup(builtInCodebook('nl')), codeLookup(builtInCodebook('en'))];
+    fc.assert(
+      fc.property(base, fc.array(step, { minLength: 1, maxLength: 12 }), (start, steps) => {
+        const cache = new ParseCache();
+        let text = start;
+        let lookup = lookups[0]!;
+        parseTranscript(text, cache);
+        for (const s of steps) {
+          const at = s.at % (text.length + 1);
+          text = edit(text, at, s.remove, s.insert);
+          if (s.codebook === 0) lookup = lookup === lookups[0] ? lookups[1]! : lookups[0]!;
+          const fresh = parseTranscript(text);
+          assert.deepEqual(cache.diagnostics(text, lookup), transcriptDiagnostics(fresh, lookup), JSON.stringify(text));
+          if (s.model) assert.deepEqual(parseTranscript(text, cache), fresh, JSON.stringify(text));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('equals a fresh parse after any sequence of small edits (typing, deleting, pasting structure)', () => {

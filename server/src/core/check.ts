@@ -2,7 +2,7 @@
 // Kept apart from parsing, so a changed codebook re-checks transcripts without parsing them.
 
 import { aspectOf } from './codes';
-import type { Codebook, Diagnostic, Transcript } from './types';
+import type { Codebook, Diagnostic, Located, Transcript } from './types';
 
 export interface CodeLookup {
   defined: Set<string>;
@@ -17,7 +17,15 @@ export function codeLookup(codebook: Codebook): CodeLookup {
   return { defined, folded };
 }
 
-export function checkCodes(transcript: Transcript, lookup: CodeLookup): Diagnostic[] {
+/** Document order: by start, then by end. */
+export const byPlace = (a: Located, b: Located): number => a.span.start - b.span.start || a.span.end - b.span.end;
+
+/** Every diagnostic of a transcript, in order: its syntax, and its codes against a codebook. */
+export function transcriptDiagnostics(transcript: Transcript, lookup: CodeLookup): Diagnostic[] {
+  return [...transcript.diagnostics, ...checkCodes(transcript, lookup)].sort(byPlace);
+}
+
+export function checkCodes(transcript: Pick<Transcript, 'codes' | 'attributeBlocks'>, lookup: CodeLookup): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const occurrence of transcript.codes) {
     const { code } = occurrence;

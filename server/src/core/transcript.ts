@@ -8,7 +8,8 @@ import { firstVisible, makeFragment, readAttributeBlock, readChunkSafely, shift,
 import { readChunk, type ChunkDiagnostic, type ChunkResult, type SpeakerLabel } from './chunk';
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
-import { reassemble } from './reassemble';
+import { byPlace, checkCodes, type CodeLookup } from './check';
+import { reassemble, rediagnose, type CodeDiagnostics, type Container, type DiagnosedState, type StretchBase } from './reassemble';
 import { LineIndex, stripBom } from './text';
 import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from './types';
 
@@ -20,28 +21,25 @@ export interface ParsedChunk {
 }
 
 /** What a parse leaves for the next one of the same document. */
-export interface ParseState {
-  text: string;
-  lines: LineIndex;
-  chunks: ParsedChunk[];
+export interface ParseState extends StretchBase {
   /** Every speaker label, in order, at its place in the text. */
   labels: SpeakerLabel[];
   /** Where the top-level headings start (they end turns). */
   headingStarts: number[];
-  /** Kader's div fence lines. */
-  fences: Span[];
-  /** The end of the front matter (0 without). */
-  frontMatterEnd: number;
-  conflicts: boolean;
   model: Transcript;
+  /** The model's code diagnostics against the last lookup asked for. */
+  codeDiagnostics?: CodeDiagnostics;
 }
 
 /**
  * The parse state of one document (an open editor's): the next parse re-reads only the chunks an
- * edit touched, and after an edit inside plain paragraphs re-assembles only around it.
+ * edit touched, and after an edit inside plain paragraphs re-assembles only around it. While
+ * typing, `diagnostics` works out what the edit changed without the model, until it is asked for.
  */
 export class ParseCache {
   last?: ParseState;
+  /** A later text than the last parse's, of which only the diagnostics are known. */
+  diagnosed?: DiagnosedState;
 
   /** A copy that parses candidates without moving this cache off the document's text. */
   fork(): ParseCache {
@@ -55,6 +53,33 @@ export class ParseCache {
     const text = this.last?.text ?? '';
     return new Map((this.last?.chunks ?? []).map((c) => [text.slice(c.start, c.end), c.result]));
   }
+
+  /** Every diagnostic of `rawText` (as `transcriptDiagnostics` of its model), in order. */
+  diagnostics(rawText: string, lookup: CodeLookup): Diagnostic[] {
+    const text = stripBom(rawText);
+    const base = this.diagnosed ?? this.last;
+    const codes = base && codeDiagnosticsOf(base, lookup);
+    if (base && codes && base.text !== text) {
+      const { prefix, suffix } = commonEnds(base.text, text);
+      const next = rediagnose(base, codes, text, LineIndex.edited(base.lines, text, prefix, suffix), prefix, suffix);
+      if (next) {
+        this.diagnosed = next;
+        return [...next.diagnostics, ...next.codeDiagnostics.list].sort(byPlace);
+      }
+    }
+    if (base?.text === text && codes) return [...base.diagnostics, ...codes.list].sort(byPlace);
+    parseTranscript(text, this);
+    const state = this.last!;
+    return [...state.diagnostics, ...codeDiagnosticsOf(state, lookup)!.list].sort(byPlace);
+  }
+}
+
+/** The code diagnostics of a state against `lookup`: a parse's are worked out once, a diagnosed one's only hold for its own lookup. */
+function codeDiagnosticsOf(state: ParseState | DiagnosedState, lookup: CodeLookup): CodeDiagnostics | undefined {
+  if (state.codeDiagnostics?.lookup === lookup) return state.codeDiagnostics;
+  if (!('model' in state)) return undefined;
+  state.codeDiagnostics = { lookup, list: checkCodes(state.model, lookup).sort(byPlace) };
+  return state.codeDiagnostics;
 }
 
 /** The length of the common start and of the common end of two texts (not overlapping). */
@@ -93,6 +118,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     const state = reassemble(last, text, lines, ends.prefix, ends.suffix);
     if (state) {
       cache.last = state;
+      cache.diagnosed = undefined;
       return state.model;
     }
   }
@@ -147,6 +173,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
 
   // Section coding: from the heading to the next heading of the same or a higher level.
   // One pass with a stack: each top-level heading is the end of those before it that are not higher.
+  const containers: Container[] = [];
   const nextHeading = new Map<Heading, Heading>();
   const waiting: Heading[] = [];
   for (const o of headings) {
@@ -164,6 +191,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     const sectionText = h.topLevel ? textOf(chunks, span) : h.text;
     if (sectionText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: h.span, args: {} });
     raw.push({ kind: 'section', content: span, full: span, markup: [markup], block, text: sectionText });
+    containers.push({ kind: 'section', full: span, content: span, text: sectionText, headingEnd: h.span.end });
   }
 
   // Divs: fences pair up innermost first.
@@ -183,10 +211,12 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     const content = { start: opened.fence.next, end: Math.max(opened.fence.next, fence.line.start) };
     const divText = textOf(chunks, content);
     if (divText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: opened.fence.line, args: {} });
+    const full = { start: opened.fence.line.start, end: fence.line.end };
+    containers.push({ kind: 'div', full, content, text: divText, headingEnd: 0 });
     raw.push({
       kind: 'div',
       content,
-      full: { start: opened.fence.line.start, end: fence.line.end },
+      full,
       markup: [openMarkup, { start: closeStart, end: fence.line.end }],
       block: opened.fence.block!,
       text: divText,
@@ -228,9 +258,8 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
   attributeBlocks.sort((a, b) => a.span.start - b.span.start);
   codes.sort((a, b) => a.span.start - b.span.start);
 
-  const located: Diagnostic[] = diagnostics
-    .map((d) => ({ rule: d.rule, severity: d.severity, args: d.args, ...lines.located(d.span) }))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const located: Diagnostic[] = diagnostics.map((d): Diagnostic => ({ rule: d.rule, severity: d.severity, args: d.args, ...lines.located(d.span) })).sort(byPlace);
+  containers.sort((a, b) => a.full.start - b.full.start || b.full.end - a.full.end);
 
   const model: Transcript = {
     length: text.length,
@@ -244,6 +273,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     diagnostics: located,
   };
   if (cache && !options.readChunk) {
+    cache.diagnosed = undefined;
     cache.last = {
       text,
       lines,
@@ -253,6 +283,8 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
       fences: scan.fences.map((f) => f.line),
       frontMatterEnd: scan.frontMatter?.span.end ?? 0,
       conflicts: scan.conflicts.length > 0,
+      containers,
+      diagnostics: located,
       model,
     };
   }

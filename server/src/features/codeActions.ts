@@ -15,7 +15,7 @@ import { LineIndex, stripBom } from '../core/text';
 import type { Diagnostic } from '../core/types';
 import { codebookInsertion, withInsertion } from './codebookEdits';
 import { checkCancelled, guarded, type ServerContext } from './context';
-import { coreDiagnostics, toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic } from './diagnostics';
 import { strings } from './strings';
 import { WorkspaceEditBuilder } from './workspaceEdit';
 import { canonicalUri } from '../workspace/uris';
@@ -175,7 +175,7 @@ export function registerCodeActions(context: ServerContext): void {
       checkCancelled(token);
       if (!text) return [];
       const fixes = new QuickFixes(context, view, text.text, params.context.diagnostics.filter((d) => d.source === 'kader'));
-      for (const d of coreDiagnostics(view)) {
+      for (const d of view.diagnostics()) {
         if (view.folder.settings.severity[d.rule] === 'off' || !overlaps(d.range, params.range)) continue;
         fixes.fix(d);
       }

@@ -11,7 +11,6 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { checkCodes } from '../core/check';
 import { messageOf } from '../core/messages';
 import type { Diagnostic, Locale, Severity } from '../core/types';
 import { checkCancelled, guarded, type ServerContext } from './context';
@@ -33,17 +32,9 @@ export function toLspDiagnostic(d: Diagnostic, settings: KaderSettings, locale: 
   return { range: d.range, severity: SEVERITY[severity], code: d.rule, source: 'kader', message: messageOf(d, locale) };
 }
 
-/** The Kader diagnostics of a transcript (syntax and codes) or of a codebook, before settings. */
-export function coreDiagnostics(view: DocumentView): Diagnostic[] {
-  if (view.kind === 'codebook') return [...view.folder.codebook.diagnostics].sort((a, b) => a.span.start - b.span.start);
-  return [...view.model.diagnostics, ...checkCodes(view.model, view.folder.lookup)].sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-  );
-}
-
 export function lspDiagnostics(view: DocumentView, locale: Locale): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
-  for (const d of coreDiagnostics(view)) {
+  for (const d of view.diagnostics()) {
     const lsp = toLspDiagnostic(d, view.folder.settings, locale);
     if (lsp) out.push(lsp);
   }
@@ -130,7 +121,7 @@ export class DiagnosticsFeature {
 
   private resultId(view: DocumentView): string {
     const codebook = this.stamp(view.folder.codebook);
-    return view.kind === 'codebook' ? `${this.generation}:${codebook}` : `${this.generation}:${codebook}:${this.stamp(view.model)}`;
+    return view.kind === 'codebook' ? `${this.generation}:${codebook}` : `${this.generation}:${codebook}:${this.stamp(view.source)}`;
   }
 
   /** After settings or the language changed: every diagnostic may read differently. */

@@ -4,7 +4,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ParseCache, parseTranscript } from '../core/transcript';
-import type { Transcript } from '../core/types';
+import type { CodeLookup } from '../core/check';
+import type { Diagnostic, Transcript } from '../core/types';
 import { canonicalUri } from './uris';
 
 export interface OpenDocument {
@@ -15,6 +16,8 @@ export interface OpenDocument {
   languageId: string;
   document: TextDocument;
   readonly cache: ParseCache;
+  /** Another object after every change. */
+  revision: object;
   parsed?: { version: number; model: Transcript };
 }
 
@@ -23,7 +26,7 @@ export class OpenDocuments {
 
   open(clientUri: string, languageId: string, version: number, text: string): OpenDocument {
     const uri = canonicalUri(clientUri);
-    const entry: OpenDocument = { uri, clientUri, languageId, document: TextDocument.create(uri, languageId, version, text), cache: new ParseCache() };
+    const entry: OpenDocument = { uri, clientUri, languageId, document: TextDocument.create(uri, languageId, version, text), cache: new ParseCache(), revision: {} };
     this.byUri.set(uri, entry);
     return entry;
   }
@@ -33,6 +36,7 @@ export class OpenDocuments {
     const entry = this.byUri.get(canonicalUri(clientUri));
     if (!entry) return undefined;
     entry.document = TextDocument.update(entry.document, changes, version);
+    entry.revision = {};
     return entry;
   }
 
@@ -61,5 +65,10 @@ export class OpenDocuments {
       entry.parsed = { version: entry.document.version, model: parseTranscript(entry.document.getText(), entry.cache) };
     }
     return entry.parsed.model;
+  }
+
+  /** Every diagnostic of the document's current text, in order; after an edit inside paragraphs without building its model. */
+  diagnostics(entry: OpenDocument, lookup: CodeLookup): Diagnostic[] {
+    return entry.cache.diagnostics(entry.document.getText(), lookup);
   }
 }

@@ -2,7 +2,7 @@
 
 import * as path from 'node:path';
 import { builtInCodebook, parseCodebook } from '../core/codebook';
-import { checkCodes, codeLookup } from '../core/check';
+import { codeLookup, transcriptDiagnostics } from '../core/check';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import { DEFAULT_CODEBOOK, listTranscripts, readText, type ReadProblem } from './files';
@@ -74,9 +74,7 @@ export function projectDiagnostics(project: Project): { path: string; diagnostic
     out.push({ path: project.codebookPath, diagnostics: project.codebook.diagnostics });
   }
   for (const document of project.index.all()) {
-    const diagnostics = [...document.diagnostics, ...checkCodes(document.model, lookup)].sort(
-      (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-    );
+    const diagnostics = transcriptDiagnostics(document.model, lookup);
     if (diagnostics.length > 0) out.push({ path: document.path, diagnostics });
   }
   return out;

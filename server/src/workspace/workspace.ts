@@ -4,7 +4,8 @@
 
 import * as path from 'node:path';
 import { parseTranscript } from '../core/transcript';
-import type { Locale, Transcript } from '../core/types';
+import { transcriptDiagnostics } from '../core/check';
+import type { Diagnostic, Locale, Transcript } from '../core/types';
 import type { ReadResult } from './files';
 import type { Indexer } from './indexer';
 import { OpenDocuments } from './documents';
@@ -32,9 +33,14 @@ export type Place = { folder: Folder; relative: string; kind: 'transcript' | 'co
 /** A transcript or codebook as the features see it: its model and where it comes from. */
 export interface DocumentView extends Place {
   uri: string;
-  model: Transcript;
+  /** The model; an open transcript's is built when it is first read after an edit. */
+  readonly model: Transcript;
   /** The open document's version, or null when the model was read from disk. */
   version: number | null;
+  /** Every Kader diagnostic before settings, in order; an open transcript's without building its model. */
+  diagnostics(): Diagnostic[];
+  /** What the diagnostics come from: another object after every change (for result ids). */
+  readonly source: object;
 }
 
 export type FileChangeType = 'created' | 'changed' | 'deleted';
@@ -383,13 +389,26 @@ export class Workspace {
     if (place.kind === 'codebook') {
       if (open) this.sync(uri);
       const model = place.folder.codebookModel;
-      return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null } : undefined;
+      const diagnostics = (): Diagnostic[] => [...place.folder.codebook.diagnostics].sort((a, b) => a.span.start - b.span.start);
+      return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null, diagnostics, source: place.folder.codebook } : undefined;
     }
     // An open transcript's own model is always current; the index takes it after a pause in
     // typing (server.ts), or at once when a request needs the whole workspace (`syncAll`).
-    if (open) return { ...place, uri, model: this.documents.model(open), version: open.document.version };
+    if (open) {
+      const documents = this.documents;
+      return {
+        ...place,
+        uri,
+        get model() {
+          return documents.model(open);
+        },
+        version: open.document.version,
+        diagnostics: () => documents.diagnostics(open, place.folder.lookup),
+        source: open.revision,
+      };
+    }
     const indexed = place.folder.index.get(uri);
     if (!indexed) return undefined;
-    return { ...place, uri, model: indexed.model, version: null };
+    return { ...place, uri, model: indexed.model, version: null, diagnostics: () => transcriptDiagnostics(indexed.model, place.folder.lookup), source: indexed.model };
   }
 }
