@@ -10,6 +10,7 @@ import {
   type PublishDiagnosticsParams,
   type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
+import { DocumentFragmentsRequest } from '../../server/src/protocol';
 import { fullCapabilities, openProject, range } from './client';
 
 const TILBURG: Diagnostic[] = [
@@ -158,6 +159,38 @@ test('pull: document and workspace diagnostics with result ids; refresh after a 
     ],
   );
   assert.equal(client.all('textDocument/publishDiagnostics').length, 0);
+});
+
+test('pull: typing in an open transcript, edit by edit; the model asked for afterwards follows every edit', async (t) => {
+  const { client, uri } = await openProject(t, ['project'], { capabilities: fullCapabilities(true) });
+  const breda = uri('breda/gesprek-1.md');
+  await client.open(breda);
+  await client.change(breda, 'Een [eerste]{#intentie} zin.\n\nTwee {#activiteit}\n\nDrie [derde]{#context}.\n');
+  const pull = async (): Promise<[unknown, unknown][]> => {
+    const report = (await client.request(DocumentDiagnosticRequest.type, { textDocument: { uri: breda } })) as FullDocumentDiagnosticReport;
+    return report.items.map((d) => [d.code, d.range]);
+  };
+  assert.deepEqual(await pull(), []);
+  await client.edit(breda, range(0, 22, 0, 22), ' #onbekend');
+  assert.deepEqual(await pull(), [['undefined-code', range(0, 23, 0, 32)]]);
+  await client.edit(breda, range(2, 0, 2, 0), '**S1:** ');
+  await client.edit(breda, range(4, 23, 4, 23), '\n\nVier {#context #context}');
+  assert.deepEqual(await pull(), [
+    ['undefined-code', range(0, 23, 0, 32)],
+    ['duplicate-code', range(6, 15, 6, 23)],
+  ]);
+  await client.edit(breda, range(0, 22, 0, 32), '');
+  assert.deepEqual(await pull(), [['duplicate-code', range(6, 15, 6, 23)]]);
+  const { fragments } = await client.request(DocumentFragmentsRequest, { uri: breda });
+  assert.deepEqual(
+    fragments.map((f) => [f.codes, f.range, f.speaker ?? null]),
+    [
+      [['intentie'], range(0, 5, 0, 11), null],
+      [['activiteit'], range(2, 0, 2, 12), 'S1'],
+      [['context'], range(4, 6, 4, 11), 'S1'],
+      [['context'], range(6, 0, 6, 4), 'S1'],
+    ],
+  );
 });
 
 test('pull: a deleted file is cleared with an empty report; severity settings apply', async (t) => {
