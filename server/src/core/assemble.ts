@@ -141,8 +141,8 @@ export function makeFragment(id: number, raw: RawFragment, block: AttributeBlock
   return fragment;
 }
 
-/** The plain text of the blocks that start in `span` (a section's or a div's text), joined by spaces. */
-export function textOf(chunks: readonly ParsedChunk[], span: Span): string {
+/** Visits the non-empty texts of the blocks that start in `span`, in order, while `visit` returns true. */
+function visitBlockTexts(chunks: readonly ParsedChunk[], span: Span, visit: (text: string) => boolean): void {
   let lo = 0;
   let hi = chunks.length;
   while (lo < hi) {
@@ -150,13 +150,31 @@ export function textOf(chunks: readonly ParsedChunk[], span: Span): string {
     if (chunks[mid]!.end <= span.start) lo = mid + 1;
     else hi = mid;
   }
-  const parts: string[] = [];
   for (let i = lo; i < chunks.length && chunks[i]!.start < span.end; i++) {
     const chunk = chunks[i]!;
     for (const block of chunk.result.blocks) {
       const at = chunk.start + block.span.start;
-      if (at >= span.start && at < span.end && block.text !== '') parts.push(block.text);
+      if (at >= span.start && at < span.end && block.text !== '' && !visit(block.text)) return;
     }
   }
+}
+
+/** The plain text of the blocks that start in `span` (a section's or a div's text), joined by spaces. */
+export function textOf(chunks: readonly ParsedChunk[], span: Span): string {
+  const parts: string[] = [];
+  visitBlockTexts(chunks, span, (text) => {
+    parts.push(text);
+    return true;
+  });
   return parts.join(' ');
+}
+
+/** Whether `textOf(chunks, span)` is not empty, without building it. */
+export function hasText(chunks: readonly ParsedChunk[], span: Span): boolean {
+  let found = false;
+  visitBlockTexts(chunks, span, () => {
+    found = true;
+    return false;
+  });
+  return found;
 }

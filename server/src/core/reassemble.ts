@@ -7,7 +7,7 @@
 // The same reading of the edited stretch also gives the diagnostics after an edit without the
 // model (`rediagnose`): what a keystroke needs at once, while the model waits until it is asked for.
 
-import { firstVisible, makeFragment, readAttributeBlock, readChunkSafely, shift, shiftBlock, speakerAt, textOf, turnsOf, type RawFragment } from './assemble';
+import { firstVisible, hasText, makeFragment, readAttributeBlock, readChunkSafely, shift, shiftBlock, speakerAt, textOf, turnsOf, type RawFragment } from './assemble';
 import type { ScannedBlock } from './attributes';
 import { byPlace, checkCodes, type CodeLookup } from './check';
 import type { ChunkDiagnostic, SpeakerLabel } from './chunk';
@@ -24,7 +24,8 @@ export interface Container {
   kind: 'section' | 'div';
   full: Span;
   content: Span;
-  text: string;
+  /** Whether its text is empty (an empty section or div is reported where it starts). */
+  empty: boolean;
   /** The end of a section's heading (0 for a div): a section never ends before it. */
   headingEnd: number;
 }
@@ -223,11 +224,11 @@ function readStretchAt(base: StretchBase, text: string, lines: LineIndex, prefix
       containers.push(c);
     } else {
       const heading = c.full.start >= from ? headings.get(c.full.start) : { start: c.full.start, end: c.headingEnd };
-      if (!heading || c.text === '' || (c.kind === 'div' && c.full.end <= oldTo)) return undefined;
+      if (!heading || c.empty || (c.kind === 'div' && c.full.end <= oldTo)) return undefined;
       const end = (at: number): number => (c.full.end > oldTo ? at + delta : sectionEnd(text, to, heading.end));
       const content = { start: c.content.start === c.full.start ? heading.start : c.content.start, end: end(c.content.end) };
-      const now: Container = { kind: c.kind, full: { start: heading.start, end: end(c.full.end) }, content, text: textOf(chunks, content), headingEnd: c.kind === 'section' ? heading.end : 0 };
-      if (now.text === '') return undefined;
+      if (!hasText(chunks, content)) return undefined;
+      const now: Container = { kind: c.kind, full: { start: heading.start, end: end(c.full.end) }, content, empty: false, headingEnd: c.kind === 'section' ? heading.end : 0 };
       around.push({ was: c, now });
       containers.push(now);
     }
@@ -375,7 +376,7 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
       fragmentOf(f, {
         id: f.id,
         speaker: speakerAt(turns, firstVisible(text, now.content)),
-        text: now.text,
+        text: textOf(chunks, now.content),
         content: moveEnd(f.content, now.content.end),
         full: moveEnd(f.full, now.full.end),
         markup: f.markup.map((m) => (m.start >= oldTo ? move.span(m) : m)),

@@ -191,7 +191,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     const sectionText = h.topLevel ? textOf(chunks, span) : h.text;
     if (sectionText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: h.span, args: {} });
     raw.push({ kind: 'section', content: span, full: span, markup: [markup], block, text: sectionText });
-    containers.push({ kind: 'section', full: span, content: span, text: sectionText, headingEnd: h.span.end });
+    containers.push({ kind: 'section', full: span, content: span, empty: sectionText === '', headingEnd: h.span.end });
   }
 
   // Divs: fences pair up innermost first.
@@ -212,7 +212,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
     const divText = textOf(chunks, content);
     if (divText === '') diagnostics.push({ rule: 'empty-fragment', severity: 'warning', span: opened.fence.line, args: {} });
     const full = { start: opened.fence.line.start, end: fence.line.end };
-    containers.push({ kind: 'div', full, content, text: divText, headingEnd: 0 });
+    containers.push({ kind: 'div', full, content, empty: divText === '', headingEnd: 0 });
     raw.push({
       kind: 'div',
       content,
