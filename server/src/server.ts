@@ -272,12 +272,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onDidSaveTextDocument(guardedNotification(context, 'didSave', (params) => flush(canonicalUri(params.textDocument.uri))));
   connection.onDidCloseTextDocument(
     guardedNotification(context, 'didClose', async (params) => {
+      const loose = workspace.classify(canonicalUri(params.textDocument.uri))?.loose === true;
       const closed = workspace.documents.close(params.textDocument.uri);
       if (!closed) return;
       const timer = pending.get(closed.uri);
       if (timer) clearTimeout(timer);
       pending.delete(closed.uri);
-      await workspace.closed(closed.uri);
+      await workspace.closed(closed.uri, loose);
     }),
   );
 

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { frameworkCodebookMarkdown, FRAMEWORK } from '../../server/src/core/framework';
-import { kaderApi, revertAndCloseAll, workspaceRoot } from './util';
+import { kaderApi, revertAndCloseAll, waitForValue, workspaceRoot } from './util';
 
 describe('project commands', () => {
   let scratch: string;
@@ -55,6 +55,21 @@ describe('project commands', () => {
     aspects.forEach((aspect, i) => {
       assert.ok(text.includes(`## Vraag ${i + 1} — ${aspect.name.nl}\n\n**Interviewer:** ${aspect.question.nl}\n`), aspect.code);
     });
+  });
+
+  it('an untitled transcript is checked against the workspace codebook while it is typed', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('kader.newTranscript', { locale: 'nl', target: 'untitled' });
+    const editor = await vscode.window.showTextDocument(document);
+    const line = document.lineCount - 1;
+    await editor.edit((edit) => edit.insert(new vscode.Position(line, 0), '**S1:** Een [stuk]{#intentie #onbekend}.\n'));
+    const found = await waitForValue(() => {
+      const kader = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'kader');
+      return kader.length > 0 && kader;
+    }, 'Kader diagnostics for the untitled transcript');
+    assert.deepEqual(
+      found.map((d) => [d.code, d.range.start.line, document.getText(d.range)]),
+      [['undefined-code', line, '#onbekend']],
+    );
   });
 
   it('New Transcript creates a file whose folder names the practice', async () => {

@@ -206,6 +206,10 @@ export function registerRename(context: ServerContext): void {
         const model = modelFits(current.text, document.model, from) ? document.model : parseTranscript(current.text);
         builder.edit(document.key, null, renameEdits(current.text, model, from, to));
       }
+      // Open transcripts outside the folders that this codebook checks (an untitled one).
+      for (const open of workspace.looseDocuments(folder)) {
+        builder.edit(open.uri, open.document.version, renameEdits(open.document.getText(), workspace.documents.model(open), from, to));
+      }
       checkCancelled(token);
       return builder.build();
     }),

@@ -8,9 +8,9 @@ import { transcriptDiagnostics } from '../core/check';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
 import type { ReadResult } from './files';
 import type { Indexer } from './indexer';
-import { OpenDocuments } from './documents';
+import { OpenDocuments, type OpenDocument } from './documents';
 import type { FileSystem } from './nodeFileSystem';
-import { canonicalUri, fsPathOf, relativePath } from './uris';
+import { baseName, canonicalUri, fsPathOf, relativePath } from './uris';
 import { Folder, type CodebookSource } from './workspaceFolders';
 
 export interface Logger {
@@ -28,7 +28,12 @@ export interface WorkspaceChange {
   codebooks: Folder[];
 }
 
-export type Place = { folder: Folder; relative: string; kind: 'transcript' | 'codebook' };
+/**
+ * Where a transcript or codebook belongs. A loose transcript is an open Markdown document outside
+ * every workspace folder (an untitled one, or any file when no folder is open): it is checked
+ * against the first folder's codebook (else the built-in framework) and kept out of the index.
+ */
+export type Place = { folder: Folder; relative: string; kind: 'transcript' | 'codebook'; loose?: true };
 
 /** A transcript or codebook as the features see it: its model and where it comes from. */
 export interface DocumentView extends Place {
@@ -53,6 +58,7 @@ const SCAN_LANES = 8;
 export class Workspace {
   readonly documents = new OpenDocuments();
   private folderList: Folder[] = [];
+  private looseFolderValue: Folder | undefined;
   private readonly listeners: ((change: WorkspaceChange) => void)[] = [];
   private localeValue: Locale = 'en';
   private resolveReady!: () => void;
@@ -147,11 +153,28 @@ export class Workspace {
   /** What `uri` (canonical) is to Kader, or undefined for anything else. */
   classify(uri: string): Place | undefined {
     const folder = this.folderOf(uri);
-    if (!folder) return undefined;
+    if (!folder) {
+      const open = this.documents.get(uri);
+      const loose = open?.languageId === 'markdown' && (uri.startsWith('untitled:') || this.folderList.length === 0);
+      return loose ? { folder: this.looseFolder(), relative: baseName(uri), kind: 'transcript', loose } : undefined;
+    }
     const relative = folder.relativeOf(uri)!;
     if (folder.isCodebook(relative)) return { folder, relative, kind: 'codebook' };
     if (folder.isTranscript(relative)) return { folder, relative, kind: 'transcript' };
     return undefined;
+  }
+
+  /** The open loose transcripts that `folder`'s codebook checks. */
+  looseDocuments(folder: Folder): OpenDocument[] {
+    return this.documents.all().filter((open) => {
+      const place = this.classify(open.uri);
+      return place?.loose && place.folder === folder;
+    });
+  }
+
+  /** The folder whose codebook checks loose transcripts: the first, else one of the built-in framework. */
+  private looseFolder(): Folder {
+    return this.folderList[0] ?? (this.looseFolderValue ??= new Folder('untitled:', 'Kader', this.localeValue));
   }
 
   // Settings and language ------------------------------------------------------------------------
@@ -159,6 +182,7 @@ export class Workspace {
   setLocale(locale: Locale): void {
     if (locale === this.localeValue) return;
     this.localeValue = locale;
+    this.looseFolderValue?.setLocale(locale);
     const changed = this.folderList.filter((f) => f.setLocale(locale));
     this.emit({ codebooks: changed });
   }
@@ -300,6 +324,10 @@ export class Workspace {
       this.setCodebook(place.folder, { text: open.document.getText(), version: open.document.version });
       return;
     }
+    if (place.loose) {
+      this.emit({ uris: [uri] });
+      return;
+    }
     const model = this.documents.model(open);
     if (place.folder.index.get(uri)?.model === model) return;
     place.folder.index.set(uri, place.relative, model);
@@ -310,8 +338,12 @@ export class Workspace {
     for (const open of this.documents.all()) this.sync(open.uri);
   }
 
-  /** After the client closed a document: what is on disk counts again. */
-  async closed(uri: string): Promise<void> {
+  /** After the client closed a document: what is on disk counts again; a loose transcript leaves nothing behind. */
+  async closed(uri: string, loose = false): Promise<void> {
+    if (loose) {
+      this.emit({ removed: [uri] });
+      return;
+    }
     const place = this.classify(uri);
     if (!place) return;
     if (place.kind === 'codebook') return this.loadCodebook(place.folder);
