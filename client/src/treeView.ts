@@ -289,15 +289,16 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     const item = new vscode.TreeItem(at >= 0 && needle ? { label, highlights: [[at, at + needle.length]] } : label, collapsible);
     item.id = element.id;
     item.contextValue = 'kader.fragment';
-    const file = path.posix.basename(fragment.path);
-    item.description = fragment.speaker ? `${fragment.speaker} · ${file}` : file;
+    // With more than one coder in the workspace, the same words coded by two can be told apart.
+    const coder = this.lastCoders.length > 1 ? fragment.coder : undefined;
+    item.description = [fragment.speaker, path.posix.basename(fragment.path), coder].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('quote');
 
     // The transcript's words are escaped: they are quoted, never rendered as Markdown.
     const tooltip = new vscode.MarkdownString(`> ${escapeMarkdown(fragment.text)}`);
     if (fragment.memo) tooltip.appendMarkdown(`\n\n**${escapeMarkdown(vscode.l10n.t('Memo'))}:** ${escapeMarkdown(fragment.memo)}`);
     tooltip.appendMarkdown(`\n\n${fragment.codes.map((code) => `\`#${code}\``).join(' ')}`);
-    const where = [fragment.speaker, fragment.practice, `${fragment.path}:${fragment.range.start.line + 1}`].filter(Boolean).join(' · ');
+    const where = [fragment.speaker, fragment.practice, fragment.coder, `${fragment.path}:${fragment.range.start.line + 1}`].filter(Boolean).join(' · ');
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(where)}`);
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `${fragment.text}, ${where}` };

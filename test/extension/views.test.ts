@@ -4,60 +4,61 @@ import type { KaderApi } from '../../client/src/api';
 import type { ViewNode } from '../../client/src/treeView';
 import { kaderApi, renderTree, revertAndCloseAll, showFixture, waitFor, waitForTree, waitForValue } from './util';
 
-// The fixture workspace as the views show it: `label — description` (count, or speaker · file).
+// The fixture workspace as the views show it: `label — description` (count, or speaker · file ·
+// coder: two coders code this workspace).
 const ASPECTS = [
   'Intentie — 5',
   '  Gestuurd — 2',
   '    Leergemeenschap Breda — 1',
-  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md',
+  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
   '    Leergemeenschap Tilburg — 1',
-  '      omdat het moest — S3 · gesprek-2.md',
+  '      omdat het moest — S3 · gesprek-2.md · bram',
   '  Intrinsiek — 1',
   '    Leergemeenschap Breda — 1',
-  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md',
+  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md · anna',
   '  (no sub-code) — 2',
   '    Leergemeenschap Breda — 1',
-  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
+  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
   '    Leergemeenschap Tilburg — 1',
-  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
   'Context — 1',
   '  Macht — 1',
   '    Leergemeenschap Breda — 1',
-  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md',
+  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md · anna',
   'Activiteit — 1',
   '  (no sub-code) — 1',
   '    Leergemeenschap Tilburg — 1',
-  '      bespreken casussen — S3 · gesprek-2.md',
+  '      bespreken casussen — S3 · gesprek-2.md · bram',
   'onbekend — 1',
   '  (no sub-code) — 1',
   '    Leergemeenschap Tilburg — 1',
-  '      in de bibliotheek — S3 · gesprek-2.md',
+  '      in de bibliotheek — S3 · gesprek-2.md · bram',
 ];
 
 const PRACTICES = [
   'Leergemeenschap Breda — 4',
   '  Intentie — 3',
   '    Gestuurd — 1',
-  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md',
+  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
   '    Intrinsiek — 1',
-  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md',
+  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md · anna',
   '    (no sub-code) — 1',
-  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md',
+  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
   '  Context — 1',
   '    Macht — 1',
-  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md',
+  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md · anna',
   'Leergemeenschap Tilburg — 4',
   '  Intentie — 2',
   '    Gestuurd — 1',
-  '      omdat het moest — S3 · gesprek-2.md',
+  '      omdat het moest — S3 · gesprek-2.md · bram',
   '    (no sub-code) — 1',
-  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
   '  Activiteit — 1',
   '    (no sub-code) — 1',
-  '      bespreken casussen — S3 · gesprek-2.md',
+  '      bespreken casussen — S3 · gesprek-2.md · bram',
   '  onbekend — 1',
   '    (no sub-code) — 1',
-  '      in de bibliotheek — S3 · gesprek-2.md',
+  '      in de bibliotheek — S3 · gesprek-2.md · bram',
 ];
 
 describe('tree views', () => {
@@ -89,7 +90,7 @@ describe('tree views', () => {
     const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
     assert.ok(tooltip.includes('> omdat mijn leidinggevende het vroeg'), tooltip);
     assert.ok(tooltip.includes('twijfelt of ze vrijwillig meedoet'), tooltip);
-    assert.ok(tooltip.includes('S1 · Leergemeenschap Breda · breda/gesprek-1.md:13'), tooltip);
+    assert.ok(tooltip.includes('S1 · Leergemeenschap Breda · anna · breda/gesprek-1.md:13'), tooltip);
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.None);
     assert.ok(item.command, 'a fragment opens on click');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
@@ -158,10 +159,10 @@ describe('tree views', () => {
         'Intentie — 2',
         '  Gestuurd — 1',
         '    Leergemeenschap Tilburg — 1',
-        '      omdat het moest — S3 · gesprek-2.md',
+        '      omdat het moest — S3 · gesprek-2.md · bram',
         '  (no sub-code) — 1',
         '    Leergemeenschap Tilburg — 1',
-        '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md',
+        '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
         'Context — 0',
         'Activiteit — 0',
         'onbekend — 0',
