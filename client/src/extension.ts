@@ -41,7 +41,11 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   context.subscriptions.push(aspects, practices, aspectsView, practicesView);
   for (const [provider, view] of views) {
     provider.setVisible(view.visible);
-    context.subscriptions.push(view.onDidChangeVisibility((e) => provider.setVisible(e.visible)));
+    context.subscriptions.push(
+      view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
+      view.onDidCollapseElement((e) => provider.setCollapsed(e.element, true)),
+      view.onDidExpandElement((e) => provider.setCollapsed(e.element, false)),
+    );
   }
   void vscode.commands.executeCommand('setContext', 'kader.filterActive', false);
 

@@ -76,6 +76,8 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
   private generation = 0;
   /** Levels being asked for on expansion, by parent id. */
   private readonly pending = new Map<string, { generation: number; nodes: Promise<ViewNode[] | undefined> }>();
+  /** Nodes the user collapsed: the levels under them are not asked for again until they are expanded. */
+  private readonly collapsedIds = new Set<string>();
   private lastCoders: string[] = [];
   private stale = true;
   private inFlight: Promise<void> | undefined;
@@ -98,6 +100,12 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
   setVisible(visible: boolean): void {
     this.visible = visible;
     if (visible && this.stale) void this.refresh();
+  }
+
+  /** Called by the TreeView's collapse and expand events. */
+  setCollapsed(element: ViewNode, collapsed: boolean): void {
+    if (collapsed) this.collapsedIds.add(element.id);
+    else this.collapsedIds.delete(element.id);
   }
 
   /** Something changed: ask again now if the view is visible, else when it is shown. */
@@ -142,11 +150,11 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
       return;
     }
     this.lastCoders = first.coders;
-    // Every level loaded before whose parent is still there with children, top down.
+    // Every level loaded before whose parent is still there with children and not collapsed, top down.
     const answers = new Map<string, ServerNode[]>([[ROOTS, first.roots]]);
     let frontier = first.roots;
     while (frontier.length > 0) {
-      const open = frontier.filter((node) => node.hasChildren && this.levels.has(node.id));
+      const open = frontier.filter((node) => node.hasChildren && this.levels.has(node.id) && !this.collapsedIds.has(node.id));
       const results = await Promise.all(open.map((node) => this.server.request(TreeRequest, this.params(node), token)));
       if (token.isCancellationRequested) return;
       frontier = [];
@@ -178,6 +186,9 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
       levels.set(parentId, level);
       for (const node of level.nodes) byId.set(node.id, node);
     }
+    // A level left out (under a collapsed node) is dropped: the node fires, so that its children
+    // are asked for again when it is expanded.
+    for (const id of before.keys()) if (!levels.has(id) && byId.has(id)) changed.add(id);
     this.levels = levels;
     this.byId = byId;
     if (changed.size === 0) return;

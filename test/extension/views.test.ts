@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KaderApi } from '../../client/src/api';
 import type { ViewNode } from '../../client/src/treeView';
+import { TreeRequest, type TreeParams } from '../../server/src/protocol';
 import { kaderApi, renderTree, revertAndCloseAll, showFixture, waitFor, waitForTree, waitForValue } from './util';
 
 // The fixture workspace as the views show it: `label — description` (count, or speaker · file ·
@@ -79,6 +80,31 @@ describe('tree views', () => {
 
   it('shows practice → aspect → sub-code (or "no sub-code") → fragment with counts in the Practices view', async () => {
     await waitForTree(api.practices, PRACTICES, 'the Practices view does not show the fixture');
+  });
+
+  it('asks again for the levels under an expanded node when the index changes, not under a collapsed one', async () => {
+    await waitForTree(api.aspects, ASPECTS, 'the Aspects view does not show the fixture');
+    const intentie = (await api.aspects.getChildren()).find((node) => node.label === 'Intentie')!;
+    const asked: string[] = [];
+    const { server } = api;
+    const request = server.request.bind(server);
+    server.request = ((type, params, token) => {
+      if (type.method === TreeRequest.method) asked.push(JSON.stringify((params as TreeParams).parent ?? null));
+      return request(type, params, token);
+    }) as typeof server.request;
+    try {
+      await api.aspects.refresh();
+      assert.ok(asked.some((parent) => parent.includes('"aspect":"intentie"')), asked.join('\n'));
+      asked.length = 0;
+      api.aspects.setCollapsed(intentie, true);
+      await api.aspects.refresh();
+      assert.ok(asked.length > 1, 'the other expanded nodes are asked again');
+      assert.deepEqual(asked.filter((parent) => parent.includes('"aspect":"intentie"')), []);
+      api.aspects.setCollapsed(intentie, false);
+    } finally {
+      delete (server as { request?: unknown }).request;
+    }
+    await waitForTree(api.aspects, ASPECTS, 'expanded again, its levels are asked for again');
   });
 
   it('gives fragments a tooltip with the full text, memo and location, and opens them', async () => {
