@@ -10,6 +10,7 @@ import {
   RenameRequest,
   type CompletionItem,
   type FullDocumentDiagnosticReport,
+  type PublishDiagnosticsParams,
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol';
 import { DocumentFragmentsRequest, TreeRequest } from '../../server/src/protocol';
@@ -71,4 +72,23 @@ test('without a workspace folder, an open Markdown file is checked against the b
   await client.open('file:///elders/notities.txt', TEXT, 'plaintext');
   assert.deepEqual(await pull(client, 'file:///elders/notities.txt'), []);
   assert.deepEqual(client.errors(), []);
+});
+
+test('push: an untitled transcript hears its diagnostics when opened, after typing, and none once closed', async (t) => {
+  const { client } = await openProject(t);
+  const untitled = 'untitled:Untitled-2';
+  const opened = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === untitled);
+  await client.open(untitled, TEXT);
+  assert.deepEqual((await opened).diagnostics.map((d) => [d.code, d.range]), [['undefined-code', range(3, 38, 3, 47)]]);
+
+  const typed = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === untitled && p.version === 2);
+  await client.edit(untitled, range(3, 38, 3, 47), '#context');
+  assert.deepEqual((await typed).diagnostics, []);
+
+  const again = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === untitled && p.version === 3);
+  await client.edit(untitled, range(3, 38, 3, 38), '#nieuw ');
+  assert.deepEqual((await again).diagnostics.map((d) => [d.code, d.range]), [['undefined-code', range(3, 38, 3, 44)]]);
+  const cleared = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === untitled && p.diagnostics.length === 0 && p.version === undefined);
+  await client.close(untitled);
+  await cleared;
 });
