@@ -182,9 +182,9 @@ describe('incremental parsing', () => {
     );
   });
 
-  it('gives the diagnostics of a fresh parse after any sequence of edits, with models asked for in between', () => {
-    const pieces = ['x', ' ', '\n', '\n\n', '**S9:** ', '[', ']', ']{#a}', '{#intentie}', '{#Intentie}', '{#b #b}', '{', '}', '#', '# ', '## K {#c}', '::: {#d}', ':::', '{intentie}'];
-    const base = fc.constantFrom(DOC, md('# A {#a}', '', 'Een [x]{#intentie/y}.', '', '## B {#b}', '', 'Twee [x]{#c}.', '', '::: {#d}', 'Drie.', '', 'Vier [y]{#e}.', ':::', '', 'Vijf {intentie}.'));
+  it('gives the diagnostics of a fresh parse after any sequence of edits (CR LF too), with models asked for in between', () => {
+    const pieces = ['x', ' ', '\n', '\n\n', '\r\n', '\r', '**S9:** ', '[', ']', ']{#a}', '{#intentie}', '{#Intentie}', '{#b #b}', '{', '}', '#', '# ', '## K {#c}', '::: {#d}', ':::', '{intentie}'];
+    const base = fc.constantFrom(DOC, DOC.replace(/\n/g, '\r\n'), md('# A {#a}', '', 'Een [x]{#intentie/y}.', '', '## B {#b}', '', 'Twee [x]{#c}.', '', '::: {#d}', 'Drie.', '', 'Vier [y]{#e}.', ':::', '', 'Vijf {intentie}.'));
     const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')), model: fc.boolean(), codebook: fc.integer({ min: 0, max: 9 }) });
     const lookups = [codeLookup(builtInCodebook('nl')), codeLookup(builtInCodebook('en'))];
     fc.assert(
