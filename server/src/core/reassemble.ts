@@ -130,15 +130,15 @@ interface Stretch {
  * The same change can often sit further back, over white space (deleting "x\n\n" after "\n\n"
  * is deleting "\n\nx"); when the place found first touches a heading or more, that one is tried.
  */
-function readStretch(base: StretchBase, text: string, lines: LineIndex, prefix: number, suffix: number, headings: boolean): Stretch | undefined {
-  const found = readStretchAt(base, text, lines, prefix, suffix, headings);
+function readStretch(base: StretchBase, text: string, lines: LineIndex, prefix: number, suffix: number, allowHeadings: boolean): Stretch | undefined {
+  const found = readStretchAt(base, text, lines, prefix, suffix, allowHeadings);
   if (found) return found;
   const a = base.text;
   const removed = a.length - suffix - prefix;
   const inserted = text.length - suffix - prefix;
   let back = 0;
   while (prefix - back > 0 && /\s/.test(a[prefix - back - 1]!) && (removed === 0 || a[prefix - back - 1] === a[a.length - suffix - back - 1]) && (inserted === 0 || text[prefix - back - 1] === text[text.length - suffix - back - 1])) back++;
-  return back > 0 ? readStretchAt(base, text, lines, prefix - back, suffix + back, headings) : undefined;
+  return back > 0 ? readStretchAt(base, text, lines, prefix - back, suffix + back, allowHeadings) : undefined;
 }
 
 /** Where a heading of the stretch is now: its start and end. */

@@ -56,21 +56,26 @@ export class ParseCache {
 
   /** Every diagnostic of `rawText` (as `transcriptDiagnostics` of its model), in order. */
   diagnostics(rawText: string, lookup: CodeLookup): Diagnostic[] {
-    const text = stripBom(rawText);
+    const { diagnostics, codes } = this.check(stripBom(rawText), lookup);
+    return [...diagnostics, ...codes.list].sort(byPlace);
+  }
+
+  /** The syntactic and code diagnostics of `text`: from the last state, the edit since, or a parse. */
+  private check(text: string, lookup: CodeLookup): { diagnostics: Diagnostic[]; codes: CodeDiagnostics } {
     const base = this.diagnosed ?? this.last;
     const codes = base && codeDiagnosticsOf(base, lookup);
-    if (base && codes && base.text !== text) {
+    if (base && codes) {
+      if (base.text === text) return { diagnostics: base.diagnostics, codes };
       const { prefix, suffix } = commonEnds(base.text, text);
       const next = rediagnose(base, codes, text, LineIndex.edited(base.lines, text, prefix, suffix), prefix, suffix);
       if (next) {
         this.diagnosed = next;
-        return [...next.diagnostics, ...next.codeDiagnostics.list].sort(byPlace);
+        return { diagnostics: next.diagnostics, codes: next.codeDiagnostics };
       }
     }
-    if (base?.text === text && codes) return [...base.diagnostics, ...codes.list].sort(byPlace);
     parseTranscript(text, this);
     const state = this.last!;
-    return [...state.diagnostics, ...codeDiagnosticsOf(state, lookup)!.list].sort(byPlace);
+    return { diagnostics: state.diagnostics, codes: codeDiagnosticsOf(state, lookup)! };
   }
 }
 
