@@ -230,6 +230,25 @@ export interface RevisionsResult {
 /** `kader/revisions`: the git revisions a transcript can be compared with. */
 export const RevisionsRequest = new RequestType<RevisionsParams, RevisionsResult, void>('kader/revisions');
 
+// Workspace trust ---------------------------------------------------------------------------------
+
+/** What Kader's client sends as `initializationOptions`. */
+export interface KaderInitializationOptions {
+  locale?: string;
+  /**
+   * False in an untrusted workspace (VS Code's Restricted Mode): the server then runs no git.
+   * Clients that do not send it (other editors) are trusted, as they have no such notion.
+   */
+  workspaceTrusted?: boolean;
+}
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/** `kader/workspaceTrust`: the user trusted the workspace (or, in another client, no longer does). */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>('kader/workspaceTrust');
+
 export type ExportFormat = 'qdpx' | 'qdc' | 'csv' | 'md' | 'html';
 
 export interface ExportParams {

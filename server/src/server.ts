@@ -32,6 +32,7 @@ import { treeLevel } from './core/aggregate';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';
+import { WorkspaceTrustNotification, type KaderInitializationOptions } from './protocol';
 import type { Indexer } from './workspace/indexer';
 import type { FileSystem } from './workspace/nodeFileSystem';
 import { readSettings, sameFileSettings, sameSeverity, type KaderSettings } from './workspace/settings';
@@ -81,6 +82,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     workspace,
     log,
     client: clientFeatures({}),
+    workspaceTrusted: true,
     locale: (): Locale => workspace.locale,
   };
   const diagnostics = new DiagnosticsFeature(context);
@@ -92,6 +94,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     context.client = clientFeatures(params.capabilities);
     clientLocale = params.locale;
     pushedSettings = params.initializationOptions?.settings ?? params.initializationOptions;
+    context.workspaceTrusted = (params.initializationOptions as KaderInitializationOptions | undefined)?.workspaceTrusted !== false;
     workspace.setLocale(localeOf(clientLocale));
     workspace.updateFolders(foldersOf(params), []);
     const prepareRename = params.capabilities.textDocument?.rename?.prepareSupport === true;
@@ -210,6 +213,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           log.error(`Preparing the views failed: ${(error as Error).stack ?? String(error)}`);
         }
       });
+    }),
+  );
+
+  connection.onNotification(
+    WorkspaceTrustNotification,
+    guardedNotification(context, WorkspaceTrustNotification.method, (params) => {
+      context.workspaceTrusted = params?.trusted === true;
     }),
   );
 

@@ -38,7 +38,7 @@ async function server(files: Record<string, string>): Promise<{ root: string; ca
   const connection = { onRequest: (type: { method: string }, handler: Handler) => handlers.set(type.method, handler) } as unknown as Connection;
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => assert.fail(m) };
   const workspace = new Workspace(nodeFileSystem, log);
-  const context: ServerContext = { connection, workspace, log, client: clientFeatures({}), locale: () => 'en' };
+  const context: ServerContext = { connection, workspace, log, client: clientFeatures({}), workspaceTrusted: true, locale: () => 'en' };
   registerAgreementRequests(context);
   registerStatisticsRequest(context);
   const { added } = workspace.updateFolders([{ uri: fileUri(root), name: 'project' }], []);

@@ -185,7 +185,7 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
       const file = positionals[0]!;
       let old: string;
       try {
-        old = await showAtRevision(path.resolve(io.cwd, file), values.rev);
+        old = await showAtRevision(path.resolve(io.cwd, file), values.rev, { untrusted: [io.cwd] });
       } catch (error) {
         if (error instanceof GitError) throw new AgreeUsageError(`${file} at ${values.rev}: ${error.message}`);
         throw error;

@@ -3,6 +3,7 @@
 // Wired in server.ts with `registerAgreementRequests(context);`.
 
 import * as path from 'node:path';
+import { ResponseError } from 'vscode-languageserver';
 import { compareCodings, mergeEdits } from '../core/agreement';
 import {
   AgreementMergeRequest,
@@ -14,6 +15,7 @@ import {
   type RevisionsResult,
 } from '../protocol';
 import { readText } from '../workspace/files';
+import { realPathInside } from '../workspace/containment';
 import { GitError, fileHistory, listRefs, showAtRevision } from '../workspace/git';
 import { baseName, canonicalUri, fsPathOf } from '../workspace/uris';
 import { checkCancelled, guarded, refusal, type ServerContext } from './context';
@@ -25,6 +27,9 @@ const WORDS = {
     git: (name: string, rev: string, detail: string) => `${name} at ${rev}: ${detail}`,
     changed: 'The transcript changed since the comparison; compare again.',
     threshold: 'The threshold is a percentage above 0, at most 100.',
+    untrusted:
+      'This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.',
+    outside: (name: string) => `${name} is outside the workspace folders (or a link leads outside them); Kader compares only files in the workspace and files open in the editor.`,
   },
   nl: {
     notFile: 'Alleen bestanden op schijf kunnen worden vergeleken.',
@@ -32,6 +37,10 @@ const WORDS = {
     git: (name: string, rev: string, detail: string) => `${name} bij ${rev}: ${detail}`,
     changed: 'Het transcript is veranderd sinds de vergelijking; vergelijk opnieuw.',
     threshold: 'De drempel is een percentage boven 0, hoogstens 100.',
+    untrusted:
+      'Deze werkruimte is niet vertrouwd, dus Kader voert hier geen git uit: vergelijken met een branch of commit kan alleen in een vertrouwde werkruimte (Werkruimtevertrouwen beheren). Vergelijken met een ander bestand kan wel.',
+    outside: (name: string) =>
+      `${name} staat buiten de werkruimtemappen (of een koppeling wijst naar buiten); Kader vergelijkt alleen bestanden in de werkruimte en bestanden die open zijn in de editor.`,
   },
 } as const;
 
@@ -47,12 +56,22 @@ export function registerAgreementRequests(context: ServerContext): void {
   const { connection, workspace } = context;
   const words = (): (typeof WORDS)['en' | 'nl'] => WORDS[context.locale()];
 
-  const textOf = async (uri: string): Promise<{ text: string; version: number | null }> => {
-    const known = await workspace.textOf(uri);
-    if (known) return known;
+  const roots = (): string[] => workspace.folders.flatMap((f) => (f.root ? [f.root] : []));
+
+  /** The real path of a file inside the workspace folders; a client may name any path. */
+  const fileInside = async (uri: string): Promise<string> => {
     const file = fsPathOf(uri);
     if (!file) throw refusal(words().notFile);
-    const read = await readText(file);
+    const real = await realPathInside(file, roots());
+    if (!real) throw refusal(words().outside(baseName(uri)));
+    return real;
+  };
+
+  /** An open document's text (the client sent it), else the file's, if inside the workspace. */
+  const textOf = async (uri: string): Promise<{ text: string; version: number | null }> => {
+    const open = workspace.documents.get(uri);
+    if (open) return { text: open.document.getText(), version: open.document.version };
+    const read = await readText(await fileInside(uri));
     if (!read.ok) throw refusal(words().unreadable(baseName(uri), read.detail));
     return { text: read.text, version: null };
   };
@@ -63,10 +82,10 @@ export function registerAgreementRequests(context: ServerContext): void {
     const a = await textOf(uri);
     const labelA = baseName(uri);
     if (other?.kind === 'revision') {
-      const file = fsPathOf(uri);
-      if (!file) throw refusal(words().notFile);
+      if (!context.workspaceTrusted) throw refusal(words().untrusted);
+      const file = await fileInside(uri);
       try {
-        return { a, b: await showAtRevision(file, String(other.rev)), labelA, labelB: `${labelA} @ ${other.rev}` };
+        return { a, b: await showAtRevision(file, String(other.rev), { untrusted: roots() }), labelA, labelB: `${labelA} @ ${other.rev}` };
       } catch (error) {
         if (error instanceof GitError) throw refusal(words().git(labelA, String(other.rev), error.message));
         throw error;
@@ -118,10 +137,18 @@ export function registerAgreementRequests(context: ServerContext): void {
   connection.onRequest(
     RevisionsRequest,
     guarded(context, RevisionsRequest.method, async (params): Promise<RevisionsResult> => {
-      const file = fsPathOf(canonicalUri(params.uri));
-      if (!file) return { refs: [], history: [], message: words().notFile };
+      if (!context.workspaceTrusted) return { refs: [], history: [], message: words().untrusted };
+      await workspace.ready;
+      let file: string;
       try {
-        const [refs, history] = await Promise.all([listRefs(path.dirname(file)), fileHistory(file)]);
+        file = await fileInside(canonicalUri(String(params?.uri)));
+      } catch (error) {
+        if (error instanceof ResponseError) return { refs: [], history: [], message: error.message };
+        throw error;
+      }
+      const options = { untrusted: roots() };
+      try {
+        const [refs, history] = await Promise.all([listRefs(path.dirname(file), options), fileHistory(file, 20, options)]);
         return { refs, history };
       } catch (error) {
         if (error instanceof GitError) return { refs: [], history: [], message: error.message };

@@ -53,6 +53,8 @@ export interface ServerContext {
   readonly log: Logger;
   /** Set at `initialize`. */
   client: ClientFeatures;
+  /** False when the client says the workspace is not trusted: then no git runs. */
+  workspaceTrusted: boolean;
   locale(): Locale;
 }
 
