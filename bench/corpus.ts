@@ -221,25 +221,30 @@ function transcript(w: Writer, targetBytes: number, practice: string, n: number)
 }
 
 /** The 10,000-line transcript: one turn per line, blank lines between. */
-function largeTranscript(w: Writer): string {
+function largeTranscript(w: Writer, lineCount = 10000, maxSentences = 3): string {
   const lines = ['---', 'practice: Groot gesprek', 'coder: anna', 'participants: [Interviewer, S1, S2, S3]', '---', ''];
   let question = 0;
-  while (lines.length < 9990) {
+  while (lines.length < lineCount - 10) {
     question++;
     lines.push(`## Vraag ${question}: ${w.words(6)}?${w.chance(0.3) ? ' ' + w.attributes() : ''}`, '');
     const turns = w.int(6, 20);
-    for (let t = 0; t < turns && lines.length < 9990; t++) {
+    for (let t = 0; t < turns && lines.length < lineCount - 10; t++) {
       const speaker = t === 0 ? 'Interviewer' : w.pick(['S1', 'S2', 'S3']);
-      let body = w.paragraph(speaker === 'Interviewer' ? 0.03 : 0.15, 3);
+      let body = w.paragraph(speaker === 'Interviewer' ? 0.03 : 0.15, maxSentences);
       if (speaker !== 'Interviewer' && w.chance(0.15)) body += ` ${w.attributes()}`;
       lines.push(`**${speaker}:** ${body}`, '');
     }
   }
-  while (lines.length < 10000) lines.push('');
+  while (lines.length < lineCount) lines.push('');
   return lines.join('\n');
 }
 
-function codebook(): string {
+/** A transcript like the 10,000-line one with `paragraphs` paragraphs of one sentence (each followed by a blank line), in memory. */
+export function hugeTranscript(seed: number, paragraphs: number): string {
+  return largeTranscript(new Writer(random(seed)), paragraphs * 2, 1);
+}
+
+export function codebook(): string {
   const out = ['---', 'title: Lerende praktijken (benchmark)', '---', ''];
   for (const aspect of ASPECT_NAMES) {
     out.push(`# ${aspect[0]!.toUpperCase()}${aspect.slice(1)} {#${aspect}}`, '', `Over ${aspect}.`, '');

@@ -1,0 +1,92 @@
+// Keystrokes in a very large open transcript (`npm run bench` runs it on one of about 10 MB):
+// through the language server over JSON-RPC, didOpen, then per keystroke an incremental
+// didChange of one character at the top, in the middle or at the end, and at once a
+// textDocument/diagnostic pull; the time from sending the change to the report.
+// `node --import tsx bench/huge.ts 25000 50000` runs it alone for those sizes (paragraphs).
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DocumentDiagnosticRequest, type Position } from 'vscode-languageserver-protocol';
+import { fileUri } from '../server/src/workspace/uris';
+import { codebook, hugeTranscript } from './corpus';
+import { BenchServer } from './lsp';
+
+export interface HugeResult {
+  paragraphs: number;
+  mb: number;
+  openMs: number;
+  /** Wall milliseconds per keystroke, by where it was typed. */
+  samples: Record<'top' | 'middle' | 'end', number[]>;
+  /** Diagnostic reports that were not full reports of the expected count. */
+  wrong: number;
+}
+
+/** The place of an offset in `text` (UTF-16, like JavaScript strings). */
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Opens the text under `uri` in `server`, types `count` characters at each of three places, closes it. */
+export async function measureHuge(server: BenchServer, uri: string, text: string, paragraphs: number, count: number): Promise<HugeResult> {
+  const pull = async (): Promise<number> => {
+    const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return report.kind === 'full' ? report.items.length : -1;
+  };
+  const openStart = performance.now();
+  await server.open(uri, text);
+  const expected = await pull();
+  const openMs = performance.now() - openStart;
+  const samples: HugeResult['samples'] = { top: [], middle: [], end: [] };
+  let wrong = 0;
+  // A place inside a line of text: after the front matter, half way, and before the last paragraph's end.
+  const frontMatterEnd = text.indexOf('\n---\n') + 5;
+  const places: Record<keyof HugeResult['samples'], number> = {
+    top: text.indexOf('**', frontMatterEnd) + 2,
+    middle: text.indexOf('**', text.length >> 1) + 2,
+    end: text.lastIndexOf('**') - 1,
+  };
+  for (const where of ['top', 'middle', 'end'] as const) {
+    const position = positionAt(text, places[where]);
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      // Typing a letter, then deleting it again: the text stays the same size.
+      const typed = i % 2 === 0;
+      const range = typed ? { start: position, end: position } : { start: position, end: { line: position.line, character: position.character + 1 } };
+      await server.edit(uri, range, typed ? 'e' : '');
+      const items = await pull();
+      samples[where].push(performance.now() - start);
+      if (items !== expected) wrong++;
+    }
+  }
+  await server.close(uri);
+  return { paragraphs, mb: Buffer.byteLength(text) / 1024 / 1024, openMs, samples, wrong };
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const folder = mkdtempSync(path.join(tmpdir(), 'kader-huge-'));
+  writeFileSync(path.join(folder, 'codebook.md'), codebook());
+  const nodeArgs = process.env['KADER_HUGE_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['KADER_HUGE_PROF']}`] : [];
+  const server = await BenchServer.start({ folders: [folder], nodeArgs });
+  try {
+    for (const paragraphs of sizes.length > 0 ? sizes : [25000]) {
+      const text = hugeTranscript(7, paragraphs);
+      const result = await measureHuge(server, fileUri(path.join(folder, `groot-${paragraphs}.md`)), text, paragraphs, 6);
+      const fmt = (ms: number[]): string => ms.map((m) => Math.round(m)).join(' ');
+      process.stdout.write(`${paragraphs} paragraphs (${result.mb.toFixed(2)} MB): open ${Math.round(result.openMs)} ms; top ${fmt(result.samples.top)}; middle ${fmt(result.samples.middle)}; end ${fmt(result.samples.end)}; wrong ${result.wrong}\n`);
+    }
+  } finally {
+    await server.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  if (server.errors.length > 0) process.stderr.write(server.errors.join('\n'));
+}
+
+if (require.main === module) void main();
