@@ -1,8 +1,12 @@
 // Import of Word transcripts (`.docx`, as Teams exports them) through mammoth: the document's
 // paragraphs as plain text, with speaker lines and timestamps recognised.
 
+import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
+import type { Locale } from '../types';
+import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyParts, tooMuchText, xmlDeeperThan } from './importLimits';
 import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
+import { readZip } from './zip';
 
 const CLOCK = String.raw`\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d+)?`;
 /** Teams: `Anna de Vries   0:03` (name, then the time) on a line of its own. */
@@ -18,6 +22,36 @@ const CORRUPT = {
   en: (detail: string) => `This Word file cannot be read (${detail}).`,
   nl: (detail: string) => `Dit Word-bestand kan niet gelezen worden (${detail}).`,
 } as const;
+
+const LYING_PART = {
+  en: (part: string) => `This Word file is damaged: its part ${part} unpacks to more than the file says; Kader does not import it.`,
+  nl: (part: string) => `Dit Word-bestand is beschadigd: het onderdeel ${part} is uitgepakt groter dan het bestand opgeeft; Kader importeert het niet.`,
+} as const;
+
+/** The parts mammoth reads for text; pictures and other media are not unpacked. */
+const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
+
+/**
+ * The Word file unpacked within the limits and packed again without compression, with only its
+ * XML parts (media as empty parts), so mammoth (which unzips again) does bounded work. Or why not.
+ */
+function boundedDocx(bytes: Uint8Array, locale: Locale): { ok: true; zip: Uint8Array } | { ok: false; message: string } {
+  const read = readZip(bytes, isXmlPart, { entries: IMPORT_LIMITS.zipEntries, bytes: IMPORT_LIMITS.unpackedBytes });
+  if (!read.ok) {
+    if (read.problem === 'entries') return { ok: false, message: tooManyParts('docx', locale) };
+    if (read.problem === 'size') return { ok: false, message: tooLargeUnpacked('docx', locale) };
+    if (read.problem === 'mismatch') return { ok: false, message: LYING_PART[locale](read.detail ?? '') };
+    return { ok: false, message: CORRUPT[locale](read.detail ?? 'zip') };
+  }
+  const parts: Record<string, Uint8Array> = {};
+  const decoder = new TextDecoder();
+  for (const name of read.names) {
+    const content = read.files.get(name);
+    if (content && xmlDeeperThan(decoder.decode(content), IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('docx', locale) };
+    parts[name] = content ?? new Uint8Array(0);
+  }
+  return { ok: true, zip: zipSync(parts, { level: 0 }) };
+}
 
 /** Reads the paragraphs of a transcript exported to Word into utterances. */
 export function utterancesFromParagraphs(paragraphs: string[]): Utterance[] {
@@ -59,12 +93,16 @@ export function utterancesFromParagraphs(paragraphs: string[]): Utterance[] {
 }
 
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const locale = options.locale ?? 'en';
+  const bounded = boundedDocx(bytes, locale);
+  if (!bounded.ok) return bounded;
   let text: string;
   try {
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    text = (await mammoth.extractRawText({ buffer: Buffer.from(bounded.zip) })).value;
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0]!;
-    return { ok: false, message: CORRUPT[options.locale ?? 'en'](detail) };
+    return { ok: false, message: CORRUPT[locale](detail) };
   }
-  return writeTranscript(utterancesFromParagraphs(text.split(/\r?\n/)), options);
+  if (text.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('docx', locale) };
+  return writeTranscript(utterancesFromParagraphs(text.split(/\r?\n/)), options, 'docx');
 }

@@ -4,12 +4,22 @@
 import { XMLParser } from 'fast-xml-parser';
 import { isCodePath } from '../codes';
 import type { Locale } from '../types';
+import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace } from './escape';
+import { IMPORT_LIMITS, tooDeep, tooMuchText, xmlDeeperThan } from './importLimits';
 
 interface QdcCode {
-  name?: string;
-  color?: string;
-  Description?: string;
+  name?: unknown;
+  color?: unknown;
+  Description?: unknown;
   Code?: QdcCode[];
+}
+
+/** The text of a parsed value: the parser makes numbers of numeric text, and `#text` of an element with attributes. */
+function textValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value && typeof value === 'object' && '#text' in value) return textValue((value as { '#text': unknown })['#text']);
+  return '';
 }
 
 export type CodebookImport = { ok: true; markdown: string; codes: number } | { ok: false; message: string };
@@ -17,7 +27,25 @@ export type CodebookImport = { ok: true; markdown: string; codes: number } | { o
 const PROBLEMS = {
   notQdc: { en: 'This is not a REFI-QDA codebook: it has no <CodeBook> with <Codes>.', nl: 'Dit is geen REFI-QDA-codeboek: er is geen <CodeBook> met <Codes>.' },
   xml: { en: (d: string) => `This file is not valid XML: ${d}`, nl: (d: string) => `Dit bestand is geen geldige XML: ${d}` },
+  entities: {
+    en: 'This codebook declares its own XML entities (<!ENTITY …>), which Kader does not read. Export the codebook again without them.',
+    nl: 'Dit codeboek declareert eigen XML-entiteiten (<!ENTITY …>), die Kader niet leest. Exporteer het codeboek opnieuw zonder.',
+  },
 } as const;
+
+/** A declared entity: REFI-QDA needs none, and expanding them is how XML bombs work. */
+const ENTITY_DECLARATION = /<!ENTITY/i;
+
+/**
+ * A description as codebook Markdown: its paragraphs (split at blank lines) each folded to one
+ * line and escaped, so every line reads as text and none as a heading, fence or attribute block.
+ */
+function descriptionMarkdown(description: string): string[] {
+  return description
+    .split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)
+    .map((paragraph) => escapeText(paragraph))
+    .filter((paragraph) => paragraph !== '');
+}
 
 /** A code path segment from a display name: `Space & place` → `space-place`. */
 export function segmentOf(name: string): string {
@@ -31,6 +59,9 @@ export function segmentOf(name: string): string {
 }
 
 export function importQdc(xml: string, locale: Locale = 'en', title?: string): CodebookImport {
+  if (xml.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdc', locale) };
+  if (ENTITY_DECLARATION.test(xml)) return { ok: false, message: PROBLEMS.entities[locale] };
+  if (xmlDeeperThan(xml, IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('qdc', locale) };
   let parsed: { CodeBook?: { Codes?: { Code?: QdcCode[] } } };
   try {
     parsed = new XMLParser({
@@ -38,31 +69,37 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
       attributeNamePrefix: '',
       removeNSPrefix: true,
       isArray: (name) => name === 'Code',
-      processEntities: true,
+      // Only XML's own entities and character references: declared ones are refused above.
+      processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxTotalExpansions: IMPORT_LIMITS.textChars, maxExpandedLength: IMPORT_LIMITS.textChars },
+      maxNestedTags: IMPORT_LIMITS.depth,
     }).parse(xml, true);
   } catch (error) {
     return { ok: false, message: PROBLEMS.xml[locale]((error as Error).message.split('\n')[0]!) };
   }
   const roots = parsed.CodeBook?.Codes?.Code;
-  if (!roots) return { ok: false, message: PROBLEMS.notQdc[locale] };
+  if (!Array.isArray(roots)) return { ok: false, message: PROBLEMS.notQdc[locale] };
   const lines: string[] = [];
-  if (title) lines.push('---', `title: ${JSON.stringify(title)}`, '---', '');
+  // JSON's string is a YAML double-quoted scalar on one line.
+  if (title) lines.push('---', `title: ${JSON.stringify(foldWhitespace(title))}`, '---', '');
   let count = 0;
   const taken = new Set<string>();
-  const walk = (codes: QdcCode[], parent: string | undefined, depth: number): void => {
-    for (const code of codes) {
-      const name = (code.name ?? '').replace(/\s+/g, ' ').trim() || 'code';
-      let path = parent ? `${parent}/${segmentOf(name)}` : segmentOf(name);
-      for (let n = 2; taken.has(path) || !isCodePath(path); n++) path = `${parent ? `${parent}/` : ''}${segmentOf(name)}-${n}`;
-      taken.add(path);
-      count++;
-      const color = code.color && /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(code.color) ? ` color="${code.color}"` : '';
-      lines.push(`${'#'.repeat(Math.min(depth, 6))} ${name.replace(/[{}]/g, '')} {#${path}${color}}`, '');
-      const description = typeof code.Description === 'string' ? code.Description.trim() : '';
-      if (description) lines.push(description, '');
-      walk(code.Code ?? [], path, depth + 1);
-    }
-  };
-  walk(roots, undefined, 1);
-  return { ok: true, markdown: lines.join('\n'), codes: count };
+  // Depth first, in document order, with an explicit stack: the nesting is foreign input.
+  const stack: { code: QdcCode; parent: string | undefined; depth: number }[] = roots.map((code) => ({ code, parent: undefined, depth: 1 })).reverse();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { code, parent, depth } = item;
+    const name = foldWhitespace(textValue(code.name)) || 'code';
+    let path = parent ? `${parent}/${segmentOf(name)}` : segmentOf(name);
+    for (let n = 2; taken.has(path) || !isCodePath(path); n++) path = `${parent ? `${parent}/` : ''}${segmentOf(name)}-${n}`;
+    taken.add(path);
+    count++;
+    const colour = textValue(code.color);
+    const color = /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(colour) ? ` color="${escapeAttributeValue(colour)}"` : '';
+    lines.push(`${'#'.repeat(Math.min(depth, 6))} ${escapeHeading(name)} {#${path}${color}}`, '');
+    for (const paragraph of descriptionMarkdown(textValue(code.Description))) lines.push(paragraph, '');
+    const children = Array.isArray(code.Code) ? code.Code : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ code: children[i]!, parent: path, depth: depth + 1 });
+  }
+  const markdown = lines.join('\n');
+  if (markdown.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdc', locale) };
+  return { ok: true, markdown, codes: count };
 }

@@ -3,6 +3,8 @@
 
 import { stringify } from 'yaml';
 import type { Locale } from '../types';
+import { escapeText, foldWhitespace, speakerLabel } from './escape';
+import { IMPORT_LIMITS, tooMuchText, type ImportKind } from './importLimits';
 
 export interface ImportOptions {
   title?: string;
@@ -37,35 +39,47 @@ export function parseClock(clock: string): number {
     .reduce((total, part) => total * 60 + part, 0);
 }
 
-/** Escapes what Markdown or Kader would read as syntax, so the words stay words. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\[\]{}*_`<>]/g, '\\$&').replace(/^(\s*)([#>+-]|\d+\.)(\s)/, '$1\\$2$3');
-}
+/** Escapes what Markdown or Kader would read as syntax in a paragraph, so the words stay words. */
+export const escapeMarkdown = escapeText;
 
 const EMPTY = { en: 'There is no spoken text in this file.', nl: 'Dit bestand bevat geen gesproken tekst.' } as const;
 
-/** Merges consecutive utterances of one speaker into turns and writes the transcript. */
-export function writeTranscript(utterances: Utterance[], options: ImportOptions): ImportResult {
+/** YAML for the front matter: one line per value (a folded line could not end the block early, but stays readable). */
+function frontMatterYaml(front: Record<string, unknown>): string {
+  return stringify(front, { lineWidth: 0 }).replace(/\n$/, '');
+}
+
+/**
+ * Merges consecutive utterances of one speaker into turns and writes the transcript. Speaker
+ * names and words are foreign text: folded to one line and escaped (escape.ts).
+ */
+export function writeTranscript(utterances: Utterance[], options: ImportOptions, kind: ImportKind = 'transcript'): ImportResult {
+  const locale = options.locale ?? 'en';
   const turns: Utterance[] = [];
+  let length = 0;
   for (const u of utterances) {
-    const text = u.text.replace(/\s+/g, ' ').trim();
+    const text = foldWhitespace(u.text);
     if (!text) continue;
+    const speaker = u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined;
+    length += text.length + 1;
+    if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
     const last = turns[turns.length - 1];
-    if (last && last.speaker === u.speaker) last.text += ` ${text}`;
-    else turns.push({ speaker: u.speaker, start: u.start, text });
+    if (last && last.speaker === speaker) last.text += ` ${text}`;
+    else turns.push({ speaker, start: u.start, text });
   }
-  if (turns.length === 0) return { ok: false, message: EMPTY[options.locale ?? 'en'] };
+  if (turns.length === 0) return { ok: false, message: EMPTY[locale] };
   const participants = [...new Set(turns.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
   const front: Record<string, unknown> = {};
-  if (options.title) front['title'] = options.title;
-  if (options.practice) front['practice'] = options.practice;
-  if (options.date) front['date'] = options.date;
+  if (options.title) front['title'] = foldWhitespace(options.title);
+  if (options.practice) front['practice'] = foldWhitespace(options.practice);
+  if (options.date) front['date'] = foldWhitespace(options.date);
   front['participants'] = participants;
   const body = turns.map((turn) => {
-    const stamp = options.timestamps && turn.start !== undefined ? `[${timestamp(turn.start)}] ` : '';
-    const label = turn.speaker ? `**${turn.speaker.replace(/[*:\\]/g, '')}:** ` : '';
-    return `${stamp}${label}${escapeMarkdown(turn.text)}`;
+    const stamp = options.timestamps && turn.start !== undefined && Number.isFinite(turn.start) ? `[${timestamp(turn.start)}] ` : '';
+    const label = speakerLabel(turn.speaker);
+    return `${stamp}${label}${escapeText(turn.text, !stamp && !label)}`;
   });
-  const markdown = `---\n${stringify(front).replace(/\n$/, '')}\n---\n\n${body.join('\n\n')}\n`;
+  const markdown = `---\n${frontMatterYaml(front)}\n---\n\n${body.join('\n\n')}\n`;
+  if (markdown.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
   return { ok: true, markdown, participants, turns: turns.length };
 }

@@ -3,6 +3,7 @@
 
 import { WebVTTParser, type CueNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json';
+import { IMPORT_LIMITS, tooDeep, tooMuchText } from './importLimits';
 import { writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
 
 const NOT_VTT = {
@@ -13,28 +14,49 @@ const NOT_VTT = {
 /** `Name: text` as Zoom writes cues without voice tags. */
 const ZOOM_SPEAKER = /^([^\n:]{1,60}?):\s+([\s\S]*)$/;
 
-function textOf(nodes: CueNode[]): string {
-  return nodes.map((n) => (n.type === 'text' ? (n.value ?? '') : n.children ? textOf(n.children) : '')).join('');
+/** The cue's words and its voice (the first `<v Name>`), in one walk with an explicit stack. */
+function readCue(nodes: CueNode[]): { text: string; voice?: string } {
+  const parts: string[] = [];
+  let voice: string | undefined;
+  const stack: CueNode[] = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text') parts.push(node.value ?? '');
+    if (node.type !== 'object') continue;
+    if (voice === undefined && node.name === 'v' && node.value?.trim()) voice = node.value.trim();
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]!);
+  }
+  return { text: parts.join(''), voice };
 }
 
-function voiceOf(nodes: CueNode[]): string | undefined {
-  for (const n of nodes) {
-    if (n.type === 'object' && n.name === 'v' && n.value?.trim()) return n.value.trim();
-    const inner = n.children ? voiceOf(n.children) : undefined;
-    if (inner) return inner;
+/**
+ * Whether a cue nests tags deeper than `limit`. The parser walks its tree recursively (and looks
+ * up the open tags for each `<v>`), so this is checked first, in one pass. Tags may nest only
+ * within a cue: a blank line ends it.
+ */
+function cueTagsDeeperThan(text: string, limit: number): boolean {
+  const scan = /<\/?[a-z]|\n\r?\n|\r\r/g;
+  let depth = 0;
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    if (m[0][0] !== '<') depth = 0;
+    else if (m[0][1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > limit) return true;
   }
-  return undefined;
+  return false;
 }
 
 export function importWebVtt(input: string, options: ImportOptions = {}): ImportResult {
+  const locale = options.locale ?? 'en';
+  if (input.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('vtt', locale) };
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  if (!/^WEBVTT(?:[ \t].*)?(?:\r\n|\r|\n|$)/.test(text)) return { ok: false, message: NOT_VTT[options.locale ?? 'en'] };
+  if (!/^WEBVTT(?:[ \t].*)?(?:\r\n|\r|\n|$)/.test(text)) return { ok: false, message: NOT_VTT[locale] };
+  if (cueTagsDeeperThan(text, IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('vtt', locale) };
   const parsed = new WebVTTParser(entities as Record<string, string>).parse(text, 'metadata');
   const utterances: Utterance[] = parsed.cues.map((cue) => {
-    const speaker = voiceOf(cue.tree.children);
-    const words = textOf(cue.tree.children).trim();
+    const read = readCue(cue.tree.children);
+    const speaker = read.voice;
+    const words = read.text.trim();
     const zoom = speaker ? undefined : ZOOM_SPEAKER.exec(words);
     return zoom ? { speaker: zoom[1]!.trim(), start: cue.startTime, text: zoom[2]! } : { speaker, start: cue.startTime, text: words };
   });
-  return writeTranscript(utterances, options);
+  return writeTranscript(utterances, options, 'vtt');
 }

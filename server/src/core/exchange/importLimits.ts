@@ -1,0 +1,93 @@
+// What an import may expand to. A small file must not become an unbounded amount of work: a Word
+// file is a zip (98 kB can unpack to 100 MB), XML and cue text can nest without end. Each limit
+// is checked before the work it bounds, and a refusal says which limit, in the researcher's words.
+
+import type { Locale } from '../types';
+
+const MB = 1024 * 1024;
+
+export const IMPORT_LIMITS = {
+  /** Parts in a zip (a Word file has a few dozen). */
+  zipEntries: 5000,
+  /** Bytes unpacked from a zip, all parts together. */
+  unpackedBytes: 50 * MB,
+  /** Characters of text read (a .vtt or .qdc file, the text of a Word file) and of the Markdown written. */
+  textChars: 20 * MB,
+  /** Elements inside elements: XML, and tags in a WebVTT cue. */
+  depth: 256,
+} as const;
+
+export type ImportKind = 'docx' | 'vtt' | 'qdc' | 'transcript';
+
+const KIND: Record<ImportKind, Record<Locale, string>> = {
+  docx: { en: 'This Word file', nl: 'Dit Word-bestand' },
+  vtt: { en: 'This WebVTT file', nl: 'Dit WebVTT-bestand' },
+  qdc: { en: 'This codebook', nl: 'Dit codeboek' },
+  transcript: { en: 'This file', nl: 'Dit bestand' },
+};
+
+const mb = (bytes: number): number => Math.round(bytes / MB);
+
+export function tooMuchText(kind: ImportKind, locale: Locale): string {
+  const limit = mb(IMPORT_LIMITS.textChars);
+  return locale === 'nl'
+    ? `${KIND[kind].nl} bevat meer dan ${limit} MB tekst; Kader importeert tot ${limit} MB.`
+    : `${KIND[kind].en} holds more than ${limit} MB of text; Kader imports up to ${limit} MB.`;
+}
+
+export function tooLargeUnpacked(kind: ImportKind, locale: Locale): string {
+  const limit = mb(IMPORT_LIMITS.unpackedBytes);
+  return locale === 'nl'
+    ? `${KIND[kind].nl} is uitgepakt groter dan ${limit} MB; Kader importeert het niet.`
+    : `${KIND[kind].en} unpacks to more than ${limit} MB; Kader does not import it.`;
+}
+
+export function tooManyParts(kind: ImportKind, locale: Locale): string {
+  const limit = IMPORT_LIMITS.zipEntries;
+  return locale === 'nl'
+    ? `${KIND[kind].nl} bestaat uit meer dan ${limit} onderdelen; Kader importeert het niet.`
+    : `${KIND[kind].en} holds more than ${limit} parts; Kader does not import it.`;
+}
+
+export function tooDeep(kind: ImportKind, locale: Locale): string {
+  const limit = IMPORT_LIMITS.depth;
+  return locale === 'nl'
+    ? `${KIND[kind].nl} nest elementen meer dan ${limit} niveaus diep; Kader importeert het niet.`
+    : `${KIND[kind].en} nests elements more than ${limit} levels deep; Kader does not import it.`;
+}
+
+/**
+ * Whether the XML in `text` nests elements deeper than `limit`. One pass, no tree: a start tag
+ * (not `/>`) goes one level down, an end tag one up; comments, CDATA, processing instructions and
+ * declarations are skipped. It may overcount malformed XML, never undercount well-formed XML.
+ */
+export function xmlDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let i = text.indexOf('<');
+  while (i !== -1 && i < text.length) {
+    const next = text[i + 1];
+    if (next === '/') {
+      if (depth > 0) depth--;
+      i = text.indexOf('>', i);
+    } else if (next === '!' || next === '?') {
+      const close = text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : next === '?' ? '?>' : '>';
+      const end = text.indexOf(close, i + 2);
+      i = end === -1 ? -1 : end + close.length - 1;
+    } else {
+      let j = i + 1;
+      let quote: string | undefined;
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = undefined;
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      if (text[j - 1] !== '/' && ++depth > limit) return true;
+      i = j;
+    }
+    if (i === -1) break;
+    i = text.indexOf('<', i + 1);
+  }
+  return false;
+}
