@@ -5,17 +5,15 @@
 // with textContent. Messages from the page are checked by `isStatisticsMessage` before use.
 
 import type { StatisticsResult } from '../../../server/src/protocol';
+import { escapeHtml, markdownText } from '../../../server/src/core/outputEscaping';
 import type { Locale } from '../../../server/src/core/types';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping and the security policy, shared with the agreement report
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+export { escapeHtml };
 
-/** Escapes text for HTML and SVG content and for quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]!);
-}
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** A `#RGB` or `#RRGGBB` colour, else undefined: only such colours reach an attribute. */
 export function safeColor(color: string | undefined): string | undefined {
@@ -326,13 +324,9 @@ export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): str
 // ---------------------------------------------------------------------------------------------
 // Markdown tables (Copy as Markdown Table)
 
-function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\r\n|\r|\n/g, ' ');
-}
-
 function mdTable(head: string[], rows: string[][]): string {
-  const lines = [`| ${head.map(mdCell).join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`];
-  for (const row of rows) lines.push(`| ${row.map(mdCell).join(' | ')} |`);
+  const lines = [`| ${head.map(markdownText).join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`];
+  for (const row of rows) lines.push(`| ${row.map(markdownText).join(' | ')} |`);
   return lines.join('\n') + '\n';
 }
 

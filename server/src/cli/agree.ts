@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/agreement';
 import { localeOf } from '../core/messages';
+import { markdownText } from '../core/outputEscaping';
 import type { Locale } from '../core/types';
 import { listTranscripts, readText } from '../workspace/files';
 import { GitError, showAtRevision } from '../workspace/git';
@@ -111,13 +112,15 @@ function codesOf(codes: string[]): string {
 function render(item: Labeled, w: Words, markdown: boolean): string {
   const { result } = item;
   const out: string[] = [];
-  const coderA = result.coders.a ? ` (${result.coders.a})` : '';
-  const coderB = result.coders.b ? ` (${result.coders.b})` : '';
-  out.push(markdown ? `## ${item.title}` : item.title, '');
-  out.push(`A: ${item.labelA}${coderA}`, `B: ${item.labelB}${coderB}`, '');
+  // File names, coders and transcript text are foreign: in Markdown they are text, never markup.
+  const t = markdown ? markdownText : (s: string): string => s;
+  const coderA = result.coders.a ? ` (${t(result.coders.a)})` : '';
+  const coderB = result.coders.b ? ` (${t(result.coders.b)})` : '';
+  out.push(markdown ? `## ${t(item.title)}` : item.title, '');
+  out.push(`A: ${t(item.labelA)}${coderA}`, `B: ${t(item.labelB)}${coderB}`, '');
   if (result.text.firstDifference) {
     const d = result.text.firstDifference;
-    out.push(w.differ(`A:${d.a.line + 1}`, `B:${d.b.line + 1}`), `  A:${d.a.line + 1}: ${d.a.text}`, `  B:${d.b.line + 1}: ${d.b.text}`, w.unshared(result.text.onlyA, result.text.onlyB), '');
+    out.push(w.differ(`A:${d.a.line + 1}`, `B:${d.b.line + 1}`), `  A:${d.a.line + 1}: ${t(d.a.text)}`, `  B:${d.b.line + 1}: ${t(d.b.text)}`, w.unshared(result.text.onlyA, result.text.onlyB), '');
   }
   out.push(w.compared(result.text.compared), '');
   if (result.codes.length === 0) out.push(w.noCodes);
@@ -125,9 +128,8 @@ function render(item: Labeled, w: Words, markdown: boolean): string {
   out.push('', markdown ? `### ${w.disagreements}` : `${w.disagreements}:`, '');
   if (result.disagreements.length === 0) out.push(w.none);
   else if (markdown) {
-    const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
     out.push(`| ${w.line} | ${w.text} | A | B |`, '| ---: | --- | --- | --- |');
-    for (const d of result.disagreements) out.push(`| ${d.line + 1} | ${esc(d.text)} | ${codesOf(d.codesA)} | ${codesOf(d.codesB)} |`);
+    for (const d of result.disagreements) out.push(`| ${d.line + 1} | ${t(d.text)} | ${codesOf(d.codesA)} | ${codesOf(d.codesB)} |`);
   } else {
     for (const d of result.disagreements) {
       out.push(`${item.labelA}:${d.range.start.line + 1}:${d.range.start.character + 1}: "${d.text}"  A: ${codesOf(d.codesA)}  B: ${codesOf(d.codesB)}`);

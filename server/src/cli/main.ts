@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeOf, messageOf } from '../core/messages';
+import { jsonText, terminalLine, terminalText } from '../core/outputEscaping';
 import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/report';
 import type { Locale } from '../core/types';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
@@ -96,11 +97,11 @@ async function check(project: Project, format: 'text' | 'json', maxWarnings: num
       const message = messageOf(d, locale);
       rows.push({ path: file, range: d.range, severity: d.severity, rule: d.rule, message });
       if (format === 'text') {
-        io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule}: ${message}\n`);
+        io.out(`${terminalLine(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.rule}: ${message}`)}\n`);
       }
     }
   }
-  if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
+  if (format === 'json') io.out(jsonText(rows) + '\n');
   else {
     const files = project.index.size + (project.codebookPath ? 1 : 0);
     io.err(`${files} files checked: ${errors} errors, ${warnings} warnings.\n`);
@@ -113,14 +114,18 @@ async function check(project: Project, format: 'text' | 'json', maxWarnings: num
   return 0;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
+  // What goes to standard error is read in a terminal: no control character from a file name or a
+  // transcript reaches it. Standard output is made safe by each format's writer.
+  const io: CliIo = { ...terminal, err: (text) => terminal.err(terminalText(text)) };
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (command === 'agree') return await runAgree(rest, io);
+    // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
+    if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);
@@ -146,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
         const project = await openFolder(folder, io, locale, values.cache);
         const input = { ...project, locale, filter: { coder: values.coder } };
-        if (format === 'json') io.out(JSON.stringify(jsonReport(input), null, 2) + '\n');
+        if (format === 'json') io.out(jsonText(jsonReport(input)) + '\n');
         else if (format === 'markdown') io.out(markdownReport(input, { groupBy }));
         else if (format === 'html') io.out(htmlReport(input, { groupBy }));
         else if (format === 'csv') io.out('\uFEFF' + csvReport(input, separator));

@@ -7,8 +7,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { Element, Root, RootContent } from 'hast';
 import { aspectOf } from './codes';
-import { escapeMarkdown } from './exchange/transcriptWriter';
+import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from './types';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from './workspaceIndex';
 
@@ -54,7 +55,7 @@ export function textReport(input: ReportInput): string {
         continue;
       }
       const code = node.code && node.kind !== 'practice' ? ` #${node.code}` : '';
-      lines.push(`${'  '.repeat(depth)}${node.label}${code}  ${node.count}`);
+      lines.push(`${'  '.repeat(depth)}${terminalLine(`${node.label}${code}`)}  ${node.count}`);
       walk(node.children, depth + 1);
     }
   };
@@ -64,11 +65,6 @@ export function textReport(input: ReportInput): string {
 
 function lineOf(range: { start: { line: number } }): number {
   return range.start.line + 1;
-}
-
-/** Text from a transcript, escaped so that it reads as words in Markdown, never as markup. */
-function quote(text: string): string {
-  return escapeMarkdown(text).replace(/\|/g, '\\|');
 }
 
 export interface MarkdownReportOptions {
@@ -89,33 +85,33 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
 
   const out: string[] = [`# ${words.title}`, '', words.summary(index.size, refs.length, index.practices().length), ''];
   // The cover: fragments per aspect and practice.
-  out.push(`| ${words.aspect} | ${practices.map((p) => quote(practiceName(p))).join(' | ')} | ${words.total} |`);
+  out.push(`| ${words.aspect} | ${practices.map((p) => markdownText(practiceName(p))).join(' | ')} | ${words.total} |`);
   out.push(`|---|${practices.map(() => '---:|').join('')}---:|`);
   for (const aspect of aspects) {
     const counts = practices.map((p) => refs.filter((r) => r.document.practice === p && hasAspect(r, aspect)).length);
-    out.push(`| ${quote(aspectName(aspect))} | ${counts.join(' | ')} | ${refs.filter((r) => hasAspect(r, aspect)).length} |`);
+    out.push(`| ${markdownText(aspectName(aspect))} | ${counts.join(' | ')} | ${refs.filter((r) => hasAspect(r, aspect)).length} |`);
   }
   out.push('');
 
   const quotes = (list: FragmentRef[], aspect: string): void => {
     for (const ref of list) {
-      const codes = ref.fragment.codes.filter((c) => aspectOf(c) === aspect && c !== aspect).map((c) => `\`#${c}\``);
-      const who = ref.fragment.speaker ? `**${quote(ref.fragment.speaker)}**, ` : '';
+      const codes = ref.fragment.codes.filter((c) => aspectOf(c) === aspect && c !== aspect).map((c) => markdownCode(`#${c}`));
+      const who = ref.fragment.speaker ? `**${markdownText(ref.fragment.speaker)}**, ` : '';
       const line = lineOf(ref.fragment.content.range);
-      const where = `[${quote(ref.document.path)}:${line}](<${ref.document.path}#L${line}>)`;
-      out.push(`- “${quote(ref.fragment.text)}” — ${who}${where}${codes.length ? ` ${codes.join(' ')}` : ''}`);
-      if (ref.fragment.memo) out.push(`  - _${quote(ref.fragment.memo)}_`);
+      const where = markdownFileLink(`${ref.document.path}:${line}`, ref.document.path, `L${line}`);
+      out.push(`- “${markdownText(ref.fragment.text)}” — ${who}${where}${codes.length ? ` ${codes.join(' ')}` : ''}`);
+      if (ref.fragment.memo) out.push(`  - _${markdownText(ref.fragment.memo)}_`);
     }
     out.push('');
   };
   if (options.groupBy === 'practice') {
     for (const practice of practices) {
       const inPractice = refs.filter((r) => r.document.practice === practice);
-      out.push(`## ${quote(practiceName(practice))} — ${words.fragments(inPractice.length)}`, '');
+      out.push(`## ${markdownText(practiceName(practice))} — ${words.fragments(inPractice.length)}`, '');
       for (const aspect of aspects) {
         const list = inPractice.filter((r) => hasAspect(r, aspect));
         if (list.length === 0) continue;
-        out.push(`### ${quote(aspectName(aspect))} (\`#${aspect}\`) — ${words.fragments(list.length)}`, '');
+        out.push(`### ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${words.fragments(list.length)}`, '');
         quotes(list, aspect);
       }
     }
@@ -124,8 +120,8 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   for (const aspect of aspects) {
     const definition = codebook.codes.find((c) => c.code === aspect);
     const within = refs.filter((r) => hasAspect(r, aspect));
-    out.push(`## ${quote(aspectName(aspect))} (\`#${aspect}\`) — ${words.fragments(within.length)}`, '');
-    if (definition?.shortDescription) out.push(`> ${quote(definition.shortDescription)}`, '');
+    out.push(`## ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${words.fragments(within.length)}`, '');
+    if (definition?.shortDescription) out.push(`> ${markdownText(definition.shortDescription)}`, '');
     if (within.length === 0) {
       out.push(`_${words.none}_`, '');
       continue;
@@ -133,16 +129,37 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
     for (const practice of practices) {
       const list = within.filter((r) => r.document.practice === practice);
       if (list.length === 0) continue;
-      out.push(`### ${quote(practiceName(practice))} — ${words.fragments(list.length)}`, '');
+      out.push(`### ${markdownText(practiceName(practice))} — ${words.fragments(list.length)}`, '');
       quotes(list, aspect);
     }
   }
   return out.join('\n');
 }
 
-/** The same report as a standalone HTML page (no scripts, no remote resources). */
+/**
+ * Keeps the links the report makes itself, relative file links, and turns any other link into its
+ * text and any image into its alternative text. The Markdown is escaped already; this holds even
+ * where a reader would autolink a bare address.
+ */
+function onlyRelativeLinks() {
+  const clean = (nodes: RootContent[]): RootContent[] =>
+    nodes.flatMap((node): RootContent[] => {
+      if (node.type !== 'element') return [node];
+      if (node.tagName === 'img') return [{ type: 'text', value: String(node.properties['alt'] ?? '') }];
+      node.children = clean(node.children) as Element['children'];
+      if (node.tagName === 'a' && !(typeof node.properties['href'] === 'string' && isRelativeHref(node.properties['href']))) return node.children;
+      return [node];
+    });
+  return (tree: Root): void => {
+    tree.children = clean(tree.children);
+  };
+}
+
+/** The same report as a standalone HTML page (no scripts, no remote resources, only relative links). */
 export function htmlReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
-  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdownReport(input, options)));
+  const body = String(
+    unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(onlyRelativeLinks).use(rehypeStringify).processSync(markdownReport(input, options)),
+  );
   const title = WORDS[input.locale].title;
   return `<!DOCTYPE html>
 <html lang="${input.locale}">
@@ -164,18 +181,13 @@ ${body}
 `;
 }
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string, separator: string): string {
-  return /[",\r\n;]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** One row per fragment and code. */
+/** One row per fragment and code; every text cell neutralised against formulas, the line a number. */
 export function csvReport(input: ReportInput, separator = ','): string {
   const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'text', 'memo', 'line'];
-  const rows = [header.join(separator)];
+  const rows = [csvRow(header, separator)];
   for (const ref of filteredFragments(input.index, input.filter)) {
     for (const code of ref.fragment.codes) {
-      const row = [
+      const row: CsvCell[] = [
         ref.document.path,
         ref.document.practice ?? '',
         ref.document.coder ?? '',
@@ -184,9 +196,9 @@ export function csvReport(input: ReportInput, separator = ','): string {
         aspectOf(code),
         ref.fragment.text,
         ref.fragment.memo ?? '',
-        String(lineOf(ref.fragment.content.range)),
+        lineOf(ref.fragment.content.range),
       ];
-      rows.push(row.map((field) => csvField(field, separator)).join(separator));
+      rows.push(csvRow(row, separator));
     }
   }
   return rows.join('\r\n') + '\r\n';

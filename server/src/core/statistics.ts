@@ -4,6 +4,7 @@
 
 import { aspectsOf, noPracticeLabel } from './aggregate';
 import { aspectOf } from './codes';
+import { markdownText } from './outputEscaping';
 import type { AttributeValue, Codebook, Locale, Range } from './types';
 import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from './workspaceIndex';
 
@@ -212,10 +213,9 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
 
 /** The aspect × practice matrix as a Markdown table (counts, or shares of each practice's fragments). */
 export function matrixMarkdown(stats: Pick<Statistics, 'aspects' | 'practices' | 'matrix' | 'practiceTotals'>, measure: 'count' | 'share', locale: Locale): string {
-  const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\r?\n|\r/g, ' ');
-  const head = [locale === 'nl' ? 'Aspect' : 'Aspect', ...stats.practices.map((p) => esc(p.label))];
+  const head = [locale === 'nl' ? 'Aspect' : 'Aspect', ...stats.practices.map((p) => markdownText(p.label))];
   const rows = stats.aspects.map((a, i) => [
-    esc(a.name),
+    markdownText(a.name),
     ...stats.matrix[i]!.map((n, j) => {
       if (measure === 'count') return String(n);
       const total = stats.practiceTotals[j]!;

@@ -12,6 +12,14 @@ import type { IndexedDocument, WorkspaceIndex } from '../workspaceIndex';
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const ORIGIN = 'Kader';
+/** A character XML 1.0 forbids (a control, a lone surrogate, U+FFFE) would make the file unreadable for every importer: it is written as U+FFFD. */
+const XML_OPTIONS = { version: '1.0', encoding: 'utf-8', invalidCharReplacement: '\uFFFD' } as const;
+const NAME_LENGTH = 60;
+
+/** The first characters of a fragment as its name, cut between code points, never inside a surrogate pair. */
+function shortName(text: string): string {
+  return Array.from(text).slice(0, NAME_LENGTH).join('');
+}
 
 /** A GUID derived from a name, so a re-export gives every object the same GUID again. */
 export function stableGuid(kind: string, name: string): string {
@@ -118,7 +126,7 @@ function addCodes(parent: XMLBuilder, trees: CodeTree[], codebook: Codebook): vo
 
 /** The codebook as a REFI-QDA `.qdc` document. */
 export function codebookXml(codebook: Codebook, used: Iterable<string> = []): string {
-  const root = create({ version: '1.0', encoding: 'utf-8' }).ele(CODEBOOK_NS, 'CodeBook', { origin: ORIGIN });
+  const root = create(XML_OPTIONS).ele(CODEBOOK_NS, 'CodeBook', { origin: ORIGIN });
   addCodes(root.ele('Codes'), codeForest(codebook, used), codebook);
   return root.end({ prettyPrint: true });
 }
@@ -156,7 +164,7 @@ export interface ProjectInput {
 export function projectExport(input: ProjectInput): ProjectExport {
   const { index, codebook } = input;
   const documents = index.all();
-  const root = create({ version: '1.0', encoding: 'utf-8' }).ele(PROJECT_NS, 'Project', {
+  const root = create(XML_OPTIONS).ele(PROJECT_NS, 'Project', {
     name: input.name,
     origin: ORIGIN,
     creationDateTime: input.now,
@@ -209,7 +217,7 @@ export function projectExport(input: ProjectInput): ProjectExport {
         const id = `${d.path}#${fragment.full.span.start}-${fragment.full.span.end}`;
         const selection = source.ele('PlainTextSelection', {
           guid: stableGuid('selection', id),
-          name: fragment.text.slice(0, 60),
+          name: shortName(fragment.text),
           startPosition: String(plain.at(fragment.content.span.start)),
           endPosition: String(plain.at(fragment.content.span.end)),
           ...(creator ? { creatingUser: creator } : {}),
@@ -220,7 +228,7 @@ export function projectExport(input: ProjectInput): ProjectExport {
             .ele('CodeRef', { targetGUID: stableGuid('code', code) });
         }
         if (fragment.memo) {
-          const note = { guid: stableGuid('note', id), name: fragment.text.slice(0, 60), text: fragment.memo };
+          const note = { guid: stableGuid('note', id), name: shortName(fragment.text), text: fragment.memo };
           notes.push(note);
           selection.ele('NoteRef', { targetGUID: note.guid });
         }
