@@ -13,7 +13,7 @@ const common = {
 };
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
-  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts', parseWorker: 'server/src/workspace/parseWorker.ts' }, outdir: 'dist' },
+  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts', parseWorker: 'server/src/workspace/parseWorker.ts', importWorker: 'server/src/workspace/importWorker.ts' }, outdir: 'dist' },
   // Extension-host tests: the Mocha entry point and one bundle per test file (test/extension/launch.mjs).
   {
     entryPoints: ['test/extension/index.ts', 'test/extension/*.test.ts'],

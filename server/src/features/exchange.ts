@@ -4,7 +4,8 @@
 
 import * as path from 'node:path';
 import { ExportRequest, ImportRequest, type ExportResult, type ImportResponse } from '../protocol';
-import { exportBytes, importBytes, importTargetName, type ExportFormat } from '../workspace/exchangeFiles';
+import { exportBytes, importTargetName, type ExportFormat } from '../workspace/exchangeFiles';
+import { importInWorker } from '../workspace/importRunner';
 import { guarded, refusal, type ServerContext } from './context';
 import { folderFor } from './customRequests';
 
@@ -37,7 +38,8 @@ export function registerExchange(context: ServerContext): void {
   connection.onRequest(
     ImportRequest,
     guarded(context, ImportRequest.method, async (params): Promise<ImportResponse> => {
-      const result = await importBytes(params.fileName, Buffer.from(params.base64, 'base64'), {
+      // In a worker of its own, within a time limit: a hostile file never blocks this thread.
+      const result = await importInWorker(params.fileName, Buffer.from(params.base64, 'base64'), {
         practice: params.practice,
         timestamps: params.timestamps,
         locale: context.locale(),

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { codebookXml, projectExport } from '../core/exchange/refiQda';
 import { importDocx } from '../core/exchange/docx';
+import { IMPORT_LIMITS, tooMuchText } from '../core/exchange/importLimits';
 import { importQdc } from '../core/exchange/qdcImport';
 import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
 import { importWebVtt } from '../core/exchange/webvtt';
@@ -115,6 +116,8 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
   const date = /(\d{4}-\d{2}-\d{2})/.exec(base)?.[1];
   const withDefaults = { title: base, ...(date ? { date } : {}), ...options };
   if (kind === 'docx') return importDocx(bytes, withDefaults);
+  // Not even decoded when the bytes hold more characters than the limit at four bytes each.
+  if ((kind === 'vtt' || kind === 'qdc') && bytes.length > IMPORT_LIMITS.textChars * 4) return { ok: false, message: tooMuchText(kind, options.locale ?? 'en') };
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, message: `the file ${text.detail}` };
   if (kind === 'vtt') return importWebVtt(text.text, withDefaults);

@@ -1,0 +1,65 @@
+// Runs one import in a worker thread of its own, within a time and a memory limit: the worker is
+// terminated when it passes either, and the researcher is told why in plain words.
+
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
+import type { ImportJob, ImportReply } from './importWorker';
+
+export interface ImportLimits {
+  /** Milliseconds before the worker is stopped. */
+  timeMs: number;
+  /** The worker's heap. */
+  heapMb: number;
+}
+
+/** A 50 MB Word part (the largest accepted) takes mammoth about a minute and some 600 MB. */
+export const WORKER_LIMITS: ImportLimits = { timeMs: 120_000, heapMb: 1536 };
+
+const STOPPED = {
+  time: {
+    en: (s: number) => `The import was stopped after ${s} seconds: the file is too large or too complex to import.`,
+    nl: (s: number) => `Het importeren is na ${s} seconden gestopt: het bestand is te groot of te ingewikkeld om te importeren.`,
+  },
+  memory: {
+    en: 'The import was stopped: reading the file needed more memory than Kader allows.',
+    nl: 'Het importeren is gestopt: het bestand lezen vroeg meer geheugen dan Kader toestaat.',
+  },
+  failed: {
+    en: (d: string) => `The import failed: ${d}`,
+    nl: (d: string) => `Het importeren is mislukt: ${d}`,
+  },
+} as const;
+
+/** The bundle's dist/importWorker.js next to this bundle, or importWorker.ts through tsx from the sources. */
+function createWorker(heapMb: number): Worker {
+  const options = { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  if (!__filename.endsWith('.ts')) return new Worker(path.join(__dirname, 'importWorker.js'), options);
+  const tsx = createRequire(__filename).resolve('tsx/cjs/api');
+  const source = path.join(__dirname, 'importWorker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, execArgv: [], ...options });
+}
+
+export function importInWorker(fileName: string, bytes: Uint8Array, options: ImportOptions, limits: ImportLimits = WORKER_LIMITS): Promise<ImportResult> {
+  const locale = options.locale ?? 'en';
+  return new Promise((resolve) => {
+    const worker = createWorker(limits.heapMb);
+    let settled = false;
+    const finish = (result: ImportResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ ok: false, message: STOPPED.time[locale](Math.ceil(limits.timeMs / 1000)) }), limits.timeMs);
+    worker.on('message', (reply: ImportReply) => finish('result' in reply ? reply.result : { ok: false, message: STOPPED.failed[locale](reply.error.split('\n')[0]!) }));
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish({ ok: false, message: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? STOPPED.memory[locale] : STOPPED.failed[locale](error.message) }),
+    );
+    worker.on('exit', () => finish({ ok: false, message: STOPPED.failed[locale]('the import worker stopped') }));
+    const copy = bytes.slice();
+    worker.postMessage({ fileName, bytes: copy, options } satisfies ImportJob, [copy.buffer]);
+  });
+}
