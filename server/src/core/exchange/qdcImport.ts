@@ -69,7 +69,9 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
       attributeNamePrefix: '',
       removeNSPrefix: true,
       isArray: (name) => name === 'Code',
-      // Only XML's own entities and character references: declared ones are refused above.
+      // XML's own entities and character references (the parser reads these under htmlEntities,
+      // with a fixed table of HTML names); declared entities are refused above.
+      htmlEntities: true,
       processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxTotalExpansions: IMPORT_LIMITS.textChars, maxExpandedLength: IMPORT_LIMITS.textChars },
       maxNestedTags: IMPORT_LIMITS.depth,
     }).parse(xml, true);

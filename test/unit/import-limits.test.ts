@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { importDocx } from '../../server/src/core/exchange/docx';
+import { IMPORT_LIMITS, xmlDeeperThan } from '../../server/src/core/exchange/importLimits';
+import { importQdc } from '../../server/src/core/exchange/qdcImport';
+import { writeTranscript } from '../../server/src/core/exchange/transcriptWriter';
+import { importWebVtt } from '../../server/src/core/exchange/webvtt';
+import { deepWordFile, manyParts, wordBomb } from './hostileFiles';
+
+const TOO_LARGE = {
+  en: 'This Word file unpacks to more than 50 MB; Kader does not import it.',
+  nl: 'Dit Word-bestand is uitgepakt groter dan 50 MB; Kader importeert het niet.',
+};
+
+describe('import limits: Word files', () => {
+  test('a 600 kB zip bomb (200 MB of paragraphs) is refused from its stated size, before unpacking', async () => {
+    const bomb = await wordBomb(200);
+    assert.ok(bomb.length < 1024 * 1024);
+    assert.deepEqual(await importDocx(bomb), { ok: false, message: TOO_LARGE.en });
+    assert.deepEqual(await importDocx(bomb, { locale: 'nl' }), { ok: false, message: TOO_LARGE.nl });
+  });
+
+  test('a bomb that states a small size is stopped as soon as it unpacks past it', async () => {
+    for (const stated of [1000, 40 * 1024 * 1024]) {
+      assert.deepEqual(await importDocx(await wordBomb(200, stated)), {
+        ok: false,
+        message: 'This Word file is damaged: its part word/document.xml unpacks to more than the file says; Kader does not import it.',
+      });
+    }
+    assert.deepEqual(await importDocx(await wordBomb(200, 1000), { locale: 'nl' }), {
+      ok: false,
+      message: 'Dit Word-bestand is beschadigd: het onderdeel word/document.xml is uitgepakt groter dan het bestand opgeeft; Kader importeert het niet.',
+    });
+  });
+
+  test('more parts than the limit: refused from the zip directory', async () => {
+    assert.deepEqual(await importDocx(manyParts(IMPORT_LIMITS.zipEntries + 1)), { ok: false, message: 'This Word file holds more than 5000 parts; Kader does not import it.' });
+    assert.deepEqual(await importDocx(manyParts(IMPORT_LIMITS.zipEntries + 1), { locale: 'nl' }), {
+      ok: false,
+      message: 'Dit Word-bestand bestaat uit meer dan 5000 onderdelen; Kader importeert het niet.',
+    });
+  });
+
+  test('deeply nested Word XML is refused, not a stack overflow in mammoth; nesting within the limit is read', async () => {
+    assert.deepEqual(await importDocx(await deepWordFile(100_000)), { ok: false, message: 'This Word file nests elements more than 256 levels deep; Kader does not import it.' });
+    assert.deepEqual(await importDocx(await deepWordFile(100_000), { locale: 'nl' }), { ok: false, message: 'Dit Word-bestand nest elementen meer dan 256 niveaus diep; Kader importeert het niet.' });
+    assert.deepEqual(await importDocx(await deepWordFile(120)), { ok: true, markdown: '---\nparticipants: []\n---\n\ndiep\n', participants: [], turns: 1 });
+  });
+
+  test('a small Word file within the limits imports', async () => {
+    const result = await importDocx(await wordBomb(1));
+    assert.ok(result.ok);
+  });
+
+  test('not a zip at all: a clear refusal', async () => {
+    assert.deepEqual(await importDocx(new TextEncoder().encode('geen zip')), { ok: false, message: 'This Word file cannot be read (no zip directory).' });
+  });
+});
+
+describe('import limits: text', () => {
+  test('a transcript past the limit of text is refused', () => {
+    const words = 'a '.repeat(IMPORT_LIMITS.textChars / 2 + 10);
+    assert.deepEqual(writeTranscript([{ speaker: 'Anna', text: words }], {}, 'docx'), {
+      ok: false,
+      message: 'This Word file holds more than 20 MB of text; Kader imports up to 20 MB.',
+    });
+    assert.deepEqual(writeTranscript([{ text: words }], { locale: 'nl' }, 'vtt'), { ok: false, message: 'Dit WebVTT-bestand bevat meer dan 20 MB tekst; Kader importeert tot 20 MB.' });
+  });
+
+  test('a .vtt past the limit of text is refused before it is parsed', () => {
+    const cue = '00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo.</v>\n\n';
+    const vtt = `WEBVTT\n\n${cue.repeat(Math.ceil(IMPORT_LIMITS.textChars / cue.length) + 1)}`;
+    assert.deepEqual(importWebVtt(vtt), { ok: false, message: 'This WebVTT file holds more than 20 MB of text; Kader imports up to 20 MB.' });
+  });
+
+  test('a .qdc past the limit of text is refused before it is parsed', () => {
+    const xml = `<CodeBook><Codes>${'<Code name="x"/>'.repeat(IMPORT_LIMITS.textChars / 16 + 1)}</Codes></CodeBook>`;
+    assert.deepEqual(importQdc(xml, 'nl'), { ok: false, message: 'Dit codeboek bevat meer dan 20 MB tekst; Kader importeert tot 20 MB.' });
+  });
+});
+
+describe('import limits: nesting', () => {
+  test('200,000 nested <b> in a cue: a refusal, not "Maximum call stack size exceeded"', () => {
+    const vtt = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>${'<b>'.repeat(200_000)}diep${'</b>'.repeat(200_000)}</v>\n`;
+    assert.deepEqual(importWebVtt(vtt), { ok: false, message: 'This WebVTT file nests elements more than 256 levels deep; Kader does not import it.' });
+    assert.deepEqual(importWebVtt(vtt, { locale: 'nl' }), { ok: false, message: 'Dit WebVTT-bestand nest elementen meer dan 256 niveaus diep; Kader importeert het niet.' });
+  });
+
+  test('nesting within the limit, and many shallow cues, are read', () => {
+    const deep = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>${'<b>'.repeat(250)}diep${'</b>'.repeat(250)}</v>\n`;
+    assert.deepEqual(importWebVtt(deep), { ok: true, markdown: '---\nparticipants:\n  - Anna\n---\n\n**Anna:** diep\n', participants: ['Anna'], turns: 1 });
+    const cue = '00:00:01.000 --> 00:00:02.000\n<v Anna><b>ja</b></v>\n\n';
+    const many = importWebVtt(`WEBVTT\n\n${cue.repeat(1000)}`);
+    assert.ok(many.ok && many.turns === 1);
+  });
+
+  test('deeply nested codes in a .qdc: a refusal, not a stack overflow', () => {
+    const xml = `<CodeBook><Codes>${'<Code name="a">'.repeat(100_000)}${'</Code>'.repeat(100_000)}</Codes></CodeBook>`;
+    assert.deepEqual(importQdc(xml), { ok: false, message: 'This codebook nests elements more than 256 levels deep; Kader does not import it.' });
+    assert.deepEqual(importQdc(xml, 'nl'), { ok: false, message: 'Dit codeboek nest elementen meer dan 256 niveaus diep; Kader importeert het niet.' });
+  });
+
+  test('xmlDeeperThan: self-closing tags, comments, CDATA and quoted ">" do not count', () => {
+    assert.equal(xmlDeeperThan('<a><b/><!-- <c><c><c> --><![CDATA[<d><d>]]><e x="/>"><f/></e></a>', 2), false);
+    assert.equal(xmlDeeperThan('<a><b><c/></b></a>', 1), true);
+    assert.equal(xmlDeeperThan('<a x=">"><b y=\'<\'><c></c></b></a>', 2), true);
+  });
+});
+
+describe('import limits: XML entities in a .qdc', () => {
+  const ENTITIES = {
+    en: 'This codebook declares its own XML entities (<!ENTITY …>), which Kader does not read. Export the codebook again without them.',
+    nl: 'Dit codeboek declareert eigen XML-entiteiten (<!ENTITY …>), die Kader niet leest. Exporteer het codeboek opnieuw zonder.',
+  };
+
+  test('billion laughs is refused, not expanded', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('\n');
+    const xml = `<?xml version="1.0"?>\n<!DOCTYPE CodeBook [\n<!ENTITY lol0 "lol">\n${levels}\n]>\n<CodeBook><Codes><Code name="&lol9;"><Description>&lol9;</Description></Code></Codes></CodeBook>`;
+    assert.deepEqual(importQdc(xml), { ok: false, message: ENTITIES.en });
+    assert.deepEqual(importQdc(xml, 'nl'), { ok: false, message: ENTITIES.nl });
+  });
+
+  test('one large entity used many times is refused, and so is an external entity', () => {
+    const large = `<!DOCTYPE CodeBook [<!ENTITY big "${'x'.repeat(100_000)}">]><CodeBook><Codes><Code name="a"><Description>${'&big;'.repeat(10_000)}</Description></Code></Codes></CodeBook>`;
+    assert.deepEqual(importQdc(large), { ok: false, message: ENTITIES.en });
+    const external = '<!DOCTYPE CodeBook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><CodeBook><Codes><Code name="&xxe;"/></Codes></CodeBook>';
+    assert.deepEqual(importQdc(external), { ok: false, message: ENTITIES.en });
+  });
+
+  test("XML's own entities and character references still read", () => {
+    const result = importQdc('<CodeBook><Codes><Code name="A &amp; B &#233;"><Description>&lt;ja&gt;</Description></Code></Codes></CodeBook>');
+    assert.deepEqual(result, { ok: true, markdown: '# A & B é {#a-b-é}\n\n\\<ja\\>\n', codes: 1 });
+  });
+});
