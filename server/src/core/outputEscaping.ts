@@ -73,16 +73,14 @@ export function csvRow(cells: readonly CsvCell[], separator: string): string {
 
 /**
  * Foreign text as Markdown inline text that reads as the same words and is never markup: no
- * emphasis, code, link, image, autolink, HTML, entity, table cell break, Kader attribute block,
- * heading close or list start; line breaks become spaces. Safe in a table cell, a heading, a list
- * item, a blockquote and a link text.
+ * emphasis, code, link, image, HTML, entity, table cell break, Kader attribute block, heading
+ * close or list start; line breaks become spaces. Safe in a table cell, a heading, a list item, a
+ * blockquote and a link text. A bare web or e-mail address stays text here, but GFM readers link
+ * it after parsing (no escape prevents that); such a link is only ever http(s) or mailto.
  */
 export function markdownText(text: string): string {
   return visibleControls(text.replace(/\r\n|\r|\n/g, ' '), '\t')
     .replace(/[\\`*_{}[\]<>|~&#]/g, '\\$&')
-    .replace(/:\/\//g, '\\://')
-    .replace(/@/g, '\\@')
-    .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^(\s*)([+\-])(?=\s|$)/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
