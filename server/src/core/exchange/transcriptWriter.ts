@@ -3,6 +3,7 @@
 
 import { stringify } from 'yaml';
 import type { Locale } from '../types';
+import { REMARK_BUDGET } from '../chunk';
 import { escapeText, foldWhitespace, speakerLabel } from './escape';
 import { IMPORT_LIMITS, tooMuchText, type ImportKind } from './importLimits';
 
@@ -42,6 +43,43 @@ export function parseClock(clock: string): number {
 /** Escapes what Markdown or Kader would read as syntax in a paragraph, so the words stay words. */
 export const escapeMarkdown = escapeText;
 
+/** A plain `Name:` at the start of a paragraph, as the transcript parser reads it (core/chunk.ts). */
+const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
+
+/** What a paragraph may hold to be read by remark, not the rougher line reader (core/chunk.ts). */
+const PARAGRAPH = { markup: REMARK_BUDGET.markup - 50, length: REMARK_BUDGET.length / 2 };
+const MARKUP = /[[\]*_`<>]/g;
+
+/**
+ * A turn's words in paragraphs within PARAGRAPH (a turn runs on over paragraphs without a label),
+ * split between words, never where the next paragraph would open with a participant's `Name:`.
+ * A single word beyond the budget stays whole.
+ */
+function paragraphsOf(text: string, prefix: string, participants: ReadonlySet<string>): string[] {
+  const words = text.split(' ');
+  const pieces: string[] = [];
+  let from = 0;
+  let markup = prefix.match(MARKUP)?.length ?? 0;
+  let length = prefix.length;
+  for (let i = 0; i < words.length; i++) {
+    const escaped = escapeText(words[i]!, false);
+    const wordMarkup = escaped.match(MARKUP)?.length ?? 0;
+    if (i > from && (markup + wordMarkup > PARAGRAPH.markup || length + escaped.length + 1 > PARAGRAPH.length)) {
+      const plain = PLAIN_LABEL.exec(words.slice(i, i + 64).join(' '));
+      if (!plain || !participants.has(plain[1]!.trim())) {
+        pieces.push(words.slice(from, i).join(' '));
+        from = i;
+        markup = 0;
+        length = 0;
+      }
+    }
+    markup += wordMarkup;
+    length += escaped.length + 1;
+  }
+  pieces.push(words.slice(from).join(' '));
+  return pieces;
+}
+
 const EMPTY = { en: 'There is no spoken text in this file.', nl: 'Dit bestand bevat geen gesproken tekst.' } as const;
 
 /** YAML for the front matter: one line per value (a folded line could not end the block early, but stays readable). */
@@ -55,20 +93,32 @@ function frontMatterYaml(front: Record<string, unknown>): string {
  */
 export function writeTranscript(utterances: Utterance[], options: ImportOptions, kind: ImportKind = 'transcript'): ImportResult {
   const locale = options.locale ?? 'en';
-  const turns: Utterance[] = [];
+  const spoken: Utterance[] = [];
   let length = 0;
   for (const u of utterances) {
     const text = foldWhitespace(u.text);
     if (!text) continue;
-    const speaker = u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined;
     length += text.length + 1;
     if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
+    spoken.push({ speaker: u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined, start: u.start, text });
+  }
+  if (spoken.length === 0) return { ok: false, message: EMPTY[locale] };
+  const participants = [...new Set(spoken.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
+  const listed = new Set(participants);
+  const turns: Utterance[] = [];
+  for (const u of spoken) {
+    let { speaker, text } = u;
+    // Words without a speaker that open with a participant's `Name:` are read as that
+    // participant's turn (SYNTAX.md §6, a plain label): written so, the label shows it.
+    const plain = speaker === undefined ? PLAIN_LABEL.exec(text) : null;
+    if (plain && listed.has(plain[1]!.trim())) {
+      speaker = plain[1]!.trim();
+      text = text.slice(plain[0].length).trim();
+    }
     const last = turns[turns.length - 1];
-    if (last && last.speaker === speaker) last.text += ` ${text}`;
+    if (last && last.speaker === speaker) last.text = text ? `${last.text} ${text}` : last.text;
     else turns.push({ speaker, start: u.start, text });
   }
-  if (turns.length === 0) return { ok: false, message: EMPTY[locale] };
-  const participants = [...new Set(turns.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
   const front: Record<string, unknown> = {};
   if (options.title) front['title'] = foldWhitespace(options.title);
   if (options.practice) front['practice'] = foldWhitespace(options.practice);
@@ -77,7 +127,8 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   const body = turns.map((turn) => {
     const stamp = options.timestamps && turn.start !== undefined && Number.isFinite(turn.start) ? `[${timestamp(turn.start)}] ` : '';
     const label = speakerLabel(turn.speaker);
-    return `${stamp}${label}${escapeText(turn.text, !stamp && !label)}`;
+    const pieces = paragraphsOf(turn.text, `${stamp}${label}`, listed);
+    return pieces.map((piece, i) => (i === 0 ? `${stamp}${label}${escapeText(piece, !stamp && !label)}`.trimEnd() : escapeText(piece))).join('\n\n');
   });
   const markdown = `---\n${frontMatterYaml(front)}\n---\n\n${body.join('\n\n')}\n`;
   if (markdown.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
