@@ -146,7 +146,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     folders.forEach((folder, i) => {
       const next = perFolder[i]!;
       const previous = folder.settings;
-      if (!sameSeverity(previous, next)) recheck = true;
+      if (!sameSeverity(previous, next) || previous.maxSizeMB !== next.maxSizeMB) recheck = true;
       folder.settings = next;
       if (!sameFileSettings(previous, next) && !fresh.includes(folder)) rescans.push(folder);
     });

@@ -7,6 +7,7 @@ import { localeOf, messageOf } from '../core/messages';
 import { jsonText, terminalLine, terminalText } from '../core/outputEscaping';
 import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/report';
 import type { Locale } from '../core/types';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from '../workspace/files';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';
@@ -34,6 +35,7 @@ Common options:
   --lang en|nl      Language of messages and reports (default from LANG).
   --coder NAME      Only fragments of transcripts coded by NAME (report).
   --cache DIR       Keep parsed transcripts in DIR, so the next run only reads changed files.
+  --max-size MB     Skip (and report) transcripts larger than MB megabytes (default 20).
   --help            Show this help.
 `;
 
@@ -66,6 +68,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   coder: { type: 'string' },
   cache: { type: 'string' },
+  'max-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -75,14 +78,26 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-async function openFolder(folder: string, io: CliIo, locale: Locale, cache: string | undefined): Promise<Project> {
+/** `--max-size MB` in bytes (the default without it). */
+function maxBytesOption(value: string | undefined): number {
+  if (value === undefined) return bytesOfMB(DEFAULT_MAX_TRANSCRIPT_MB);
+  const mb = Number(value);
+  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size takes a number of megabytes above 0 (got "${value}")`);
+  return bytesOfMB(mb);
+}
+
+async function openFolder(folder: string, io: CliIo, locale: Locale, cache: string | undefined, maxSize?: string): Promise<Project> {
   const root = path.resolve(io.cwd, folder);
   if (!existsSync(root)) throw new UsageError(`the folder "${folder}" does not exist`);
   if (!statSync(root).isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
   const cacheDir = cache === undefined ? undefined : path.resolve(io.cwd, cache);
   if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache: "${cache}" is not a folder`);
-  const project = await loadProject(root, { locale, cacheDir });
-  for (const p of project.problems) io.err(`kader: ${p.path}: skipped: ${p.detail}\n`);
+  const maxBytes = maxBytesOption(maxSize);
+  const project = await loadProject(root, { locale, cacheDir, maxBytes });
+  for (const p of project.problems) {
+    if (p.problem === 'too-large') io.err(`kader: ${p.path}: ${messageOf({ rule: 'too-large', args: { limit: formatMB(maxBytes), setting: '--max-size' } }, locale)}\n`);
+    else io.err(`kader: ${p.path}: skipped: ${p.detail}\n`);
+  }
   return project;
 }
 
@@ -143,13 +158,13 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
           if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number');
           if (maxWarnings === -1) maxWarnings = undefined;
         }
-        return await check(await openFolder(folder, io, locale, values.cache), format, maxWarnings, locale, io);
+        return await check(await openFolder(folder, io, locale, values.cache, values['max-size']), format, maxWarnings, locale, io);
       }
       case 'report': {
         const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format');
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
-        const project = await openFolder(folder, io, locale, values.cache);
+        const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         const input = { ...project, locale, filter: { coder: values.coder } };
         if (format === 'json') io.out(jsonText(jsonReport(input)) + '\n');
         else if (format === 'markdown') io.out(markdownReport(input, { groupBy }));
@@ -162,7 +177,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format');
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
-        const project = await openFolder(folder, io, locale, values.cache);
+        const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder }, io);
       }
       case 'import': {

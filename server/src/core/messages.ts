@@ -94,6 +94,10 @@ const MESSAGES: Record<RuleId, Record<Locale, Template>> = {
     en: (a) => `“${a['color']}” is not a colour: write “#RGB” or “#RRGGBB”.`,
     nl: (a) => `“${a['color']}” is geen kleur: schrijf “#RGB” of “#RRGGBB”.`,
   },
+  'too-large': {
+    en: (a) => `This file is larger than ${a['limit']} MB (${a['setting']}), so Kader does not read it: its codes are not found or counted.`,
+    nl: (a) => `Dit bestand is groter dan ${a['limit']} MB (${a['setting']}), dus Kader leest het niet: de codes erin worden niet gevonden of geteld.`,
+  },
   'parse-fallback': {
     en: (a) =>
       `${

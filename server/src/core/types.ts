@@ -45,7 +45,8 @@ export type RuleId =
   | 'merge-conflict'
   | 'codebook-duplicate'
   | 'codebook-color'
-  | 'parse-fallback';
+  | 'parse-fallback'
+  | 'too-large';
 
 /**
  * A finding in a file. `args` fill the rule's message template (see messages.ts), so the same

@@ -13,6 +13,22 @@ export type ReadResult = { ok: true; text: string } | { ok: false; problem: Read
 /** Files larger than this are not read: no transcript is near it. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** The default of `kader.transcripts.maxSizeMB` and `kader --max-size`: far above any real transcript (a day of talk is about 1 MB). */
+export const DEFAULT_MAX_TRANSCRIPT_MB = 20;
+
+export const bytesOfMB = (mb: number): number => Math.round(mb * 1024 * 1024);
+
+/** A size limit in MB as people write it: three significant digits at most, no trailing zeros. */
+export function formatMB(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return String(mb >= 100 ? Math.round(mb) : Number(mb.toPrecision(3)));
+}
+
+/** The `too-large` problem of a file of `size` bytes, when it is over `maxBytes`. */
+export function sizeProblem(size: number, maxBytes: number): Extract<ReadResult, { ok: false }> | undefined {
+  return size > maxBytes ? { ok: false, problem: 'too-large', detail: `is larger than ${formatMB(maxBytes)} MB` } : undefined;
+}
+
 /** Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; NUL bytes mean binary. */
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
@@ -32,12 +48,14 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
 }
 
-export async function readText(file: string): Promise<ReadResult> {
+/** Reads a text file; one larger than `maxBytes` is not read (a `too-large` problem). */
+export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
     // A FIFO, socket, device or folder named `.md` is never opened: reading a FIFO blocks forever.
     if (!stat.isFile()) return { ok: false, problem: 'unreadable', detail: 'is not a file' };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, problem: 'too-large', detail: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    const tooLarge = sizeProblem(stat.size, Math.min(maxBytes, MAX_FILE_BYTES));
+    if (tooLarge) return tooLarge;
     return decodeText(await fs.readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

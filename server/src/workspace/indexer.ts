@@ -10,7 +10,7 @@ import { packModel, unpackModel } from '../core/compactModel';
 import { parseTranscriptRoughly } from '../core/fallback';
 import { parseTranscript } from '../core/transcript';
 import type { Transcript } from '../core/types';
-import { readText, type ReadProblem } from './files';
+import { readText, sizeProblem, type ReadProblem } from './files';
 import { cacheKey, compact, fromJson, ModelCache, toJson } from './modelCache';
 import type { ParseJob, ParseReply } from './parseWorker';
 
@@ -68,6 +68,8 @@ export interface IndexRun {
   onProgress?: (done: number, total: number) => void;
   /** Checked before each file is started; once true, no further file is started. */
   isCancelled?: () => boolean;
+  /** Files (or given texts) larger than this many bytes are a `too-large` outcome, not parsed. */
+  maxBytes?: number;
 }
 
 export interface IndexResult {
@@ -305,9 +307,12 @@ export class Indexer {
     const one = async (source: IndexSource): Promise<IndexOutcome> => {
       let text = source.text;
       if (text === undefined) {
-        const read = await readText(source.file);
+        const read = await readText(source.file, run.maxBytes);
         if (!read.ok) return { key: source.key, path: source.path, ok: false, problem: read.problem, detail: read.detail };
         text = read.text;
+      } else if (run.maxBytes !== undefined) {
+        const tooLarge = sizeProblem(Buffer.byteLength(text), run.maxBytes);
+        if (tooLarge) return { key: source.key, path: source.path, ok: false, problem: tooLarge.problem, detail: tooLarge.detail };
       }
       const { model, from } = await this.parse(text);
       return { key: source.key, path: source.path, ok: true, model, from };

@@ -4,7 +4,8 @@ import { promises as fs } from 'node:fs';
 import { listTranscripts, readText, type FolderListing, type ReadResult } from './files';
 
 export interface FileSystem {
-  readText(file: string): Promise<ReadResult>;
+  /** A file larger than `maxBytes` is a `too-large` problem, not read. */
+  readText(file: string, maxBytes?: number): Promise<ReadResult>;
   listTranscripts(root: string, codebookPath: string): Promise<FolderListing>;
   exists(file: string): Promise<boolean>;
 }

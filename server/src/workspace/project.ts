@@ -5,7 +5,7 @@ import { builtInCodebook, parseCodebook } from '../core/codebook';
 import { codeLookup, transcriptDiagnostics } from '../core/check';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
 import { WorkspaceIndex } from '../core/workspaceIndex';
-import { DEFAULT_CODEBOOK, listTranscripts, readText, type ReadProblem } from './files';
+import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, listTranscripts, readText, type ReadProblem } from './files';
 import { Indexer } from './indexer';
 
 export interface FileProblem {
@@ -22,6 +22,8 @@ export interface Project {
   codebookPath?: string;
   /** Files that could not be read. */
   problems: FileProblem[];
+  /** Transcripts larger than this many bytes were skipped (`too-large` problems). */
+  maxBytes: number;
 }
 
 export interface LoadOptions {
@@ -34,10 +36,13 @@ export interface LoadOptions {
   /** Worker threads, when no indexer is given. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Transcripts larger than this (bytes) are skipped; default DEFAULT_MAX_TRANSCRIPT_MB. */
+  maxBytes?: number;
 }
 
 export async function loadProject(root: string, options: LoadOptions): Promise<Project> {
   const codebookPath = options.codebookPath ?? DEFAULT_CODEBOOK;
+  const maxBytes = options.maxBytes ?? bytesOfMB(DEFAULT_MAX_TRANSCRIPT_MB);
   const problems: FileProblem[] = [];
   const codebookText = await readText(path.join(root, codebookPath));
   let codebook = builtInCodebook(options.locale);
@@ -55,7 +60,7 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   const indexer = options.indexer ?? new Indexer({ cacheDir: options.cacheDir, workers: options.workers });
   try {
     const sources = listing.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative) }));
-    const { outcomes } = await indexer.indexFiles(sources, { onProgress: options.onProgress });
+    const { outcomes } = await indexer.indexFiles(sources, { onProgress: options.onProgress, maxBytes });
     for (const outcome of outcomes) {
       if (outcome.ok) index.set(outcome.key, outcome.path, outcome.model);
       else problems.push({ path: outcome.path, problem: outcome.problem, detail: outcome.detail });
@@ -63,7 +68,7 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   } finally {
     if (!options.indexer) await indexer.dispose();
   }
-  return { root, index, codebook, codebookPath: foundCodebook, problems };
+  return { root, index, codebook, codebookPath: foundCodebook, problems, maxBytes };
 }
 
 /** All diagnostics of a project by relative path: syntax, codes against the codebook, codebook. */
@@ -73,9 +78,17 @@ export function projectDiagnostics(project: Project): { path: string; diagnostic
   if (project.codebookPath && project.codebook.diagnostics.length > 0) {
     out.push({ path: project.codebookPath, diagnostics: project.codebook.diagnostics });
   }
+  const transcripts: typeof out = [];
   for (const document of project.index.all()) {
     const diagnostics = transcriptDiagnostics(document.model, lookup);
-    if (diagnostics.length > 0) out.push({ path: document.path, diagnostics });
+    if (diagnostics.length > 0) transcripts.push({ path: document.path, diagnostics });
   }
-  return out;
+  // A transcript past the size limit was not read: one warning at its start says so.
+  for (const p of project.problems) {
+    if (p.problem !== 'too-large' || p.path === project.codebookPath) continue;
+    const args = { limit: formatMB(project.maxBytes), setting: '--max-size' };
+    transcripts.push({ path: p.path, diagnostics: [{ rule: 'too-large', severity: 'warning', args, span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] });
+  }
+  transcripts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...out, ...transcripts];
 }

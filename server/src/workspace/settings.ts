@@ -2,7 +2,7 @@
 // (`{ transcripts: { include } }`), dotted keys (`'transcripts.include'`), or nothing at all.
 // A value of the wrong shape falls back to its default rather than breaking the server.
 
-import { DEFAULT_CODEBOOK } from './files';
+import { DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB } from './files';
 import type { RuleId, Severity } from '../core/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -15,6 +15,8 @@ export interface KaderSettings {
   codebookPath: string;
   severity: Partial<Record<RuleId, SeveritySetting>>;
   language: LanguageSetting;
+  /** Transcripts larger than this (MB, on disk or open) are reported and not read. */
+  maxSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: KaderSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: KaderSettings = {
   codebookPath: DEFAULT_CODEBOOK,
   severity: {},
   language: 'auto',
+  maxSizeMB: DEFAULT_MAX_TRANSCRIPT_MB,
 };
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -62,18 +65,20 @@ export function readSettings(raw: unknown): KaderSettings {
     }
   }
   const language = lookup(section, ['language']);
+  const maxSizeMB = lookup(section, ['transcripts', 'maxSizeMB']);
   return {
     include: stringList(lookup(section, ['transcripts', 'include']), DEFAULT_SETTINGS.include),
     exclude: stringList(lookup(section, ['transcripts', 'exclude']), DEFAULT_SETTINGS.exclude),
     codebookPath: codebookPath(lookup(section, ['codebook', 'path'])),
     severity,
     language: language === 'en' || language === 'nl' ? language : 'auto',
+    maxSizeMB: typeof maxSizeMB === 'number' && Number.isFinite(maxSizeMB) && maxSizeMB > 0 ? maxSizeMB : DEFAULT_SETTINGS.maxSizeMB,
   };
 }
 
 /** The settings that decide which files a folder holds (a change means a new scan). */
 export function sameFileSettings(a: KaderSettings, b: KaderSettings): boolean {
-  return a.codebookPath === b.codebookPath && a.include.join('\0') === b.include.join('\0') && a.exclude.join('\0') === b.exclude.join('\0');
+  return a.codebookPath === b.codebookPath && a.include.join('\0') === b.include.join('\0') && a.exclude.join('\0') === b.exclude.join('\0') && a.maxSizeMB === b.maxSizeMB;
 }
 
 export function sameSeverity(a: KaderSettings, b: KaderSettings): boolean {

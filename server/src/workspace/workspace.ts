@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseTranscript } from '../core/transcript';
 import { transcriptDiagnostics } from '../core/check';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
-import type { ReadResult } from './files';
+import { bytesOfMB, type ReadResult } from './files';
 import type { Indexer } from './indexer';
 import { OpenDocuments, type OpenDocument } from './documents';
 import type { FileSystem } from './nodeFileSystem';
@@ -56,7 +56,7 @@ const SCAN_BATCH = 100;
 const SCAN_LANES = 8;
 
 export class Workspace {
-  readonly documents = new OpenDocuments();
+  readonly documents = new OpenDocuments((uri) => bytesOfMB((this.classify(uri)?.folder ?? this.looseFolder()).settings.maxSizeMB));
   private folderList: Folder[] = [];
   private looseFolderValue: Folder | undefined;
   private readonly listeners: ((change: WorkspaceChange) => void)[] = [];
@@ -189,9 +189,11 @@ export class Workspace {
 
   // Reading from disk ---------------------------------------------------------------------------
 
-  private async read(folder: Folder, relative: string): Promise<ReadResult | undefined> {
+  /** Reads a file of a folder; a transcript past the folder's size limit is a `too-large` problem, not read. */
+  private async read(folder: Folder, relative: string, kind: Place['kind'] = 'transcript'): Promise<ReadResult | undefined> {
     if (!folder.root) return undefined;
-    return this.fs.readText(path.join(folder.root, ...relative.split('/')));
+    const file = path.join(folder.root, ...relative.split('/'));
+    return kind === 'transcript' ? this.fs.readText(file, bytesOfMB(folder.settings.maxSizeMB)) : this.fs.readText(file);
   }
 
   /** The text of a transcript or codebook: the open document's, else the file's. */
@@ -200,7 +202,7 @@ export class Workspace {
     if (open) return { text: open.document.getText(), version: open.document.version };
     const place = this.classify(uri);
     if (!place) return undefined;
-    const read = await this.read(place.folder, place.relative);
+    const read = await this.read(place.folder, place.relative, place.kind);
     return read?.ok ? { text: read.text, version: null } : undefined;
   }
 
@@ -211,7 +213,7 @@ export class Workspace {
     const open = this.documents.get(uri);
     if (open) source = { text: open.document.getText(), version: open.document.version };
     else {
-      const read = await this.read(folder, folder.settings.codebookPath);
+      const read = await this.read(folder, folder.settings.codebookPath, 'codebook');
       if (this.documents.has(uri)) return; // opened meanwhile: the open document is read on sync
       if (read?.ok) source = { text: read.text, version: null };
       else if (read && read.problem !== 'missing') this.log.warn(`${uri}: the codebook is not read: it ${read.detail}.`);
