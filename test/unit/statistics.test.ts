@@ -88,6 +88,14 @@ describe('computeStatistics', () => {
     assert.equal(matrixMarkdown(stats, 'count', 'en'), '| Aspect | breda | tilburg |\n| --- | ---: | ---: |\n| Intentie | 3 | 0 |\n| Context | 2 | 1 |\n');
     assert.equal(matrixMarkdown(stats, 'share', 'en').split('\n')[2], '| Intentie | 75.0 % | 0.0 % |');
   });
+
+  test('the Markdown table: a practice or aspect name is text, never a link, image or cell break', () => {
+    const hostile = { ...stats, practices: [{ label: '[klik](javascript:alert(7)) | ![i](https://e.nl/x.png)' }, { label: '<img src=x onerror=alert(1)>' }] };
+    assert.equal(
+      matrixMarkdown(hostile, 'count', 'en').split('\n')[0],
+      String.raw`| Aspect | \[klik\](javascript:alert(7)) \| !\[i\](https://e.nl/x.png) | \<img src=x onerror=alert(1)\> |`,
+    );
+  });
 });
 
 // Every string that can come from a transcript or codebook, with what must never appear raw.
