@@ -14,7 +14,7 @@ interface QdcCode {
   Code?: QdcCode[];
 }
 
-/** The text of a parsed value: the parser makes numbers of numeric text, and `#text` of an element with attributes. */
+/** The text of a parsed value (`#text` of an element with attributes). */
 function textValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -69,6 +69,9 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
       attributeNamePrefix: '',
       removeNSPrefix: true,
       isArray: (name) => name === 'Code',
+      // Text stays text: `1.` or `+1` in a description is not the number 1.
+      parseTagValue: false,
+      parseAttributeValue: false,
       // XML's own entities and character references (the parser reads these under htmlEntities,
       // with a fixed table of HTML names); declared entities are refused above.
       htmlEntities: true,
