@@ -3,7 +3,7 @@
 // its own relative file links, and sends no control character to the terminal.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
@@ -138,6 +138,16 @@ describe('hostile names and text through the CLI', () => {
     const schema = readFileSync(path.resolve(__dirname, '../fixtures/refi-qda/Project.xsd'), 'utf8');
     const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [schema] });
     assert.equal(result.valid, true, result.rawOutput);
+  });
+
+  test('import: the names of the written files show control characters instead of sending them', async () => {
+    const dir = temp();
+    const name = 'gesprek\x1b]0;titel\x07.vtt';
+    writeFileSync(path.join(dir, name), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Anna>Hallo.</v>\n');
+    const { code, out, err } = await run(['import', name], dir);
+    assert.equal(code, 0, err);
+    assert.equal(out, 'gesprek␛]0;titel␇.md\n');
+    assert.ok(existsSync(path.join(dir, 'gesprek\x1b]0;titel\x07.md')));
   });
 
   test('agree --format markdown and text: names and text are text, controls shown', async () => {

@@ -182,7 +182,9 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       }
       case 'import': {
         if (positionals.length === 0) throw new UsageError('name the files to import');
-        return await runImport(positionals, { out: values.out, force: values.force ?? false, practice: values.practice, timestamps: values.timestamps ?? false, locale }, io);
+        const options = { out: values.out, force: values.force ?? false, practice: values.practice, timestamps: values.timestamps ?? false, locale };
+        // The names of the written files come from the imported files' names.
+        return await runImport(positionals, options, { ...io, out: (text) => io.out(terminalText(text)) });
       }
       default:
         throw new UsageError(`unknown command "${command}"`);
