@@ -26,8 +26,8 @@ interface Entry {
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Compressed bytes given to the inflater per step: a step unpacks at most about 1032 times that. */
-const STEP = 4096;
+/** Compressed bytes given to the inflater per step, at most. */
+const STEP = 16 * 1024;
 
 function centralDirectory(bytes: Uint8Array, limits: ZipLimits): Entry[] | { problem: ZipProblem; detail?: string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -75,7 +75,12 @@ function inflateAtMost(data: Uint8Array, limit: number): Uint8Array | undefined 
     else chunks.push(chunk);
     if (final) done = true;
   });
-  for (let at = 0; at < data.length && !over && !done; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  for (let at = 0; at < data.length && !over && !done; ) {
+    // Near the limit, smaller steps: a step unpacks to at most about 1032 times its size.
+    const step = Math.max(512, Math.min(STEP, Math.ceil((limit - total) / 1024)));
+    inflater.push(data.subarray(at, at + step), at + step >= data.length);
+    at += step;
+  }
   if (over) return undefined;
   const out = new Uint8Array(total);
   let offset = 0;
