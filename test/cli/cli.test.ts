@@ -139,7 +139,7 @@ describe('kader report', () => {
     assert.ok(
       out.includes(
         '## Intentie (`#intentie`) — 3 fragments\n\n> Waarom?\n\n### Breda — 2 fragments\n\n' +
-          '- “ik moest” — **S1**, [breda/a.md:5](<breda/a.md#L5>) `#intentie/gestuurd`\n  - _echt_\n',
+          '- “ik moest” — **S1**, [breda/a.md:5](breda/a.md#L5) `#intentie/gestuurd`\n  - _echt_\n',
       ),
       out,
     );

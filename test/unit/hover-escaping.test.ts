@@ -10,7 +10,7 @@ describe('hover on a code', () => {
     const practice = '[klik](javascript:alert(1)) ![i](https://e.nl/x.png)';
     folder.index.set('a.md', 'a.md', parseTranscript(`---\npractice: "${practice}"\n---\n[ja]{#intentie}\n`));
     const markdown = hoverText(folder, 'intentie', 'en');
-    assert.ok(markdown.endsWith(String.raw`: \[klik\](javascript:alert(1)) !\[i\](https://e.nl/x.png) (1)`), markdown);
+    assert.ok(markdown.endsWith(String.raw`: \[klik\]\(javascript:alert(1)) !\[i\]\(https://e.nl/x.png) (1)`), markdown);
     assert.ok(hoverText(folder, 'intentie', 'en', false).endsWith(`: ${practice} (1)`));
   });
 });

@@ -112,9 +112,9 @@ describe('CSV cells', () => {
 
 describe('Markdown text', () => {
   test('hostile strings come out as the exact escaped text', () => {
-    assert.equal(markdownText('a>) [klik](javascript:alert(7)) (<b.md'), String.raw`a\>) \[klik\](javascript:alert(7)) (\<b.md`);
-    assert.equal(markdownText('![img](http://e/x.png)'), String.raw`!\[img\](http://e/x.png)`);
-    assert.equal(markdownText('<img src=x onerror=alert(1)>'), String.raw`\<img src=x onerror=alert(1)\>`);
+    assert.equal(markdownText('a>) [klik](javascript:alert(7)) (<b.md'), String.raw`a&gt;) \[klik\]\(javascript:alert(7)) (&lt;b.md`);
+    assert.equal(markdownText('![img](http://e/x.png)'), String.raw`!\[img\]\(http://e/x.png)`);
+    assert.equal(markdownText('<img src=x onerror=alert(1)>'), String.raw`&lt;img src=x onerror=alert(1)&gt;`);
     assert.equal(markdownText('a | b'), String.raw`a \| b`);
     assert.equal(markdownText('&amp; # x'), String.raw`\&amp; \# x`);
     assert.equal(markdownText('- lijst'), String.raw`\- lijst`);
@@ -153,7 +153,7 @@ describe('relative links', () => {
     assert.equal(relativeHref('//e.nl/x'), './e.nl/x');
     assert.equal(relativeHref('map met spatie/a\\b.md'), 'map%20met%20spatie/a%5Cb.md');
     assert.equal(markdownFileLink('a>) [klik](javascript:alert(7)) (<b.md:5', 'a>) [klik](javascript:alert(7)) (<b.md', 'L5'),
-      String.raw`[a\>) \[klik\](javascript:alert(7)) (\<b.md:5](<a%3E%29%20%5Bklik%5D%28javascript%3Aalert%287%29%29%20%28%3Cb.md#L5>)`);
+      String.raw`[a&gt;) \[klik\]\(javascript:alert(7)) (&lt;b.md:5](a%3E%29%20%5Bklik%5D%28javascript%3Aalert%287%29%29%20%28%3Cb.md#L5)`);
   });
 
   test('only relative hrefs pass', () => {

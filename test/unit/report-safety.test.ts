@@ -17,7 +17,7 @@ const LINK_NAME = 'a>) [klik](javascript:alert(7)) (<b.md';
 const IMAGE_NAME = '![img](http:x.png) `x` <script>|pipe.md';
 const HREF = 'a%3E%29%20%5Bklik%5D%28javascript%3Aalert%287%29%29%20%28%3Cb.md#L5';
 const IMAGE_HREF = '%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4';
-const LINK = String.raw`[a\>) \[klik\](javascript:alert(7)) (\<b.md:5](<${HREF}>)`;
+const LINK = String.raw`[a&gt;) \[klik\]\(javascript:alert(7)) (&lt;b.md:5](${HREF})`;
 
 const FILES: Record<string, string> = {
   [LINK_NAME]: [
@@ -86,14 +86,14 @@ describe('reports of hostile names and text', () => {
         '',
         '### ␛\\[31mrood — 1 fragment',
         '',
-        String.raw`- “␛\[31mS2: Tekst ␛\]0;titel␇ hier.” — **␛\[31mS2**, [!\[img\](http:x.png) \`x\` \<script\>\|pipe.md:4](<%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4>)`,
+        String.raw`- “␛\[31mS2: Tekst ␛\]0;titel␇ hier.” — **␛\[31mS2**, [!\[img\]\(http:x.png) \`x\` &lt;script&gt;\|pipe.md:4](%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4)`,
         '',
         '### =HYPERLINK("http://x","klik") — 2 fragments',
         '',
         `- “=1+1” — **S1**, ${LINK}`,
         '  - _@SUM(1,2)_',
-        String.raw`- “\<img src=x onerror=alert(1)\> \[x\](javascript:alert(1))” — **S1**, ${LINK}`,
-        String.raw`  - _\<img src=x onerror=alert(2)\> \[y\](javascript:alert(3)) \| -1_`,
+        String.raw`- “&lt;img src=x onerror=alert(1)&gt; \[x\]\(javascript:alert(1))” — **S1**, ${LINK}`,
+        String.raw`  - _&lt;img src=x onerror=alert(2)&gt; \[y\]\(javascript:alert(3)) \| -1_`,
         '',
       ].join('\n'),
     );
@@ -108,17 +108,18 @@ describe('reports of hostile names and text', () => {
     const body = html.slice(html.indexOf('<body>'));
     assert.ok(
       body.includes(
-        '<li>“=1+1” — <strong>S1</strong>, <a href="a%3E%29%20%5Bklik%5D%28javascript%3Aalert%287%29%29%20%28%3Cb.md#L5">a>) [klik](javascript:alert(7)) (&#x3C;b.md:5</a>\n<ul>\n<li><em>@SUM(1,2)</em></li>',
+        '<li>“=1+1” — <strong>S1</strong>, <a href="a%3E%29%20%5Bklik%5D%28javascript%3Aalert%287%29%29%20%28%3Cb.md#L5">a>) [klik]&#x28;javascript:alert(7)) (&#x3C;b.md:5</a>\n<ul>\n<li><em>@SUM(1,2)</em></li>',
       ),
       body,
     );
-    assert.ok(body.includes('<li><em>&#x3C;img src=x onerror=alert(2)> [y](javascript:alert(3)) | -1</em></li>'), body);
-    assert.ok(body.includes('<a href="%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4">![img](http:x.png) `x` &#x3C;script>|pipe.md:4</a>'), body);
+    assert.ok(body.includes('<li><em>&#x3C;img src=x onerror=alert(2)> [y]&#x28;javascript:alert(3)) | -1</em></li>'), body);
+    assert.ok(body.includes('<a href="%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4">![img]&#x28;http:x.png) `x` &#x3C;script>|pipe.md:4</a>'), body);
     assert.ok(body.includes('<th align="right">=HYPERLINK("http://x","klik")</th>'), body);
     const hrefs = [...html.matchAll(/\b(href|src)="([^"]*)"/g)].map((m) => m[2]);
     assert.deepEqual(hrefs, [IMAGE_HREF, HREF, HREF]);
     assert.ok(!/<(img|script|iframe|object|svg)\b/i.test(html), 'no element from the text');
     assert.ok(!/(href|src)="[^"]*javascript:/i.test(html), 'no javascript: link');
+    assert.ok(!html.includes(']('), 'no text that even looks like a Markdown link');
   });
 
   test('HTML: a bare web address in a memo is text, not a link', () => {

@@ -93,7 +93,7 @@ describe('computeStatistics', () => {
     const hostile = { ...stats, practices: [{ label: '[klik](javascript:alert(7)) | ![i](https://e.nl/x.png)' }, { label: '<img src=x onerror=alert(1)>' }] };
     assert.equal(
       matrixMarkdown(hostile, 'count', 'en').split('\n')[0],
-      String.raw`| Aspect | \[klik\](javascript:alert(7)) \| !\[i\](https://e.nl/x.png) | \<img src=x onerror=alert(1)\> |`,
+      String.raw`| Aspect | \[klik\]\(javascript:alert(7)) \| !\[i\]\(https://e.nl/x.png) | &lt;img src=x onerror=alert(1)&gt; |`,
     );
   });
 });
@@ -189,7 +189,7 @@ describe('the Statistics page', () => {
   test('Copy as Markdown Table escapes pipes, angle brackets and links', () => {
     const md = chartMarkdown(hostileResult(), 'frequencies', 'count', statisticsWords('en'));
     // A name that is a Markdown link stays text: it was a live `command:` link before.
-    assert.equal(md.split('\n')[3], String.raw`| \[x\](command:workbench.action.terminal.new) (\#b) | 1 |`);
+    assert.equal(md.split('\n')[3], String.raw`| \[x\]\(command:workbench.action.terminal.new) (\#b) | 1 |`);
     const matrix = chartMarkdown(hostileResult(), 'matrix', 'count', statisticsWords('en'));
     assert.ok(!matrix.includes('<script>'));
   });

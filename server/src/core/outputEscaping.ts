@@ -80,7 +80,10 @@ export function csvRow(cells: readonly CsvCell[], separator: string): string {
  */
 export function markdownText(text: string): string {
   return visibleControls(text.replace(/\r\n|\r|\n/g, ' '), '\t')
-    .replace(/[\\`*_{}[\]<>|~&#]/g, '\\$&')
+    .replace(/[\\`*_{}[\]|~&#]/g, '\\$&')
+    // Angle brackets as references and `](` broken up: the text does not even look like a tag or a link.
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\\\]\(/g, '\\]\\(')
     .replace(/^(\s*)([+\-])(?=\s|$)/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
@@ -106,9 +109,9 @@ export function relativeHref(path: string, anchor?: string): string {
   return anchor === undefined ? relative : `${relative}#${encode(anchor)}`;
 }
 
-/** A Markdown link to a project file: the text escaped, the target a relative, encoded path. */
+/** A Markdown link to a project file: the text escaped, the target a relative, encoded path (which needs no `<…>`). */
 export function markdownFileLink(text: string, path: string, anchor?: string): string {
-  return `[${markdownText(text)}](<${relativeHref(path, anchor)}>)`;
+  return `[${markdownText(text)}](${relativeHref(path, anchor)})`;
 }
 
 /** Whether an `href` in a page Kader wrote is one of its own relative file links (no scheme, not protocol-relative, not absolute). */

@@ -157,9 +157,10 @@ function onlyRelativeLinks() {
 
 /** The same report as a standalone HTML page (no scripts, no remote resources, only relative links). */
 export function htmlReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
+  // As in the Markdown, a `](` in the text is written so that it does not even look like a link.
   const body = String(
     unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(onlyRelativeLinks).use(rehypeStringify).processSync(markdownReport(input, options)),
-  );
+  ).replace(/\]\(/g, ']&#x28;');
   const title = WORDS[input.locale].title;
   return `<!DOCTYPE html>
 <html lang="${input.locale}">
