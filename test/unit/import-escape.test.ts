@@ -170,7 +170,7 @@ const foreign = (max: number): fc.Arbitrary<string> => fc.array(WORD, { maxLengt
 const SPEAKER = fc.option(fc.oneof(foreign(8), fc.constantFrom('Anna', 'Bram de Vries')), { nil: undefined });
 
 /** What the writer should make of the utterances: its turns, as the parser should read them back. */
-function expectedParagraphs(utterances: Utterance[]): { speaker?: string; text: string }[] {
+function expectedParagraphs(utterances: Utterance[]): Utterance[] {
   const spoken = utterances
     .map((u) => ({ speaker: u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined, start: u.start, text: foldWhitespace(u.text) }))
     .filter((u) => u.text);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importDocx } from '../../server/src/core/exchange/docx';
-import { IMPORT_LIMITS, xmlDeeperThan } from '../../server/src/core/exchange/importLimits';
+import { IMPORT_LIMITS, xmlShape } from '../../server/src/core/exchange/importLimits';
 import { importQdc } from '../../server/src/core/exchange/qdcImport';
 import { writeTranscript } from '../../server/src/core/exchange/transcriptWriter';
 import { importWebVtt } from '../../server/src/core/exchange/webvtt';
-import { deepWordFile, manyParts, wordBomb } from './hostileFiles';
+import { deepWordFile, deflatedRepeat, manyParts, wordBomb, wordFileWith } from './hostileFiles';
 
 const TOO_LARGE = {
   en: 'This Word file unpacks to more than 50 MB; Kader does not import it.',
@@ -45,6 +45,13 @@ describe('import limits: Word files', () => {
     assert.deepEqual(await importDocx(await deepWordFile(100_000)), { ok: false, message: 'This Word file nests elements more than 256 levels deep; Kader does not import it.' });
     assert.deepEqual(await importDocx(await deepWordFile(100_000), { locale: 'nl' }), { ok: false, message: 'Dit Word-bestand nest elementen meer dan 256 niveaus diep; Kader importeert het niet.' });
     assert.deepEqual(await importDocx(await deepWordFile(120)), { ok: true, markdown: '---\nparticipants: []\n---\n\ndiep\n', participants: [], turns: 1 });
+  });
+
+  test('more XML elements than the limit (a 1 MB part of 80,000 paragraphs): refused before mammoth reads them', async () => {
+    const unit = '<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(1000);
+    const document = deflatedRepeat('<w:document><w:body>', unit, Math.ceil(IMPORT_LIMITS.elements / 3000) + 1, '</w:body></w:document>');
+    assert.deepEqual(await importDocx(await wordFileWith(document)), { ok: false, message: 'This Word file holds more than 200,000 XML elements; Kader does not import it.' });
+    assert.deepEqual(await importDocx(await wordFileWith(document), { locale: 'nl' }), { ok: false, message: 'Dit Word-bestand bevat meer dan 200.000 XML-elementen; Kader importeert het niet.' });
   });
 
   test('a small Word file within the limits imports', async () => {
@@ -100,10 +107,18 @@ describe('import limits: nesting', () => {
     assert.deepEqual(importQdc(xml, 'nl'), { ok: false, message: 'Dit codeboek nest elementen meer dan 256 niveaus diep; Kader importeert het niet.' });
   });
 
-  test('xmlDeeperThan: self-closing tags, comments, CDATA and quoted ">" do not count', () => {
-    assert.equal(xmlDeeperThan('<a><b/><!-- <c><c><c> --><![CDATA[<d><d>]]><e x="/>"><f/></e></a>', 2), false);
-    assert.equal(xmlDeeperThan('<a><b><c/></b></a>', 1), true);
-    assert.equal(xmlDeeperThan('<a x=">"><b y=\'<\'><c></c></b></a>', 2), true);
+  test('a .qdc of more codes than the element limit: refused before it is parsed', () => {
+    const xml = `<CodeBook><Codes>${'<Code name="a"/>'.repeat(IMPORT_LIMITS.elements)}</Codes></CodeBook>`;
+    assert.deepEqual(importQdc(xml), { ok: false, message: 'This codebook holds more than 200,000 XML elements; Kader does not import it.' });
+  });
+
+  test('xmlShape: self-closing tags, comments, CDATA and quoted ">" do not nest; every element counts', () => {
+    const limits = (depth: number, elements = 100): { depth: number; elements: number } => ({ depth, elements });
+    assert.deepEqual(xmlShape('<a><b/><!-- <c><c><c> --><![CDATA[<d><d>]]><e x="/>"><f/></e></a>', limits(2)), { elements: 4 });
+    assert.deepEqual(xmlShape('<a><b><c/></b></a>', limits(1)), { problem: 'depth', elements: 2 });
+    assert.deepEqual(xmlShape('<a x=">"><b y=\'<\'><c></c></b></a>', limits(2)), { problem: 'depth', elements: 3 });
+    assert.deepEqual(xmlShape('<a><b/><b/></a>', limits(5, 2)), { problem: 'elements', elements: 3 });
+    assert.deepEqual(xmlShape('<a/>', limits(5, 2), 2), { problem: 'elements', elements: 3 });
   });
 });
 

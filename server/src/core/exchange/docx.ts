@@ -4,7 +4,7 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Locale } from '../types';
-import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyParts, tooMuchText, xmlDeeperThan } from './importLimits';
+import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyElements, tooManyParts, tooMuchText, xmlShape } from './importLimits';
 import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
 import { readZip } from './zip';
 
@@ -33,7 +33,8 @@ const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
 
 /**
  * The Word file unpacked within the limits and packed again without compression, with only its
- * XML parts (media as empty parts), so mammoth (which unzips again) does bounded work. Or why not.
+ * XML parts (media as empty parts), so mammoth (which unzips again and reads XML recursively)
+ * does bounded work: bounded bytes, nesting and elements. Or why not.
  */
 function boundedDocx(bytes: Uint8Array, locale: Locale): { ok: true; zip: Uint8Array } | { ok: false; message: string } {
   const read = readZip(bytes, isXmlPart, { entries: IMPORT_LIMITS.zipEntries, bytes: IMPORT_LIMITS.unpackedBytes });
@@ -45,9 +46,14 @@ function boundedDocx(bytes: Uint8Array, locale: Locale): { ok: true; zip: Uint8A
   }
   const parts: Record<string, Uint8Array> = {};
   const decoder = new TextDecoder();
+  let elements = 0;
   for (const name of read.names) {
     const content = read.files.get(name);
-    if (content && xmlDeeperThan(decoder.decode(content), IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('docx', locale) };
+    if (content) {
+      const shape = xmlShape(decoder.decode(content), IMPORT_LIMITS, elements);
+      if (shape.problem) return { ok: false, message: shape.problem === 'depth' ? tooDeep('docx', locale) : tooManyElements('docx', locale) };
+      elements = shape.elements;
+    }
     parts[name] = content ?? new Uint8Array(0);
   }
   return { ok: true, zip: zipSync(parts, { level: 0 }) };

@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { isCodePath } from '../codes';
 import type { Locale } from '../types';
 import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace } from './escape';
-import { IMPORT_LIMITS, tooDeep, tooMuchText, xmlDeeperThan } from './importLimits';
+import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
 
 interface QdcCode {
   name?: unknown;
@@ -61,7 +61,8 @@ export function segmentOf(name: string): string {
 export function importQdc(xml: string, locale: Locale = 'en', title?: string): CodebookImport {
   if (xml.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdc', locale) };
   if (ENTITY_DECLARATION.test(xml)) return { ok: false, message: PROBLEMS.entities[locale] };
-  if (xmlDeeperThan(xml, IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('qdc', locale) };
+  const shape = xmlShape(xml, IMPORT_LIMITS);
+  if (shape.problem) return { ok: false, message: shape.problem === 'depth' ? tooDeep('qdc', locale) : tooManyElements('qdc', locale) };
   let parsed: { CodeBook?: { Codes?: { Code?: QdcCode[] } } };
   try {
     parsed = new XMLParser({
