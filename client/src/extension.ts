@@ -83,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   registerExchangeCommands(context, server);
   const request = server.request.bind(server);
   const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
-  const agreement = registerAgreement(context, request);
+  const agreement = registerAgreement(context, request, (method) => server.refusal(method));
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
   command('kader.clearFilter', () => filter.clear());

@@ -13,8 +13,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import type { RequestParam, RequestType } from 'vscode-languageserver-protocol';
-import { IndexChangedNotification, type IndexChangedParams } from '../../server/src/protocol';
+import { LSPErrorCodes, type RequestParam, type RequestType } from 'vscode-languageserver-protocol';
+import {
+  IndexChangedNotification,
+  WorkspaceTrustNotification,
+  type IndexChangedParams,
+  type KaderInitializationOptions,
+} from '../../server/src/protocol';
 import { kaderLocale } from './locale';
 
 /** How long `kader/indexChanged` notifications are gathered before the views ask again. */
@@ -37,6 +42,10 @@ export class KaderServer implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pendingSince = 0;
   private readonly reported = new Set<string>();
+  /** The last refusal (a message for the user) per request method, until it succeeds again. */
+  private readonly refusals = new Map<string, string>();
+  /** The trust the running server was started with. */
+  private startedTrusted = false;
 
   constructor(context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {
     const module = context.asAbsolutePath('dist/server.js');
@@ -52,9 +61,13 @@ export class KaderServer implements vscode.Disposable {
       // `kader.*` settings changes reach the server; files are watched through the server's own
       // dynamic registration (transcripts, and folders created or deleted).
       synchronize: { configurationSection: 'kader' },
-      // A function, so a restart sends the locale of that moment. The server also reads
-      // `kader.language` from the synchronized settings, so a change needs no restart.
-      initializationOptions: () => ({ locale: kaderLocale() }),
+      // A function, so a restart sends the locale and trust of that moment. The server also reads
+      // `kader.language` from the synchronized settings, so a change needs no restart; trust
+      // granted later is notified (an untrusted server runs no git).
+      initializationOptions: (): KaderInitializationOptions => {
+        this.startedTrusted = vscode.workspace.isTrusted;
+        return { locale: kaderLocale(), workspaceTrusted: this.startedTrusted };
+      },
       outputChannel: output,
       errorHandler: this.errorHandler(),
     };
@@ -62,7 +75,13 @@ export class KaderServer implements vscode.Disposable {
     this.client.onNotification(IndexChangedNotification, (params) => this.indexChanged(params));
     this.disposables.push(
       this.client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.fire({});
+        if (e.newState !== State.Running) return;
+        this.fire({});
+        // Trust granted while the server was starting.
+        if (vscode.workspace.isTrusted && !this.startedTrusted) this.notifyTrust();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client.state === State.Running) this.notifyTrust();
       }),
     );
   }
@@ -113,6 +132,23 @@ export class KaderServer implements vscode.Disposable {
     }
   }
 
+  private notifyTrust(): void {
+    this.startedTrusted = true;
+    this.client.sendNotification(WorkspaceTrustNotification, { trusted: true }).catch((error: unknown) => {
+      this.output.warn(`Telling the server the workspace is trusted failed: ${String(error)}`);
+    });
+  }
+
+  /** Whether the running server was told the workspace is trusted. */
+  get serverTrusted(): boolean {
+    return this.running && this.startedTrusted;
+  }
+
+  /** Why the server refused the last request of `method` (its words, for the user), if it did. */
+  refusal(method: string): string | undefined {
+    return this.refusals.get(method);
+  }
+
   get running(): boolean {
     return this.client.state === State.Running;
   }
@@ -125,9 +161,14 @@ export class KaderServer implements vscode.Disposable {
     if (this.client.state === State.Stopped && !this.client.needsStart()) return undefined;
     try {
       // RequestParam<P> is P for the object parameters protocol.ts uses.
-      return await this.client.sendRequest(type, params as RequestParam<P>, token);
+      const result = await this.client.sendRequest(type, params as RequestParam<P>, token);
+      this.refusals.delete(type.method);
+      return result;
     } catch (error) {
       if (token?.isCancellationRequested) return undefined;
+      const refused = error instanceof Error && (error as Error & { code?: unknown }).code === LSPErrorCodes.RequestFailed;
+      if (refused) this.refusals.set(type.method, error.message);
+      else this.refusals.delete(type.method);
       const key = `${type.method}: ${error instanceof Error ? error.message : String(error)}`;
       if (!this.reported.has(key)) {
         this.reported.add(key);

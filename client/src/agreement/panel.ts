@@ -22,9 +22,18 @@ export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
 
 type OtherItem = vscode.QuickPickItem & { other?: AgreementOther | 'browse' };
 
-/** The choice of what to compare with: a file, or a branch, tag or commit of the file's repository. */
+/** Why an untrusted workspace offers no branches or commits (Kader runs no git there). */
+function untrustedLine(): string {
+  return vscode.l10n.t('This workspace is not trusted, so Kader runs no git here and compares with files only.');
+}
+
+/**
+ * The choice of what to compare with: a file, or a branch, tag or commit of the file's repository
+ * (only in a trusted workspace: the server runs no git in an untrusted one).
+ */
 async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<AgreementOther | undefined> {
-  const revisions = await request(RevisionsRequest, { uri: uri.toString() });
+  const trusted = vscode.workspace.isTrusted;
+  const revisions = trusted ? await request(RevisionsRequest, { uri: uri.toString() }) : undefined;
   const items: OtherItem[] = [{ label: `$(file) ${vscode.l10n.t('Another File…')}`, other: 'browse' }];
   if (revisions && revisions.refs.length > 0) {
     items.push({ label: vscode.l10n.t('Branches and Tags'), kind: vscode.QuickPickItemKind.Separator });
@@ -39,7 +48,7 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
   }
   const choice = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Compare Coding With…'),
-    placeHolder: revisions?.message ?? vscode.l10n.t('Another coder\'s file, or this transcript on a branch or at a commit'),
+    placeHolder: trusted ? (revisions?.message ?? vscode.l10n.t('Another coder\'s file, or this transcript on a branch or at a commit')) : untrustedLine(),
     matchOnDescription: true,
     matchOnDetail: true,
   });
@@ -67,6 +76,7 @@ class AgreementPanel implements vscode.Disposable {
     readonly uri: vscode.Uri,
     private other: AgreementOther,
     private readonly onDispose: () => void,
+    private readonly refusal: Refusal,
   ) {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -100,7 +110,9 @@ class AgreementPanel implements vscode.Disposable {
   async render(): Promise<boolean> {
     const report = await this.request(AgreementRequest, { uri: this.uri.toString(), other: this.other, threshold: this.threshold });
     if (!report) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The codings could not be compared. The output channel "Kader" tells why.'));
+      void vscode.window.showErrorMessage(
+        this.refusal(AgreementRequest.method) ?? vscode.l10n.t('The codings could not be compared. The output channel "Kader" tells why.'),
+      );
       return false;
     }
     this.report = report;
@@ -159,7 +171,9 @@ class AgreementPanel implements vscode.Disposable {
       choices: [{ disagreement: d.id, accept: 'b' }],
     });
     if (!result) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Kader language server did not answer; nothing was changed.'));
+      void vscode.window.showErrorMessage(
+        this.refusal(AgreementMergeRequest.method) ?? vscode.l10n.t('The Kader language server did not answer; nothing was changed.'),
+      );
       return;
     }
     if (result.message) {
@@ -196,11 +210,18 @@ class AgreementPanel implements vscode.Disposable {
   }
 }
 
+/** The server's words when it refused the last request of a method (a file outside the workspace). */
+export type Refusal = (method: string) => string | undefined;
+
 /**
  * Registers `kader.compareCodingWith` (arguments, all optional: the transcript's URI, and what to
  * compare it with as an `AgreementOther`). One report panel per transcript.
  */
-export function registerAgreement(context: vscode.ExtensionContext, request: KaderRequest): { panel(uri: vscode.Uri): WebviewProbe | undefined } {
+export function registerAgreement(
+  context: vscode.ExtensionContext,
+  request: KaderRequest,
+  refusal: Refusal = () => undefined,
+): { panel(uri: vscode.Uri): WebviewProbe | undefined } {
   const panels = new Map<string, AgreementPanel>();
   context.subscriptions.push(
     vscode.commands.registerCommand(AGREEMENT_COMMAND, async (target?: unknown, given?: unknown): Promise<AgreementReport | undefined> => {
@@ -212,6 +233,10 @@ export function registerAgreement(context: vscode.ExtensionContext, request: Kad
       }
       const other = isOther(given) ? given : await pickOther(request, uri);
       if (!other) return undefined;
+      if (other.kind === 'revision' && !vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(untrustedLine());
+        return undefined;
+      }
       const key = uri.toString();
       let panel = panels.get(key);
       if (panel) {
@@ -223,9 +248,16 @@ export function registerAgreement(context: vscode.ExtensionContext, request: Kad
           enableForms: false,
           localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
         });
-        const created = new AgreementPanel(webview, request, uri, other, () => {
-          if (panels.get(key) === created) panels.delete(key);
-        });
+        const created = new AgreementPanel(
+          webview,
+          request,
+          uri,
+          other,
+          () => {
+            if (panels.get(key) === created) panels.delete(key);
+          },
+          refusal,
+        );
         panels.set(key, created);
         context.subscriptions.push(created);
         panel = created;
