@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AgreementRequest, RevisionsRequest } from '../../server/src/protocol';
 import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
 
 describe('import and export', () => {
@@ -119,6 +120,8 @@ describe('team analysis', () => {
     const without = original.replace('[omdat mijn leidinggevende het vroeg]{#intentie/gestuurd memo="twijfelt of ze vrijwillig meedoet"}', 'omdat mijn leidinggevende het vroeg');
     assert.notEqual(without, original);
     fs.writeFileSync(other, without.replace('coder: anna', 'coder: bram'));
+    // Outside the workspace, the other coding counts once it is open (as when chosen in the dialog).
+    await vscode.workspace.openTextDocument(vscode.Uri.file(other));
 
     const report = await vscode.commands.executeCommand<{ disagreements: { id: number; codesA: string[]; codesB: string[]; text: string }[] }>(
       'kader.compareCodingWith',
@@ -140,5 +143,25 @@ describe('team analysis', () => {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => document.getText() === original || undefined, 'undo restores A');
+  });
+
+  it('Compare Coding With… refuses a file outside the workspace that is not open, and may use git in a trusted workspace', async () => {
+    const api = await kaderApi();
+    assert.equal(vscode.workspace.isTrusted, true);
+    assert.equal(api.server.serverTrusted, true, 'the server is told the workspace is trusted');
+    const uri = fixtureUri('breda/gesprek-1.md');
+    const revisions = await api.server.request(RevisionsRequest, { uri: uri.toString() });
+    assert.ok(revisions);
+    assert.doesNotMatch(revisions.message ?? '', /not trusted/);
+
+    const hidden = path.join(scratch, 'niet-open.md');
+    fs.writeFileSync(hidden, fs.readFileSync(uri.fsPath, 'utf8'));
+    const outside = { kind: 'file', uri: vscode.Uri.file(hidden).toString() };
+    assert.equal(await vscode.commands.executeCommand('kader.compareCodingWith', uri, outside), undefined);
+    assert.equal(await api.server.request(AgreementRequest, { uri: uri.toString(), other: { kind: 'file', uri: outside.uri } }), undefined);
+    assert.equal(
+      api.server.refusal(AgreementRequest.method),
+      'niet-open.md is outside the workspace folders (or a link leads outside them); Kader compares only files in the workspace and files open in the editor.',
+    );
   });
 });

@@ -60,7 +60,11 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
     defaultUri: vscode.Uri.file(path.dirname(uri.fsPath)),
     filters: { Markdown: ['md'] },
   });
-  return picked?.[0] ? { kind: 'file', uri: picked[0].toString() } : undefined;
+  if (!picked?.[0]) return undefined;
+  // The server compares files inside the workspace folders, and open documents: a file the user
+  // chose elsewhere counts once it is open.
+  if (!vscode.workspace.getWorkspaceFolder(picked[0])) await vscode.workspace.openTextDocument(picked[0]);
+  return { kind: 'file', uri: picked[0].toString() };
 }
 
 class AgreementPanel implements vscode.Disposable {
