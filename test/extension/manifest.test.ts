@@ -49,6 +49,17 @@ describe('manifest and translations', () => {
     assert.deepEqual(Object.keys(nl).filter((s) => !strings.has(s)), [], 'unused in l10n/bundle.l10n.nl.json');
   });
 
+  it('supports untrusted workspaces in part, and says why in English and Dutch', () => {
+    const manifest = readJson('package.json') as { capabilities: { untrustedWorkspaces: unknown } };
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, {
+      supported: 'limited',
+      description: '%capabilities.untrustedWorkspaces%',
+      restrictedConfigurations: [],
+    });
+    assert.match(String(readJson('package.nls.json')['capabilities.untrustedWorkspaces']), /runs no git/);
+    assert.match(String(readJson('package.nls.nl.json')['capabilities.untrustedWorkspaces']), /geen git/);
+  });
+
   it('registers every contributed command, and contributes every kader command it registers', async () => {
     const manifest = readJson('package.json') as { contributes: { commands: { command: string }[] } };
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
