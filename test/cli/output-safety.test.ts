@@ -166,5 +166,10 @@ describe('hostile names and text through the CLI', () => {
     const json = await run(['agree', LINK_NAME, ESCAPE_NAME, '--format', 'json'], root);
     assert.ok(!RAW_CONTROL.test(json.out));
     assert.equal(JSON.parse(json.out).b, ESCAPE_NAME);
+    const c1 = 'csi\u009b2J.md';
+    writeFileSync(path.join(root, c1), b);
+    const lossless = await run(['agree', LINK_NAME, c1, '--format', 'json'], root);
+    assert.ok(lossless.out.includes('"b": "csi\\u009b2J.md"'), lossless.out);
+    assert.equal(JSON.parse(lossless.out).b, c1, 'JSON keeps the name, escaped');
   });
 });

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/agreement';
 import { localeOf } from '../core/messages';
-import { markdownText } from '../core/outputEscaping';
+import { jsonText, markdownText } from '../core/outputEscaping';
 import type { Locale } from '../core/types';
 import { listTranscripts, readText } from '../workspace/files';
 import { GitError, showAtRevision } from '../workspace/git';
@@ -216,7 +216,7 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
 
     if (format === 'json') {
       const body = folderMode ? { pairs: items.map(json), ...combineAgreements(items.map((i) => i.result)) } : json(items[0]!);
-      io.out(JSON.stringify(body, null, 2) + '\n');
+      io.out(jsonText(body) + '\n');
       return 0;
     }
     const markdown = format === 'markdown';
