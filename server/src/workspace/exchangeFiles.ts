@@ -14,6 +14,7 @@ import { csvReport, htmlReport, markdownReport, type ReportInput } from '../core
 import type { Codebook } from '../core/types';
 import type { IndexedDocument, WorkspaceIndex } from '../core/workspaceIndex';
 import { decodeText } from './files';
+import { inflateWithZlib } from './zlibInflate';
 import type { Project } from './project';
 
 export type ExportFormat = 'qdpx' | 'qdc' | 'csv' | 'md' | 'html';
@@ -115,7 +116,7 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
   const base = path.basename(fileName, path.extname(fileName));
   const date = /(\d{4}-\d{2}-\d{2})/.exec(base)?.[1];
   const withDefaults = { title: base, ...(date ? { date } : {}), ...options };
-  if (kind === 'docx') return importDocx(bytes, withDefaults);
+  if (kind === 'docx') return importDocx(bytes, withDefaults, inflateWithZlib);
   // Not even decoded when the bytes hold more characters than the limit at four bytes each.
   if ((kind === 'vtt' || kind === 'qdc') && bytes.length > IMPORT_LIMITS.textChars * 4) return { ok: false, message: tooMuchText(kind, options.locale ?? 'en') };
   const text = decodeText(bytes);

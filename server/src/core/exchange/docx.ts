@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import type { Locale } from '../types';
 import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyElements, tooManyParts, tooMuchText, xmlShape } from './importLimits';
 import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
-import { readZip } from './zip';
+import { readZip, type Inflater } from './zip';
 
 const CLOCK = String.raw`\d{1,2}:\d{1,2}(?::\d{1,2})?(?:[.,]\d+)?`;
 /** Teams: `Anna de Vries   0:03` (name, then the time) on a line of its own. */
@@ -36,8 +36,8 @@ const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
  * XML parts (media as empty parts), so mammoth (which unzips again and reads XML recursively)
  * does bounded work: bounded bytes, nesting and elements. Or why not.
  */
-function boundedDocx(bytes: Uint8Array, locale: Locale): { ok: true; zip: Uint8Array } | { ok: false; message: string } {
-  const read = readZip(bytes, isXmlPart, { entries: IMPORT_LIMITS.zipEntries, bytes: IMPORT_LIMITS.unpackedBytes });
+function boundedDocx(bytes: Uint8Array, locale: Locale, inflate?: Inflater): { ok: true; zip: Uint8Array } | { ok: false; message: string } {
+  const read = readZip(bytes, isXmlPart, { entries: IMPORT_LIMITS.zipEntries, bytes: IMPORT_LIMITS.unpackedBytes }, inflate);
   if (!read.ok) {
     if (read.problem === 'entries') return { ok: false, message: tooManyParts('docx', locale) };
     if (read.problem === 'size') return { ok: false, message: tooLargeUnpacked('docx', locale) };
@@ -98,9 +98,10 @@ export function utterancesFromParagraphs(paragraphs: string[]): Utterance[] {
   return out;
 }
 
-export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+/** `inflate`: how zip parts are unpacked within a limit (default fflate; see zip.ts). */
+export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}, inflate?: Inflater): Promise<ImportResult> {
   const locale = options.locale ?? 'en';
-  const bounded = boundedDocx(bytes, locale);
+  const bounded = boundedDocx(bytes, locale, inflate);
   if (!bounded.ok) return bounded;
   let text: string;
   try {

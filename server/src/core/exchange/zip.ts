@@ -63,8 +63,14 @@ function centralDirectory(bytes: Uint8Array, limits: ZipLimits): Entry[] | { pro
   return entries;
 }
 
-/** Inflates `data` into at most `limit` bytes; undefined when there is more. */
-function inflateAtMost(data: Uint8Array, limit: number): Uint8Array | undefined {
+/**
+ * Inflates raw deflate `data` into at most `limit` bytes; undefined when there is more. Throws on
+ * a damaged stream. The default is fflate, in steps; the Node glue passes zlib's native inflate
+ * with `maxOutputLength`, three to four times faster.
+ */
+export type Inflater = (data: Uint8Array, limit: number) => Uint8Array | undefined;
+
+export function inflateAtMost(data: Uint8Array, limit: number): Uint8Array | undefined {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let over = false;
@@ -95,7 +101,7 @@ function inflateAtMost(data: Uint8Array, limit: number): Uint8Array | undefined 
  * Unpacks the parts `wanted` accepts (by name), within `limits`. Other parts are listed in
  * `names`, not unpacked.
  */
-export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits): ZipRead {
+export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits, inflate: Inflater = inflateAtMost): ZipRead {
   const entries = centralDirectory(bytes, limits);
   if (!Array.isArray(entries)) return { ok: false, ...entries };
   const chosen = entries.filter((e) => wanted(e.name));
@@ -114,7 +120,7 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
     if (entry.method === 0) content = data.length <= entry.size ? data : undefined;
     else if (entry.method === 8) {
       try {
-        content = inflateAtMost(data, Math.min(entry.size, budget));
+        content = inflate(data, Math.min(entry.size, budget));
       } catch (error) {
         return { ok: false, problem: 'corrupt', detail: `${entry.name}: ${(error as Error).message}` };
       }
