@@ -30,6 +30,7 @@ function hostileFolder(): string {
     ].join('\n'),
     [ESCAPE_NAME]: '---\npractice: "\\e[2Jleeg"\n---\n[twee keer]{#intentie #intentie}\n',
     [BROKEN_NAME]: Buffer.from([0x61, 0xff, 0xfe, 0x62]),
+    'twee\nregels.md': Buffer.from([0xff]),
     'codebook.md': '# Intentie {#intentie}\nWaarom?\n',
   });
 }
@@ -107,7 +108,7 @@ describe('hostile names and text through the CLI', () => {
     const root = hostileFolder();
     const report = await run(['report', root]);
     assert.equal(report.out, ['Intentie #intentie  3', '  ␛[2Jleeg  1', '  =HYPERLINK("http://x","klik")  2', ''].join('\n'));
-    assert.equal(report.err, 'kader: kapot␛[2J.md: skipped: is not valid UTF-8\n');
+    assert.equal(report.err, 'kader: kapot␛[2J.md: skipped: is not valid UTF-8\nkader: twee␊regels.md: skipped: is not valid UTF-8\n');
     const check = await run(['check', root]);
     assert.equal(check.out, 'rood␛[31m␛]0;titel␇.md:4:23: warning duplicate-code: #intentie is already given to this fragment.\n');
     assert.ok(!RAW_CONTROL.test(check.err), check.err);

@@ -95,8 +95,8 @@ async function openFolder(folder: string, io: CliIo, locale: Locale, cache: stri
   const maxBytes = maxBytesOption(maxSize);
   const project = await loadProject(root, { locale, cacheDir, maxBytes });
   for (const p of project.problems) {
-    if (p.problem === 'too-large') io.err(`kader: ${p.path}: ${messageOf({ rule: 'too-large', args: { limit: formatMB(maxBytes), setting: '--max-size' } }, locale)}\n`);
-    else io.err(`kader: ${p.path}: skipped: ${p.detail}\n`);
+    if (p.problem === 'too-large') io.err(`kader: ${terminalLine(p.path)}: ${messageOf({ rule: 'too-large', args: { limit: formatMB(maxBytes), setting: '--max-size' } }, locale)}\n`);
+    else io.err(`kader: ${terminalLine(p.path)}: skipped: ${p.detail}\n`);
   }
   return project;
 }
