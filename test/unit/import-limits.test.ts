@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import { importDocx } from '../../server/src/core/exchange/docx';
 import { IMPORT_LIMITS, xmlShape } from '../../server/src/core/exchange/importLimits';
@@ -6,7 +7,7 @@ import { importQdc } from '../../server/src/core/exchange/qdcImport';
 import { writeTranscript } from '../../server/src/core/exchange/transcriptWriter';
 import { importWebVtt } from '../../server/src/core/exchange/webvtt';
 import { inflateWithZlib } from '../../server/src/workspace/zlibInflate';
-import { deepWordFile, deflatedRepeat, manyParts, wordBomb, wordFileWith } from './hostileFiles';
+import { deepWordFile, deflatedRepeat, manyParts, rawZip, wordBomb, wordFileWith, wordParts, type RawEntry } from './hostileFiles';
 
 const TOO_LARGE = {
   en: 'This Word file unpacks to more than 50 MB; Kader does not import it.',
@@ -61,6 +62,17 @@ describe('import limits: Word files', () => {
   test('a small Word file within the limits imports', async () => {
     const result = await importDocx(await wordBomb(1));
     assert.ok(result.ok);
+  });
+
+  test('a lying part whose name holds a terminal escape and a line break: shown as ?', async () => {
+    const parts = await wordParts(['Hallo.']);
+    const bomb = deflatedRepeat('<x>', 'aaaa'.repeat(1024), 1024, '</x>');
+    const entries: RawEntry[] = Object.entries(parts).map(([name, content]) => ({ name, data: new Uint8Array(deflateRawSync(content)), method: 8, size: content.length }));
+    entries.push({ name: 'word/\u001b[31mrood\n.xml', data: bomb.data, method: 8, size: 10 });
+    assert.deepEqual(await importDocx(rawZip(entries)), {
+      ok: false,
+      message: 'This Word file is damaged: its part word/?[31mrood?.xml unpacks to more than the file says; Kader does not import it.',
+    });
   });
 
   test('not a zip at all: a clear refusal', async () => {

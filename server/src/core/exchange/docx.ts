@@ -4,6 +4,7 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Locale } from '../types';
+import { printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyElements, tooManyParts, tooMuchText, xmlShape } from './importLimits';
 import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
 import { readZip, type Inflater } from './zip';
@@ -19,13 +20,13 @@ const CUE_TIMING = new RegExp(`^(${CLOCK})\\s*-->\\s*${CLOCK}$`);
 const NAME_COLON = /^([^:\n]{1,40}?):\s+(.+)$/s;
 
 const CORRUPT = {
-  en: (detail: string) => `This Word file cannot be read (${detail}).`,
-  nl: (detail: string) => `Dit Word-bestand kan niet gelezen worden (${detail}).`,
+  en: (detail: string) => `This Word file cannot be read (${printable(detail)}).`,
+  nl: (detail: string) => `Dit Word-bestand kan niet gelezen worden (${printable(detail)}).`,
 } as const;
 
 const LYING_PART = {
-  en: (part: string) => `This Word file is damaged: its part ${part} unpacks to more than the file says; Kader does not import it.`,
-  nl: (part: string) => `Dit Word-bestand is beschadigd: het onderdeel ${part} is uitgepakt groter dan het bestand opgeeft; Kader importeert het niet.`,
+  en: (part: string) => `This Word file is damaged: its part ${printable(part)} unpacks to more than the file says; Kader does not import it.`,
+  nl: (part: string) => `Dit Word-bestand is beschadigd: het onderdeel ${printable(part)} is uitgepakt groter dan het bestand opgeeft; Kader importeert het niet.`,
 } as const;
 
 /** The parts mammoth reads for text; pictures and other media are not unpacked. */

@@ -52,3 +52,13 @@ export function escapeHeading(text: string): string {
 export function escapeAttributeValue(value: string): string {
   return foldWhitespace(value).replace(/["\\]/g, '\\$&');
 }
+
+/**
+ * Foreign text inside a message (a part name, a parser's complaint quoting the file): control and
+ * format characters shown as `?` (no terminal escape sequences, no line breaks), at most `max`
+ * characters.
+ */
+export function printable(text: string, max = 120): string {
+  const shown = text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '?');
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
+}

@@ -4,7 +4,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { isCodePath } from '../codes';
 import type { Locale } from '../types';
-import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace } from './escape';
+import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace, printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
 
 interface QdcCode {
@@ -26,7 +26,7 @@ export type CodebookImport = { ok: true; markdown: string; codes: number } | { o
 
 const PROBLEMS = {
   notQdc: { en: 'This is not a REFI-QDA codebook: it has no <CodeBook> with <Codes>.', nl: 'Dit is geen REFI-QDA-codeboek: er is geen <CodeBook> met <Codes>.' },
-  xml: { en: (d: string) => `This file is not valid XML: ${d}`, nl: (d: string) => `Dit bestand is geen geldige XML: ${d}` },
+  xml: { en: (d: string) => `This file is not valid XML: ${printable(d)}`, nl: (d: string) => `Dit bestand is geen geldige XML: ${printable(d)}` },
   entities: {
     en: 'This codebook declares its own XML entities (<!ENTITY …>), which Kader does not read. Export the codebook again without them.',
     nl: 'Dit codeboek declareert eigen XML-entiteiten (<!ENTITY …>), die Kader niet leest. Exporteer het codeboek opnieuw zonder.',
