@@ -224,6 +224,22 @@ describe('property: imported foreign text reads back as the same words and codes
     );
   });
 
+  test('escapeAttributeValue: a memo reads back as the words, in the one fragment it belongs to', () => {
+    fc.assert(
+      fc.property(foreign(12), (words) => {
+        const markdown = `**Anna:** [woorden]{#code memo="${escapeAttributeValue(words)}"}\n`;
+        const model = parseTranscript(markdown);
+        assert.deepEqual(
+          model.fragments.map((f) => [f.codes, f.memo]),
+          [[['code'], foldWhitespace(words)]],
+          markdown,
+        );
+        assert.deepEqual(model.diagnostics, [], markdown);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('importWebVtt: voices and cue text', () => {
     const escapeCue = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n\s*\r?\n|\r\r/g, '\n').replace(/-->/g, '--&gt;');
     fc.assert(
