@@ -148,6 +148,33 @@ describe('imported foreign text carries no syntax: exact output', () => {
     );
   });
 
+  test('a long turn of markup is written as paragraphs within remark\'s budget: one turn, read exactly', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `[w${i}]{#x}`).join(' ');
+    const result = writeTranscript([{ speaker: 'Anna', text: words }, { speaker: 'Bram', text: 'Ja.' }], {});
+    assert.ok(result.ok);
+    const paragraphs = result.markdown.split('\n---\n\n')[1]!.trimEnd().split('\n\n');
+    assert.equal(paragraphs.length, 3);
+    assert.ok(paragraphs[0]!.startsWith('**Anna:** \\[w0\\]\\{#x\\} '));
+    assert.ok(paragraphs[1]!.startsWith('\\[w'));
+    assert.equal(paragraphs[2], '**Bram:** Ja.');
+    const model = parseTranscript(result.markdown);
+    assertInert(model, result.markdown);
+    assert.deepEqual(model.diagnostics, []);
+    assert.deepEqual(
+      model.turns.map((t) => t.speaker),
+      ['Anna', 'Bram'],
+    );
+    const body = result.markdown.slice(model.frontMatter.span!.end);
+    const read = body.trim().split('\n\n').flatMap((paragraph) => readChunk(paragraph).blocks.map((b) => b.text));
+    assert.equal(read.join(' '), `Anna: ${words} Bram: Ja.`);
+  });
+
+  test('words without a speaker that open with a participant\'s "Name:" are written as that turn', () => {
+    const result = writeTranscript([{ speaker: 'Anna', text: 'Hallo.' }, { speaker: 'Bram', text: 'Dag.' }, { text: 'Anna: nog iets' }, { text: 'Piet: niet genoemd' }], {});
+    assert.ok(result.ok);
+    assert.equal(result.markdown.split('\n---\n\n')[1], '**Anna:** Hallo.\n\n**Bram:** Dag.\n\n**Anna:** nog iets\n\nPiet: niet genoemd\n');
+  });
+
   test('the escaping functions', () => {
     assert.equal(escapeText('# niet [kop] {#x} *y* `z` <b> ~s~ &amp; & a'), '\\# niet \\[kop\\] \\{#x\\} \\*y\\* \\`z\\` \\<b\\> \\~s\\~ \\&amp; & a');
     assert.equal(escapeText('12) en\n\n:::'), '12\\) en :::');

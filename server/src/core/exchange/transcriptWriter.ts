@@ -82,7 +82,7 @@ function paragraphsOf(text: string, prefix: string, participants: ReadonlySet<st
 
 const EMPTY = { en: 'There is no spoken text in this file.', nl: 'Dit bestand bevat geen gesproken tekst.' } as const;
 
-/** YAML for the front matter: one line per value (a folded line could not end the block early, but stays readable). */
+/** The front matter's YAML, each value on one line (`lineWidth: 0`: never folded). */
 function frontMatterYaml(front: Record<string, unknown>): string {
   return stringify(front, { lineWidth: 0 }).replace(/\n$/, '');
 }
