@@ -239,7 +239,8 @@ describe('property: imported foreign text reads back as the same words and codes
             result.markdown,
           );
           const body = result.markdown.slice(model.frontMatter.span!.end);
-          const read = foldWhitespace(readChunk(body).blocks.map((b) => b.text).join(' '));
+          const paragraphs = body.trim().split('\n\n');
+          const read = foldWhitespace(paragraphs.flatMap((paragraph) => readChunk(paragraph).blocks.map((b) => b.text)).join(' '));
           const written = expected.map((p) => {
             const stamp = timestamps && p.start !== undefined ? `[${timestamp(p.start)}] ` : '';
             return `${stamp}${p.speaker ? `${p.speaker}: ` : ''}${p.text}`;
