@@ -359,6 +359,19 @@ export const CASES: HostileCase[] = [
     expected: 'merge-conflict error at the `<<<<<<<` line (3:1); exit 1',
   },
   {
+    name: 'terminal-escapes',
+    made: 'a transcript named with terminal escape sequences (ESC [31m, ESC ]0;…BEL) holding a duplicate code, and an undecodable file named with ESC [2J',
+    subject: 'rood\x1b[31m\x1b]0;titel\x07.md',
+    files: () => ({ 'rood\x1b[31m\x1b]0;titel\x07.md': '[twee keer]{#intentie #intentie}\n', 'kapot\x1b[2J.md': new Uint8Array([0x61, 0xff, 0x62]) }),
+    core: { rules: { 'duplicate-code': 1 }, fragments: 1 },
+    cli: {
+      code: 0,
+      out: [/^rood␛\[31m␛\]0;titel␇\.md:1:23: warning duplicate-code: /m, /^[^\x1b\x07]*$/],
+      err: [/kapot␛\[2J\.md: skipped: is not valid UTF-8/, /^[^\x1b\x07]*$/],
+    },
+    expected: 'checked; the names reach the terminal with their control characters shown (␛, ␇), never sent',
+  },
+  {
     name: 'symlink-loop',
     made: '`lus.md` a symbolic link to itself, and `map.md` a link to its own folder',
     subject: 'lus.md',
