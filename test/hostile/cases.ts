@@ -388,6 +388,14 @@ export const CASES: HostileCase[] = [
     expected: 'skipped: "is not a file" (never opened); the pipe itself is not listed; the built-in codebook applies',
   },
   {
+    name: 'link-outside',
+    made: '`geheim.md` a symbolic link to `/etc/passwd`, and `codebook.md` a link to `/etc/hostname`: a shared repository can carry links to private files',
+    subject: 'geheim.md',
+    files: () => ({ 'geheim.md': { symlink: '/etc/passwd' }, 'codebook.md': { symlink: '/etc/hostname' }, 'ok.md': GOOD }),
+    cli: { code: 0, err: [/geheim\.md: skipped: is a link to a file outside the folder/, /codebook\.md: skipped: is a link to a file outside the folder/, /1 files checked/] },
+    expected: 'skipped: "is a link to a file outside the folder" (never read, so never shown, reported or exported); the built-in codebook applies',
+  },
+  {
     name: 'directory-named-md',
     made: 'a folder named `x.md` (with a transcript inside) and a folder named `codebook.md`',
     subject: 'x.md',

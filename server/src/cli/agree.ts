@@ -203,7 +203,7 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
       const listing = await listTranscripts(root);
       const docs = [];
       for (const relative of listing.transcripts) {
-        const read = await readText(path.join(root, relative));
+        const read = await readText(path.join(root, relative), undefined, root);
         if (read.ok) docs.push({ path: relative, text: read.text });
         else io.err(`kader: ${relative}: skipped: ${read.detail}\n`);
       }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 export const DEFAULT_CODEBOOK = 'codebook.md';
 const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md']);
 
-export type ReadProblem = 'binary' | 'encoding' | 'unreadable' | 'missing' | 'too-large';
+export type ReadProblem = 'binary' | 'encoding' | 'unreadable' | 'missing' | 'too-large' | 'outside';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem; detail: string };
 
@@ -48,9 +48,24 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
 }
 
-/** Reads a text file; one larger than `maxBytes` is not read (a `too-large` problem). */
-export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+/** Whether `child` is inside `parent` (absolute paths of the same form). */
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/**
+ * Reads a text file; one larger than `maxBytes` is not read (a `too-large` problem). With `within`
+ * (the workspace folder), a symbolic link that leads outside that folder is not read either (an
+ * `outside` problem): a shared repository could otherwise carry a link to a private file, whose
+ * text would then be shown, reported and exported.
+ */
+export async function readText(file: string, maxBytes = MAX_FILE_BYTES, within?: string): Promise<ReadResult> {
   try {
+    if (within !== undefined && (await fs.lstat(file)).isSymbolicLink()) {
+      const [target, root] = await Promise.all([fs.realpath(file), fs.realpath(within)]);
+      if (target !== root && !isInside(target, root)) return { ok: false, problem: 'outside', detail: 'is a link to a file outside the folder' };
+    }
     const stat = await fs.stat(file);
     // A FIFO, socket, device or folder named `.md` is never opened: reading a FIFO blocks forever.
     if (!stat.isFile()) return { ok: false, problem: 'unreadable', detail: 'is not a file' };

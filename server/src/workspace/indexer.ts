@@ -56,6 +56,8 @@ export interface IndexSource {
   file: string;
   /** The text, when the caller has it already (an open document). */
   text?: string;
+  /** The folder the file belongs to: a link out of it is not read. */
+  within?: string;
 }
 
 export type IndexOutcome =
@@ -307,7 +309,7 @@ export class Indexer {
     const one = async (source: IndexSource): Promise<IndexOutcome> => {
       let text = source.text;
       if (text === undefined) {
-        const read = await readText(source.file, run.maxBytes);
+        const read = await readText(source.file, run.maxBytes, source.within);
         if (!read.ok) return { key: source.key, path: source.path, ok: false, problem: read.problem, detail: read.detail };
         text = read.text;
       } else if (run.maxBytes !== undefined) {

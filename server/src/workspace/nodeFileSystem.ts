@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import { listTranscripts, readText, type FolderListing, type ReadResult } from './files';
 
 export interface FileSystem {
-  /** A file larger than `maxBytes` is a `too-large` problem, not read. */
-  readText(file: string, maxBytes?: number): Promise<ReadResult>;
+  /** A file larger than `maxBytes` is a `too-large` problem, not read; with `within`, a link out of that folder is an `outside` one. */
+  readText(file: string, maxBytes?: number, within?: string): Promise<ReadResult>;
   listTranscripts(root: string, codebookPath: string): Promise<FolderListing>;
   exists(file: string): Promise<boolean>;
 }

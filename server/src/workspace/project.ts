@@ -44,7 +44,7 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   const codebookPath = options.codebookPath ?? DEFAULT_CODEBOOK;
   const maxBytes = options.maxBytes ?? bytesOfMB(DEFAULT_MAX_TRANSCRIPT_MB);
   const problems: FileProblem[] = [];
-  const codebookText = await readText(path.join(root, codebookPath));
+  const codebookText = await readText(path.join(root, codebookPath), undefined, root);
   let codebook = builtInCodebook(options.locale);
   let foundCodebook: string | undefined;
   if (codebookText.ok) {
@@ -59,7 +59,7 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   const index = new WorkspaceIndex();
   const indexer = options.indexer ?? new Indexer({ cacheDir: options.cacheDir, workers: options.workers });
   try {
-    const sources = listing.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative) }));
+    const sources = listing.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative), within: root }));
     const { outcomes } = await indexer.indexFiles(sources, { onProgress: options.onProgress, maxBytes });
     for (const outcome of outcomes) {
       if (outcome.ok) index.set(outcome.key, outcome.path, outcome.model);

@@ -193,7 +193,7 @@ export class Workspace {
   private async read(folder: Folder, relative: string, kind: Place['kind'] = 'transcript'): Promise<ReadResult | undefined> {
     if (!folder.root) return undefined;
     const file = path.join(folder.root, ...relative.split('/'));
-    return kind === 'transcript' ? this.fs.readText(file, bytesOfMB(folder.settings.maxSizeMB)) : this.fs.readText(file);
+    return this.fs.readText(file, kind === 'transcript' ? bytesOfMB(folder.settings.maxSizeMB) : undefined, folder.root);
   }
 
   /** The text of a transcript or codebook: the open document's, else the file's. */
