@@ -6,7 +6,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { codeLookup, transcriptDiagnostics } from '../../server/src/core/check';
 import { builtInCodebook } from '../../server/src/core/codebook';
+import { LineIndex } from '../../server/src/core/text';
 import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
+import { OpenDocuments } from '../../server/src/workspace/documents';
 import { md } from './helpers';
 
 const DOC = md(
@@ -204,6 +206,79 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('an open document (its text in pieces, the change known from the edits): diagnostics and model of a fresh parse after any edits, several between pulls', () => {
+    const pieces = ['x', ' ', '\n', '\n\n', '\r\n', '\r', '**S9:** ', '[', ']', ']{#a}', '{#intentie}', '{#b #b}', '{', '}', '# ', '## K {#c}', '::: {#d}', ':::', '{intentie}', '\uFEFF'];
+    const base = fc.constantFrom(DOC, DOC.replace(/\n/g, '\r\n'), '\uFEFF' + DOC, md('# A {#a}', '', 'Een [x]{#intentie/y}.', '', '## B {#b}', '', 'Twee [x]{#c}.', '', 'Vijf {intentie}.'));
+    const change = fc.record({ at: fc.nat(), remove: fc.nat({ max: 5 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });
+    const step = fc.record({ changes: fc.array(change, { minLength: 1, maxLength: 3 }), pull: fc.boolean(), model: fc.boolean(), full: fc.integer({ min: 0, max: 15 }) });
+    const lookup = codeLookup(builtInCodebook('nl'));
+    fc.assert(
+      fc.property(base, fc.array(step, { minLength: 1, maxLength: 10 }), (start, steps) => {
+        const documents = new OpenDocuments();
+        const entry = documents.open('file:///a.md', 'markdown', 1, start);
+        let text = start;
+        let version = 1;
+        documents.diagnostics(entry, lookup);
+        for (const s of steps) {
+          const events = s.changes.map((c) => {
+            // An LSP position never lies between a CR and its LF.
+            const insideCrLf = (offset: number): boolean => text[offset - 1] === '\r' && text[offset] === '\n';
+            let at = c.at % (text.length + 1);
+            if (insideCrLf(at)) at--;
+            let end = Math.min(text.length, at + c.remove);
+            if (insideCrLf(end)) end++;
+            const lines = new LineIndex(text);
+            const event = { range: { start: lines.position(at), end: lines.position(end) }, text: c.insert };
+            text = edit(text, at, end - at, c.insert);
+            return event;
+          });
+          documents.change('file:///a.md', ++version, s.full === 0 ? [{ text }] : events);
+          assert.equal(entry.document.getText(), text);
+          if (!s.pull && !s.model) continue;
+          const fresh = parseTranscript(text);
+          if (s.pull) assert.deepEqual(documents.diagnostics(entry, lookup), transcriptDiagnostics(fresh, lookup), JSON.stringify(text));
+          if (s.model) assert.deepEqual(documents.model(entry), fresh, JSON.stringify(text));
+        }
+        assert.deepEqual(documents.diagnostics(entry, lookup), transcriptDiagnostics(parseTranscript(text), lookup));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an open document of many pieces and chunks: many edits at its top, then in the middle and at the end, then the model', () => {
+    const lookup = codeLookup(builtInCodebook('nl'));
+    const turns: string[] = ['---', 'practice: Breda', '---', ''];
+    for (let i = 0; i < 1500; i++) {
+      if (i % 100 === 0) turns.push(`## Vraag ${i} {#context}`, '');
+      turns.push(i % 7 === 0 ? `**S1:** Beurt ${i} met [een stuk]{#intentie #intentie}.` : `**S2:** Beurt ${i}, gewoon {#activiteit/x}.`, '');
+    }
+    let text = turns.join('\n');
+    const documents = new OpenDocuments();
+    const entry = documents.open('file:///groot.md', 'markdown', 1, text);
+    const expected = transcriptDiagnostics(parseTranscript(text), lookup);
+    assert.deepEqual(documents.diagnostics(entry, lookup), expected);
+    const base = entry.cache.last;
+    let version = 1;
+    const type = (offset: number, insert: string, remove = 0): void => {
+      const lines = new LineIndex(text);
+      documents.change('file:///groot.md', ++version, [{ range: { start: lines.position(offset), end: lines.position(offset + remove) }, text: insert }]);
+      text = edit(text, offset, remove, insert);
+    };
+    const top = text.indexOf('Beurt 0') + 5;
+    for (let i = 0; i < 60; i++) {
+      type(top, i % 3 === 2 ? '\n' : 'e');
+      if (i % 10 === 0) assert.deepEqual(documents.diagnostics(entry, lookup), transcriptDiagnostics(parseTranscript(text), lookup));
+    }
+    type(top, '', 5);
+    type(text.indexOf('Beurt 700'), 'Nieuw [stuk]{#onbekend}.\n\n');
+    type(text.lastIndexOf('gewoon'), 'heel ');
+    assert.deepEqual(documents.diagnostics(entry, lookup), transcriptDiagnostics(parseTranscript(text), lookup));
+    assert.equal(entry.cache.last, base, 'no parse ran while typing');
+    assert.deepEqual(documents.model(entry), parseTranscript(text));
+    type(text.length, '\n\nSlot [x]{#y}.');
+    assert.deepEqual(documents.diagnostics(entry, lookup), transcriptDiagnostics(parseTranscript(text), lookup));
   });
 
   it('equals a fresh parse after any sequence of small edits (typing, deleting, pasting structure)', () => {

@@ -3,9 +3,9 @@
 
 import type { ScannedBlock } from './attributes';
 import { OverBudgetError, readChunk, type ChunkDiagnostic, type ChunkResult, type SpeakerLabel } from './chunk';
-import type { ParsedChunk } from './transcript';
+import type { ChunkSeq } from './chunkList';
 import { readChunkRoughly } from './fallback';
-import type { LineIndex } from './text';
+import type { Lines } from './pieceText';
 import type { AttributeBlock, Fragment, FragmentKind, Span, Turn } from './types';
 
 /** A fragment found in the text, before its attribute block is read. */
@@ -51,7 +51,7 @@ export function readChunkSafely(source: string, read: (source: string) => ChunkR
 }
 
 /** Reads a coding attribute block: its codes (the invalid and repeated ones are reported), memo and pairs. */
-export function readAttributeBlock(block: ScannedBlock, fragment: number, lines: LineIndex, diagnostics: ChunkDiagnostic[]): AttributeBlock {
+export function readAttributeBlock(block: ScannedBlock, fragment: number, lines: Lines, diagnostics: ChunkDiagnostic[]): AttributeBlock {
   const seen = new Set<string>();
   const result: AttributeBlock = { span: block.span, range: lines.range(block.span), codes: [], attributes: {}, bareWords: [] };
   for (const item of block.items) {
@@ -126,7 +126,7 @@ export function firstVisible(text: string, span: Span): number {
 }
 
 /** The fragment of `raw`, coded by `block`, in the model's key order. */
-export function makeFragment(id: number, raw: RawFragment, block: AttributeBlock, speaker: string | undefined, parent: number, lines: LineIndex): Fragment {
+export function makeFragment(id: number, raw: RawFragment, block: AttributeBlock, speaker: string | undefined, parent: number, lines: Lines): Fragment {
   // Built key by key (no `delete`: it makes objects slow and large).
   const fragment = { id, kind: raw.kind, codes: block.codes.map((c) => c.code) } as Fragment;
   if (block.memo !== undefined) fragment.memo = block.memo;
@@ -142,16 +142,16 @@ export function makeFragment(id: number, raw: RawFragment, block: AttributeBlock
 }
 
 /** Visits the non-empty texts of the blocks that start in `span`, in order, while `visit` returns true. */
-function visitBlockTexts(chunks: readonly ParsedChunk[], span: Span, visit: (text: string) => boolean): void {
+function visitBlockTexts(chunks: ChunkSeq, span: Span, visit: (text: string) => boolean): void {
   let lo = 0;
   let hi = chunks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (chunks[mid]!.end <= span.start) lo = mid + 1;
+    if (chunks.at(mid)!.end <= span.start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < chunks.length && chunks[i]!.start < span.end; i++) {
-    const chunk = chunks[i]!;
+  for (let i = lo; i < chunks.length && chunks.at(i)!.start < span.end; i++) {
+    const chunk = chunks.at(i)!;
     for (const block of chunk.result.blocks) {
       const at = chunk.start + block.span.start;
       if (at >= span.start && at < span.end && block.text !== '' && !visit(block.text)) return;
@@ -160,7 +160,7 @@ function visitBlockTexts(chunks: readonly ParsedChunk[], span: Span, visit: (tex
 }
 
 /** The plain text of the blocks that start in `span` (a section's or a div's text), joined by spaces. */
-export function textOf(chunks: readonly ParsedChunk[], span: Span): string {
+export function textOf(chunks: ChunkSeq, span: Span): string {
   const parts: string[] = [];
   visitBlockTexts(chunks, span, (text) => {
     parts.push(text);
@@ -170,7 +170,7 @@ export function textOf(chunks: readonly ParsedChunk[], span: Span): string {
 }
 
 /** Whether `textOf(chunks, span)` is not empty, without building it. */
-export function hasText(chunks: readonly ParsedChunk[], span: Span): boolean {
+export function hasText(chunks: ChunkSeq, span: Span): boolean {
   let found = false;
   visitBlockTexts(chunks, span, () => {
     found = true;

@@ -11,7 +11,9 @@ import { firstVisible, hasText, makeFragment, readAttributeBlock, readChunkSafel
 import type { ScannedBlock } from './attributes';
 import { byPlace, checkCodes, type CodeLookup } from './check';
 import type { ChunkDiagnostic, SpeakerLabel } from './chunk';
+import { chunkListOf, MovedList, type ChunkList, type ChunkSeq, type Seq } from './chunkList';
 import { scanStretch } from './lines';
+import type { Lines, TextSource } from './pieceText';
 import type { LineIndex } from './text';
 import type { ParsedChunk, ParseState } from './transcript';
 import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Located, Position, Range, Span } from './types';
@@ -32,18 +34,23 @@ export interface Container {
 
 /** What an edit is re-assembled from: the state of a parse, or of an edit only diagnosed. */
 export interface StretchBase {
-  text: string;
-  lines: LineIndex;
-  chunks: ParsedChunk[];
+  /** A string after a parse; after an edit only diagnosed, the open document's text (pieceText.ts) or a string. */
+  text: TextSource;
+  lines: Lines;
+  chunks: ChunkSeq;
+  /** The same chunks as a list that moves lazily (made with the model, for the next edit). */
+  movedChunks?: ChunkList;
   /** Kader's div fence lines. */
   fences: Span[];
   /** The end of the front matter (0 without). */
   frontMatterEnd: number;
   conflicts: boolean;
   /** Sections and divs, in document order. */
-  containers: Container[];
+  containers: Seq<Container>;
   /** The syntactic diagnostics (those that need no codebook), located and in order. */
   diagnostics: Diagnostic[];
+  /** The length of the longest of them (worked out when first needed). */
+  longestDiagnostic?: number;
 }
 
 /** The diagnostics of codes against one codebook's lookup, in order. */
@@ -55,6 +62,38 @@ export interface CodeDiagnostics {
 /** The state after an edit of which only the diagnostics were worked out. */
 export interface DiagnosedState extends StretchBase {
   codeDiagnostics: CodeDiagnostics;
+}
+
+const moveContainer = (c: Container, by: number): Container => ({ kind: c.kind, full: shift(c.full, by), content: shift(c.content, by), empty: c.empty, headingEnd: c.headingEnd && c.headingEnd + by });
+
+function longestOf(diagnostics: readonly Diagnostic[], longest = 0): number {
+  for (const d of diagnostics) longest = Math.max(longest, d.span.end - d.span.start);
+  return longest;
+}
+
+/** The length of the longest diagnostic span of a state, worked out once. */
+function longestDiagnostic(base: StretchBase): number {
+  return (base.longestDiagnostic ??= longestOf(base.diagnostics));
+}
+
+/** The character at `offset` ('' outside the text). */
+const charAt = (text: TextSource, offset: number): string => (offset < 0 ? '' : text.slice(offset, offset + 1));
+
+/** Appends `items` to `list` (a spread would pass every item as an argument: too many overflow the stack). */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
+}
+
+/** The first chunk whose start (or end) is at least `offset`. */
+function firstChunkAtOrAfter(chunks: ChunkSeq, key: 'start' | 'end', offset: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks.at(mid)![key] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The first index in `items` (sorted by `at`) whose `at` is at least `offset`. */
@@ -74,10 +113,14 @@ function firstAtOrAfter<T>(items: readonly T[], at: (item: T) => number, offset:
  * space lies between the stretch and the next heading (or the end of the text), and the section
  * ends before that white space, not before its own heading's end.
  */
-function sectionEnd(text: string, to: number, headingEnd: number): number {
+function sectionEnd(text: TextSource, to: number, headingEnd: number): number {
   let end = to;
-  while (end < text.length && /\s/.test(text[end]!)) end++;
-  while (end > headingEnd && /\s/.test(text[end - 1]!)) end--;
+  for (let window = text.slice(end, end + 256); window !== ''; window = text.slice(end, end + 256)) {
+    const skipped = /^\s*/.exec(window)![0].length;
+    end += skipped;
+    if (skipped < window.length) break;
+  }
+  while (end > headingEnd && /\s/.test(charAt(text, end - 1))) end--;
   return end;
 }
 
@@ -114,12 +157,12 @@ interface Stretch {
   to: number;
   move: Mover;
   /** Every chunk of the new text, and the stretch's own. */
-  chunks: ParsedChunk[];
+  chunks: ChunkList;
   region: ParsedChunk[];
   /** The containers around the stretch: where they were, and what they are now. */
   around: { was: Container; now: Container }[];
   /** Every container of the new text. */
-  containers: Container[];
+  containers: MovedList<Container>;
   /** The old diagnostics before the stretch end at `diagnosticsBefore`; those after it start at `diagnosticsAfter`. */
   diagnosticsBefore: number;
   diagnosticsAfter: number;
@@ -130,14 +173,15 @@ interface Stretch {
  * The same change can often sit further back, over white space (deleting "x\n\n" after "\n\n"
  * is deleting "\n\nx"); when the place found first touches a heading or more, that one is tried.
  */
-function readStretch(base: StretchBase, text: string, lines: LineIndex, prefix: number, suffix: number, allowHeadings: boolean): Stretch | undefined {
+function readStretch(base: StretchBase, text: TextSource, lines: Lines, prefix: number, suffix: number, allowHeadings: boolean): Stretch | undefined {
   const found = readStretchAt(base, text, lines, prefix, suffix, allowHeadings);
   if (found) return found;
   const a = base.text;
   const removed = a.length - suffix - prefix;
   const inserted = text.length - suffix - prefix;
   let back = 0;
-  while (prefix - back > 0 && /\s/.test(a[prefix - back - 1]!) && (removed === 0 || a[prefix - back - 1] === a[a.length - suffix - back - 1]) && (inserted === 0 || text[prefix - back - 1] === text[text.length - suffix - back - 1])) back++;
+  const before = (t: TextSource, at: number): string => charAt(t, at - back - 1);
+  while (prefix - back > 0 && /\s/.test(before(a, prefix)) && (removed === 0 || before(a, prefix) === before(a, a.length - suffix)) && (inserted === 0 || before(text, prefix) === before(text, text.length - suffix))) back++;
   return back > 0 ? readStretchAt(base, text, lines, prefix - back, suffix + back, allowHeadings) : undefined;
 }
 
@@ -164,65 +208,79 @@ function pairHeadings(old: readonly ParsedChunk[], region: readonly ParsedChunk[
   return moved;
 }
 
-function readStretchAt(base: StretchBase, text: string, lines: LineIndex, prefix: number, suffix: number, allowHeadings: boolean): Stretch | undefined {
+function readStretchAt(base: StretchBase, text: TextSource, lines: Lines, prefix: number, suffix: number, allowHeadings: boolean): Stretch | undefined {
   const old = base.chunks;
+  const chunk = (i: number): ParsedChunk => old.at(i)!;
   if (old.length === 0 || base.conflicts) return undefined;
   const delta = text.length - base.text.length;
   const editEnd = base.text.length - suffix;
 
   // The chunks the edit touches; an edit in the blank lines between two chunks may join them, and
   // a chunk whose first line no longer starts flush joins the one before.
-  let lo = firstAtOrAfter(old, (c) => c.end, prefix);
-  let hi = firstAtOrAfter(old, (c) => c.start, editEnd + 1) - 1;
+  let lo = firstChunkAtOrAfter(old, 'end', prefix);
+  let hi = firstChunkAtOrAfter(old, 'start', editEnd + 1) - 1;
   if (lo >= old.length || hi < 0) return undefined;
   if (lo > hi) [lo, hi] = [hi, lo];
   else {
-    if (prefix < old[lo]!.start) lo--;
-    if (editEnd > old[hi]!.end) hi++;
+    if (prefix < chunk(lo).start) lo--;
+    if (editEnd > chunk(hi).end) hi++;
   }
-  if (lo >= 0 && (text[old[lo]!.start] === ' ' || text[old[lo]!.start] === '\t')) lo--;
+  if (lo >= 0 && (charAt(text, chunk(lo).start) === ' ' || charAt(text, chunk(lo).start) === '\t')) lo--;
   if (lo < 0 || hi >= old.length) return undefined;
-  const from = old[lo]!.start;
-  const oldTo = old[hi]!.end;
+  const from = chunk(lo).start;
+  const oldTo = chunk(hi).end;
   const to = oldTo + delta;
   if (from > prefix || oldTo < editEnd || from < Math.max(1, base.frontMatterEnd)) return undefined;
-  if (STRUCTURE.test(base.text.slice(from, oldTo)) || STRUCTURE.test(text.slice(from, to))) return undefined;
-  if (base.fences.some((f) => f.start <= oldTo && f.end >= from)) return undefined;
+  const stretchText = text.slice(from, to);
+  if (STRUCTURE.test(base.text.slice(from, oldTo)) || STRUCTURE.test(stretchText)) return undefined;
+  const fence = base.fences[firstAtOrAfter(base.fences, (f) => f.end, from)];
+  if (fence && fence.start <= oldTo) return undefined;
 
-  const { scan, closed } = scanStretch(text, from, to);
+  // The stretch is scanned on its own text: places in it are relative to `from`.
+  const { scan, closed } = scanStretch(stretchText, 0, stretchText.length);
   if (!closed || scan.fences.length + scan.conflicts.length + scan.unclosedFenceBlocks.length + scan.missingHashFences.length > 0) return undefined;
-  if (scan.chunks.length === 0 || scan.chunks[0]!.start !== from || scan.chunks[scan.chunks.length - 1]!.end !== to) return undefined;
-  const oldRegion = old.slice(lo, hi + 1);
+  if (scan.chunks.length === 0 || scan.chunks[0]!.start !== 0 || scan.chunks[scan.chunks.length - 1]!.end !== to - from) return undefined;
+  const oldRegion: ParsedChunk[] = [];
+  for (let i = lo; i <= hi; i++) oldRegion.push(chunk(i));
   if (!allowHeadings && oldRegion.some((c) => c.result.headings.length > 0)) return undefined;
   const known = new Map(oldRegion.map((c) => [base.text.slice(c.start, c.end), c.result]));
   const region: ParsedChunk[] = scan.chunks.map((c) => {
-    const source = text.slice(c.start, c.end);
-    return { start: c.start, end: c.end, result: known.get(source) ?? readChunkSafely(source) };
+    const source = stretchText.slice(c.start, c.end);
+    return { start: from + c.start, end: from + c.end, result: known.get(source) ?? readChunkSafely(source) };
   });
   const headings = pairHeadings(oldRegion, region, prefix, editEnd, delta);
   if (!headings || (!allowHeadings && headings.size > 0)) return undefined;
 
-  // Diagnostics must lie wholly before, inside or after the stretch.
+  // Diagnostics must lie wholly before, inside or after the stretch (only those that start less
+  // than the longest one's length before it can reach into it).
   const diagnosticsBefore = firstAtOrAfter(base.diagnostics, (d) => d.span.start, from);
   const diagnosticsAfter = firstAtOrAfter(base.diagnostics, (d) => d.span.start, oldTo + 1);
-  for (let i = 0; i < diagnosticsBefore; i++) if (base.diagnostics[i]!.span.end > from) return undefined;
+  for (let i = firstAtOrAfter(base.diagnostics, (d) => d.span.start, from - longestDiagnostic(base)); i < diagnosticsBefore; i++) {
+    if (base.diagnostics[i]!.span.end > from) return undefined;
+  }
 
   const move = new Mover(delta, lines.lineCount - base.lines.lineCount);
-  const chunks = old.slice(0, lo);
-  chunks.push(...region);
-  for (let i = hi + 1; i < old.length; i++) chunks.push({ start: old[i]!.start + delta, end: old[i]!.end + delta, result: old[i]!.result });
+  const chunks = (base.movedChunks ?? chunkListOf(old)).replaced(lo, hi, region, delta);
 
   // Containers around the stretch: their text is taken again and their end moves. A section's
   // end in the stretch is found again from the next heading, which lies after the stretch. A
   // section may start in the stretch (its heading was edited); a div starts and ends at fences.
+  // Those after the stretch only move (lazily); those before it are looked at without a copy.
   const around: { was: Container; now: Container }[] = [];
-  const containers: Container[] = [];
-  for (const c of base.containers) {
-    if (c.full.start > oldTo) {
-      containers.push({ ...c, full: move.span(c.full), content: move.span(c.content), headingEnd: c.headingEnd && c.headingEnd + delta });
-    } else if (c.full.end < from) {
-      containers.push(c);
-    } else {
+  const all = MovedList.of(base.containers, moveContainer);
+  let afterStretch = 0;
+  for (let hiIndex = all.length; afterStretch < hiIndex; ) {
+    const mid = (afterStretch + hiIndex) >> 1;
+    const { item, delta: moved } = all.unmoved(mid);
+    if (item.full.start + moved <= oldTo) afterStretch = mid + 1;
+    else hiIndex = mid;
+  }
+  let containers = all.replaced(afterStretch, afterStretch - 1, [], delta);
+  for (let i = 0; i < afterStretch; i++) {
+    const { item, delta: moved } = all.unmoved(i);
+    if (item.full.end + moved < from) continue;
+    const c = moved === 0 ? item : moveContainer(item, moved);
+    {
       const heading = c.full.start >= from ? headings.get(c.full.start) : { start: c.full.start, end: c.headingEnd };
       if (!heading || c.empty || (c.kind === 'div' && c.full.end <= oldTo)) return undefined;
       const end = (at: number): number => (c.full.end > oldTo ? at + delta : sectionEnd(text, to, heading.end));
@@ -230,7 +288,7 @@ function readStretchAt(base: StretchBase, text: string, lines: LineIndex, prefix
       if (!hasText(chunks, content)) return undefined;
       const now: Container = { kind: c.kind, full: { start: heading.start, end: end(c.full.end) }, content, empty: false, headingEnd: c.kind === 'section' ? heading.end : 0 };
       around.push({ was: c, now });
-      containers.push(now);
+      containers = containers.set(i, now);
     }
   }
   return { from, oldTo, to, move, chunks, region, around, containers, diagnosticsBefore, diagnosticsAfter };
@@ -245,7 +303,7 @@ interface StretchBlocks {
   diagnostics: Diagnostic[];
 }
 
-function readStretchBlocks(stretch: Stretch, lines: LineIndex): StretchBlocks {
+function readStretchBlocks(stretch: Stretch, lines: Lines): StretchBlocks {
   const diagnostics: ChunkDiagnostic[] = [];
   const rawFragments: RawFragment[] = [];
   const otherBlocks: { block: ScannedBlock; loose: boolean }[] = [];
@@ -268,12 +326,12 @@ function readStretchBlocks(stretch: Stretch, lines: LineIndex): StretchBlocks {
     const block = readAttributeBlock(fragment.block, -1, lines, diagnostics);
     raw.push({ fragment, block });
     blocks.push(block);
-    codes.push(...block.codes);
+    append(codes, block.codes);
   }
   for (const { block, loose } of otherBlocks) {
     const read = readAttributeBlock(block, -1, lines, diagnostics);
     blocks.push(read);
-    if (loose) codes.push(...read.codes);
+    if (loose) append(codes, read.codes);
   }
   blocks.sort((a, b) => a.span.start - b.span.start);
   codes.sort((a, b) => a.span.start - b.span.start);
@@ -284,7 +342,7 @@ function readStretchBlocks(stretch: Stretch, lines: LineIndex): StretchBlocks {
 /** The syntactic diagnostics after the edit: those before the stretch, the stretch's, and those after it, moved. */
 function diagnosticsAfterEdit(base: StretchBase, stretch: Stretch, own: Diagnostic[]): Diagnostic[] {
   const out = base.diagnostics.slice(0, stretch.diagnosticsBefore);
-  out.push(...own);
+  append(out, own);
   for (let i = stretch.diagnosticsAfter; i < base.diagnostics.length; i++) out.push(stretch.move.diagnostic(base.diagnostics[i]!));
   return out;
 }
@@ -318,7 +376,7 @@ function fragmentOfContainer(fragments: readonly Fragment[], c: Container): Frag
  * those of its codes against `codes.lookup` (`codes` are the base's). Undefined when the edit
  * needs a full parse.
  */
-export function rediagnose(base: StretchBase, codes: CodeDiagnostics, text: string, lines: LineIndex, prefix: number, suffix: number): DiagnosedState | undefined {
+export function rediagnose(base: StretchBase, codes: CodeDiagnostics, text: TextSource, lines: Lines, prefix: number, suffix: number): DiagnosedState | undefined {
   const stretch = readStretch(base, text, lines, prefix, suffix, true);
   if (!stretch) return undefined;
   const { from, oldTo, move } = stretch;
@@ -326,7 +384,7 @@ export function rediagnose(base: StretchBase, codes: CodeDiagnostics, text: stri
   const codesBefore = firstAtOrAfter(codes.list, (d) => d.span.start, from);
   const codesAfter = firstAtOrAfter(codes.list, (d) => d.span.start, oldTo + 1);
   const list = codes.list.slice(0, codesBefore);
-  list.push(...checkCodes({ codes: read.codes, attributeBlocks: read.blocks }, codes.lookup).sort(byPlace));
+  append(list, checkCodes({ codes: read.codes, attributeBlocks: read.blocks }, codes.lookup).sort(byPlace));
   for (let i = codesAfter; i < codes.list.length; i++) list.push(move.diagnostic(codes.list[i]!));
   return {
     text,
@@ -337,6 +395,7 @@ export function rediagnose(base: StretchBase, codes: CodeDiagnostics, text: stri
     conflicts: false,
     containers: stretch.containers,
     diagnostics: diagnosticsAfterEdit(base, stretch, read.diagnostics),
+    longestDiagnostic: longestOf(read.diagnostics, longestDiagnostic(base)),
     codeDiagnostics: { lookup: codes.lookup, list },
   };
 }
@@ -344,7 +403,8 @@ export function rediagnose(base: StretchBase, codes: CodeDiagnostics, text: stri
 export function reassemble(last: ParseState, text: string, lines: LineIndex, prefix: number, suffix: number): ParseState | undefined {
   const stretch = readStretch(last, text, lines, prefix, suffix, false);
   if (!stretch) return undefined;
-  const { from, oldTo, region, chunks, move } = stretch;
+  const { from, oldTo, region, move } = stretch;
+  const chunks = stretch.chunks.toArray();
   const delta = move.delta;
   const previous = last.model;
 
@@ -362,7 +422,7 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
   const kept = firstAtOrAfter(previous.turns, (t) => t.span.end, from);
   const retake = kept < previous.turns.length ? Math.min(previous.turns[kept]!.label.start, from) : from;
   const turns = previous.turns.slice(0, kept);
-  turns.push(...turnsOf(labels.slice(firstAtOrAfter(labels, (l) => l.label.start, retake)), new Set(previous.frontMatter.participants), headingStarts, text.length));
+  append(turns, turnsOf(labels.slice(firstAtOrAfter(labels, (l) => l.label.start, retake)), new Set(previous.frontMatter.participants), headingStarts, text.length));
 
   // The coded containers around the stretch, with their new end, text and speaker (a div's
   // content may start with a label in the stretch).
@@ -408,7 +468,7 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
   const moveId = (id: number): number => (id < fragmentsBefore ? id : id + idDelta);
   const fragments = previous.fragments.slice(0, fragmentsBefore);
   for (const f of containers) fragments[f.id] = f;
-  fragments.push(...regionFragments);
+  append(fragments, regionFragments);
   for (let i = fragmentsAfter; i < previous.fragments.length; i++) {
     const f = previous.fragments[i]!;
     const content = move.span(f.content.span);
@@ -429,7 +489,7 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
   const codesBefore = firstAtOrAfter(previous.codes, (c) => c.span.start, from);
   const codesAfter = firstAtOrAfter(previous.codes, (c) => c.span.start, oldTo + 1);
   const codes = previous.codes.slice(0, codesBefore);
-  codes.push(...read.codes);
+  append(codes, read.codes);
   const movedCodes = new Map<CodeOccurrence, CodeOccurrence>();
   for (let i = codesAfter; i < previous.codes.length; i++) {
     const c = previous.codes[i]!;
@@ -441,7 +501,7 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
   const blocksBefore = firstAtOrAfter(previous.attributeBlocks, (b) => b.span.start, from);
   const blocksAfter = firstAtOrAfter(previous.attributeBlocks, (b) => b.span.start, oldTo + 1);
   const attributeBlocks = previous.attributeBlocks.slice(0, blocksBefore);
-  attributeBlocks.push(...read.blocks);
+  append(attributeBlocks, read.blocks);
   for (let i = blocksAfter; i < previous.attributeBlocks.length; i++) {
     const b = previous.attributeBlocks[i]!;
     const moved: AttributeBlock = { span: move.span(b.span), range: move.range(b.range), codes: b.codes.map((c) => movedCodes.get(c)!), attributes: b.attributes, bareWords: b.bareWords.map((w) => ({ word: w.word, span: move.span(w.span), range: move.range(w.range) })) };
@@ -461,13 +521,15 @@ export function reassemble(last: ParseState, text: string, lines: LineIndex, pre
     text,
     lines,
     chunks,
+    movedChunks: stretch.chunks,
     labels,
     headingStarts,
     fences: last.fences.map((f) => (f.start > oldTo ? move.span(f) : f)),
     frontMatterEnd: last.frontMatterEnd,
     conflicts: false,
-    containers: stretch.containers,
+    containers: stretch.containers.toArray(),
     diagnostics,
+    longestDiagnostic: longestOf(read.diagnostics, longestDiagnostic(last)),
     model: {
       length: text.length,
       lineCount: lines.lineCount,

@@ -9,6 +9,8 @@ import { readChunk, type ChunkDiagnostic, type ChunkResult, type SpeakerLabel } 
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
 import { byPlace, checkCodes, type CodeLookup } from './check';
+import { chunkListOf } from './chunkList';
+import type { Lines, PieceText, TextSource } from './pieceText';
 import { reassemble, rediagnose, type CodeDiagnostics, type Container, type DiagnosedState, type StretchBase } from './reassemble';
 import { LineIndex, stripBom } from './text';
 import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from './types';
@@ -22,6 +24,10 @@ export interface ParsedChunk {
 
 /** What a parse leaves for the next one of the same document. */
 export interface ParseState extends StretchBase {
+  text: string;
+  lines: LineIndex;
+  chunks: ParsedChunk[];
+  containers: Container[];
   /** Every speaker label, in order, at its place in the text. */
   labels: SpeakerLabel[];
   /** Where the top-level headings start (they end turns). */
@@ -54,26 +60,43 @@ export class ParseCache {
     return new Map((this.last?.chunks ?? []).map((c) => [text.slice(c.start, c.end), c.result]));
   }
 
-  /** Every diagnostic of `rawText` (as `transcriptDiagnostics` of its model), in order. */
-  diagnostics(rawText: string, lookup: CodeLookup): Diagnostic[] {
-    const { diagnostics, codes } = this.check(stripBom(rawText), lookup);
+  /**
+   * Every diagnostic of `source` (as `transcriptDiagnostics` of its model), in order. An open
+   * document's text comes as pieces, with `since`: what changed since the text this cache last
+   * saw (null: nothing), so that neither text is compared or copied whole.
+   */
+  diagnostics(source: string | PieceText, lookup: CodeLookup, since?: TextChange | null): Diagnostic[] {
+    const { diagnostics, codes } = this.check(source, lookup, since);
     return [...diagnostics, ...codes.list].sort(byPlace);
   }
 
-  /** The syntactic and code diagnostics of `text`: from the last state, the edit since, or a parse. */
-  private check(text: string, lookup: CodeLookup): { diagnostics: Diagnostic[]; codes: CodeDiagnostics } {
+  /** Brings the cache to `text`, changed from the text it last saw as `since` says (without building the list of diagnostics). */
+  follow(text: PieceText, lookup: CodeLookup, since: TextChange): void {
+    this.check(text, lookup, since);
+  }
+
+  /** The syntactic and code diagnostics of `source`: from the last state, the edit since, or a parse. */
+  private check(source: string | PieceText, lookup: CodeLookup, since: TextChange | null | undefined): { diagnostics: Diagnostic[]; codes: CodeDiagnostics } {
+    // A byte-order mark moves every place by one: such a text is read as a string.
+    let text: TextSource = source;
+    let lines: Lines | undefined;
+    if (typeof source === 'string' || source.slice(0, 1) === '\uFEFF') {
+      text = stripBom(source.toString());
+      if (text.length !== source.length) since = undefined;
+    } else lines = source;
     const base = this.diagnosed ?? this.last;
     const codes = base && codeDiagnosticsOf(base, lookup);
     if (base && codes) {
-      if (base.text === text) return { diagnostics: base.diagnostics, codes };
-      const { prefix, suffix } = commonEnds(base.text, text);
-      const next = rediagnose(base, codes, text, LineIndex.edited(base.lines, text, prefix, suffix), prefix, suffix);
+      if (base.text === text || (since === null && base.text.length === text.length)) return { diagnostics: base.diagnostics, codes };
+      const { prefix, suffix } = since && since.prefix + since.suffix <= Math.min(base.text.length, text.length) ? since : commonEnds(base.text, text);
+      lines ??= typeof text === 'string' && base.lines instanceof LineIndex ? LineIndex.edited(base.lines, text, prefix, suffix) : new LineIndex(text.toString());
+      const next = rediagnose(base, codes, text, lines, prefix, suffix);
       if (next) {
         this.diagnosed = next;
         return { diagnostics: next.diagnostics, codes: next.codeDiagnostics };
       }
     }
-    parseTranscript(text, this);
+    parseTranscript(text.toString(), this);
     const state = this.last!;
     return { diagnostics: state.diagnostics, codes: codeDiagnosticsOf(state, lookup)! };
   }
@@ -87,8 +110,14 @@ function codeDiagnosticsOf(state: ParseState | DiagnosedState, lookup: CodeLooku
   return state.codeDiagnostics;
 }
 
+/** Two texts agree on their first `prefix` and last `suffix` characters (which do not overlap in either). */
+export interface TextChange {
+  prefix: number;
+  suffix: number;
+}
+
 /** The length of the common start and of the common end of two texts (not overlapping). */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+export function commonEnds(a: TextSource, b: TextSource): TextChange {
   const max = Math.min(a.length, b.length);
   // Compare in blocks first (string comparison runs at memory speed), then character by character.
   let prefix = 0;
@@ -283,6 +312,7 @@ export function parseTranscript(rawText: string, cache?: ParseCache, options: Pa
       text,
       lines,
       chunks,
+      movedChunks: chunkListOf(chunks),
       labels,
       headingStarts,
       fences: scan.fences.map((f) => f.line),

@@ -1,14 +1,110 @@
 // The documents the client has open: their text (unsaved edits count), version, and a parse
-// cache per document so typing re-reads only the chunks an edit touched.
+// cache per document so typing re-reads only the chunks an edit touched. The text is kept in
+// pieces (core/pieceText.ts): a keystroke neither copies it nor moves its line starts.
 
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { ParseCache, parseTranscript } from '../core/transcript';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { PieceText } from '../core/pieceText';
+import { ParseCache, parseTranscript, type TextChange } from '../core/transcript';
 import { byPlace, checkCodes, type CodeLookup } from '../core/check';
 import { emptyFrontMatter } from '../core/frontmatter';
 import type { Diagnostic, Transcript } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from './files';
 import { canonicalUri } from './uris';
+
+const isEol = (c: number): boolean => c === 10 || c === 13;
+
+/** An open document's text and version, as `vscode-languageserver-textdocument` reads them, over pieces. */
+export class OpenText implements TextDocument {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    readonly version: number,
+    readonly text: PieceText,
+  ) {}
+
+  /** The whole text (joined once per version), or a range of it. */
+  getText(range?: Range): string {
+    if (!range) return this.text.toString();
+    const start = this.offsetAt(range.start);
+    const end = this.offsetAt(range.end);
+    return this.text.slice(Math.min(start, end), Math.max(start, end));
+  }
+
+  get lineCount(): number {
+    return this.text.lineCount;
+  }
+
+  /** Offsets inside a line break are moved before it. */
+  private beforeEol(offset: number, lineStart: number): number {
+    while (offset > lineStart && isEol(this.text.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.text.lineOf(clamped);
+    const start = this.text.lineStart(line);
+    return { line, character: this.beforeEol(clamped, start) - start };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.text.lineCount) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = this.text.lineStart(position.line);
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < this.text.lineCount ? this.text.lineStart(position.line + 1) : this.text.length;
+    return this.beforeEol(Math.min(start + position.character, next), start);
+  }
+
+  getLineRange(line: number): Range {
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (line >= this.text.lineCount) {
+      const last = this.text.lineCount - 1;
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.text.length - this.text.lineStart(last) } };
+    }
+    const start = this.text.lineStart(line);
+    const next = line + 1 < this.text.lineCount ? this.text.lineStart(line + 1) : this.text.length;
+    return { start: { line, character: 0 }, end: { line, character: this.beforeEol(next, start) - start } };
+  }
+
+  getEOLCharacters(line: number): string {
+    if (line < 0 || line >= this.text.lineCount) return '';
+    const start = this.text.lineStart(line);
+    const next = line + 1 < this.text.lineCount ? this.text.lineStart(line + 1) : this.text.length;
+    return this.text.slice(this.beforeEol(next, start), next);
+  }
+
+  /** The document after incremental or full changes, with the text after each incremental one and what it left alone (no steps after a full change). */
+  static update(document: OpenText, changes: readonly TextDocumentContentChangeEvent[], version: number): { document: OpenText; steps: TextStep[] | undefined } {
+    let text = document.text;
+    let steps: TextStep[] | undefined = [];
+    for (const change of changes) {
+      if (!('range' in change)) {
+        text = PieceText.from(change.text);
+        steps = undefined;
+        continue;
+      }
+      const current = new OpenText(document.uri, document.languageId, version, text);
+      let start = current.offsetAt(change.range.start);
+      let end = current.offsetAt(change.range.end);
+      if (start > end) [start, end] = [end, start];
+      const suffix = text.length - end;
+      text = text.edited(start, end, change.text);
+      steps?.push({ text, change: { prefix: start, suffix } });
+    }
+    return { document: new OpenText(document.uri, document.languageId, version, text), steps };
+  }
+}
+
+/** A text after one incremental change, and what the change left alone of the text before. */
+export interface TextStep {
+  text: PieceText;
+  change: TextChange;
+}
+
+/** Changes not yet seen by the parse cache beyond this many are compared as whole texts instead. */
+const MAX_PENDING = 64;
 
 export interface OpenDocument {
   /** Canonical URI (see uris.ts). */
@@ -16,8 +112,10 @@ export interface OpenDocument {
   /** The URI as the client wrote it. */
   readonly clientUri: string;
   languageId: string;
-  document: TextDocument;
+  document: OpenText;
   readonly cache: ParseCache;
+  /** The changes since the text the parse cache last saw, one by one (undefined: not known). */
+  pending: TextStep[] | undefined;
   /** Another object after every change. */
   revision: object;
   /** The size of the text in UTF-8 bytes (as it would be on disk), kept per change without reading the whole text. */
@@ -53,8 +151,8 @@ export class OpenDocuments {
 
   open(clientUri: string, languageId: string, version: number, text: string): OpenDocument {
     const uri = canonicalUri(clientUri);
-    const document = TextDocument.create(uri, languageId, version, text);
-    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), revision: {}, bytes: Buffer.byteLength(text) };
+    const document = new OpenText(uri, languageId, version, PieceText.from(text));
+    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), pending: undefined, revision: {}, bytes: Buffer.byteLength(text) };
     this.byUri.set(uri, entry);
     return entry;
   }
@@ -66,7 +164,11 @@ export class OpenDocuments {
     for (const change of changes) {
       if ('range' in change) entry.bytes += Buffer.byteLength(change.text) - Buffer.byteLength(entry.document.getText(change.range));
       else entry.bytes = Buffer.byteLength(change.text);
-      entry.document = TextDocument.update(entry.document, [change], version);
+      const updated = OpenText.update(entry.document, [change], version);
+      entry.document = updated.document;
+      if (!updated.steps) entry.pending = undefined;
+      else entry.pending?.push(...updated.steps);
+      if (entry.pending && entry.pending.length > MAX_PENDING) entry.pending = undefined;
     }
     entry.revision = {};
     return entry;
@@ -107,6 +209,7 @@ export class OpenDocuments {
         entry.cache.last = undefined;
         entry.cache.diagnosed = undefined;
       } else model = parseTranscript(text, entry.cache);
+      entry.pending = [];
       entry.parsed = { version: entry.document.version, maxBytes, model };
     }
     return entry.parsed.model;
@@ -118,6 +221,17 @@ export class OpenDocuments {
       const model = this.model(entry);
       return [...model.diagnostics, ...checkCodes(model, lookup)].sort(byPlace);
     }
-    return entry.cache.diagnostics(entry.document.getText(), lookup);
+    // Each change since the cache's text is followed on its own: two edits far apart are two
+    // small stretches, not one that spans the text between them.
+    const pending = entry.pending;
+    let diagnostics: Diagnostic[];
+    if (!pending) diagnostics = entry.cache.diagnostics(entry.document.text, lookup);
+    else if (pending.length === 0) diagnostics = entry.cache.diagnostics(entry.document.text, lookup, null);
+    else {
+      for (let i = 0; i < pending.length - 1; i++) entry.cache.follow(pending[i]!.text, lookup, pending[i]!.change);
+      diagnostics = entry.cache.diagnostics(entry.document.text, lookup, pending[pending.length - 1]!.change);
+    }
+    entry.pending = [];
+    return diagnostics;
   }
 }
