@@ -10,7 +10,7 @@ import { jsonText, markdownText } from '../core/outputEscaping';
 import type { Locale } from '../core/types';
 import { listTranscripts, readText } from '../workspace/files';
 import { GitError, showAtRevision } from '../workspace/git';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export const AGREE_USAGE = `  agree A B         Compare the coding of two versions of a transcript.
   agree A --rev REV Compare a transcript with its version at a git revision.

@@ -4,12 +4,9 @@ import * as path from 'node:path';
 import type { Locale } from '../core/types';
 import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
+import type { CliIo } from './io';
 
-export interface ExchangeIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  cwd: string;
-}
+type ExchangeIo = Pick<CliIo, 'out' | 'err' | 'cwd'>;
 
 const OUTPUT_NAME: Record<ExportFormat, string> = { qdpx: 'project.qdpx', qdc: 'codebook.qdc', csv: 'fragments.csv', md: 'report.md', html: 'report.html' };
 

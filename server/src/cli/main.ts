@@ -11,6 +11,7 @@ import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from '../workspace/fil
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';
+import type { CliIo } from './io';
 
 const USAGE = `Usage: kader <command> [folder] [options]
 
@@ -38,13 +39,6 @@ Common options:
   --max-size MB     Skip (and report) transcripts larger than MB megabytes (default 20).
   --help            Show this help.
 `;
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
 
 class UsageError extends Error {}
 
