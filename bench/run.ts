@@ -394,7 +394,7 @@ async function main(): Promise<void> {
 
   // (6) Keystrokes in a very large open transcript (about 10 MB; 2 MB in --quick), unsaved, at its
   // top, in the middle and at the end: each must cost the same whatever the size.
-  const hugeParagraphs = quick ? 25_000 : 150_000;
+  const hugeParagraphs = quick ? 25_000 : 105_000;
   const hugeText = hugeTranscript(SEED + 4, hugeParagraphs);
   const huge = await measureHuge(server, uriOf(`groot/heel-groot-${hugeParagraphs}.md`), hugeText, hugeParagraphs, quick ? 10 : 40);
   serverRssAt('afterHuge');
