@@ -24,4 +24,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process'],
     },
   },
+  {
+    // The webview pages' scripts run in a browser: no vscode, no Node (their tsconfig's rootDir
+    // also keeps out every file of the extension).
+    files: ['client/src/webview/scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-*', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'worker_threads'] }],
+      'no-restricted-globals': ['error', 'process', 'require', 'Buffer'],
+    },
+  },
 );

@@ -14,6 +14,15 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts', parseWorker: 'server/src/workspace/parseWorker.ts', importWorker: 'server/src/workspace/importWorker.ts' }, outdir: 'dist' },
+  // The webview pages' scripts (client/src/webview/scripts/<page>/main.ts): browser bundles, dist/webview/<page>.js.
+  {
+    entryPoints: { statistics: 'client/src/webview/scripts/statistics/main.ts', agreement: 'client/src/webview/scripts/agreement/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    external: [],
+  },
   // Extension-host tests: the Mocha entry point and one bundle per test file (test/extension/launch.mjs).
   {
     entryPoints: ['test/extension/index.ts', 'test/extension/*.test.ts'],

@@ -101,6 +101,12 @@ describe('team analysis', () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     assert.ok(scripts.length > 0);
     for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), tag);
+    assert.deepEqual(
+      scripts.map((tag) => /src="([^"]+)"/.exec(tag)?.[1]?.replace(/^.*\/(dist\/webview\/)/, '$1')),
+      ['dist/webview/statistics.js'],
+      'the page loads the bundled script from the extension',
+    );
+    await waitFor(() => panel.ready() || undefined, 'the page script runs in the webview');
     assert.ok(html.includes('Leergemeenschap Breda'));
     assert.ok(!/ on[a-z]+=/i.test(html), 'no inline event handlers');
 
@@ -134,6 +140,8 @@ describe('team analysis', () => {
     const panel = await waitForValue(() => api.agreementPanel(uri), 'the comparison panel opens');
     const html = panel.html();
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+    assert.match(html, /<script nonce="[^"]+" src="[^"]*\/dist\/webview\/agreement\.js"><\/script>/);
+    await waitFor(() => panel.ready() || undefined, 'the page script runs in the webview');
     assert.equal(await panel.receive({ type: 'accept', id: 'x', side: 'b' }), false);
 
     const document = await vscode.workspace.openTextDocument(uri);

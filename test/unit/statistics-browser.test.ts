@@ -1,14 +1,18 @@
-// The Statistics and agreement pages in a real browser (headless Chromium, when installed): the
-// policy lets the nonce'd script run and nothing else; cells answer clicks and keys; the SVG and
-// PNG exports produce what the panel accepts; fragment lists are built as text.
+// The Statistics and agreement pages in a real browser (headless Chromium, when installed), with
+// the page scripts as `npm run build` bundles them (dist/webview): the policy lets the nonce'd
+// script run and nothing else; cells answer clicks and keys; the SVG and PNG exports produce what
+// the panel accepts; fragment lists are built as text.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { agreementHtml } from '../../client/src/agreement/html';
-import { DEFAULT_VIEW, isStatisticsMessage, statisticsHtml } from '../../client/src/statistics/html';
-import { isAgreementMessage } from '../../client/src/agreement/html';
+import { DEFAULT_VIEW, statisticsHtml } from '../../client/src/statistics/html';
+import { pageScriptPath, type PageOptions, type PageScript } from '../../client/src/webview/page';
+import { isAgreementMessage } from '../../client/src/webview/scripts/agreement/messages';
+import { isStatisticsMessage } from '../../client/src/webview/scripts/statistics/messages';
 import { compareCodings } from '../../server/src/core/agreement';
 import { computeStatistics } from '../../server/src/core/statistics';
 import { parseCodebook } from '../../server/src/core/codebook';
@@ -31,14 +35,34 @@ function statistics(): StatisticsResult {
   return { ...stats, fragments: stats.fragments.map((f) => ({ ...f, uri: `file:///${f.path}` })) };
 }
 
-/** Loads a page with a stub `acquireVsCodeApi` that records the messages it posts. */
-async function load(page: Page, html: string): Promise<void> {
+const ROOT = join(__dirname, '../..');
+const ORIGIN = 'http://kader.test/';
+
+/** The options of a page whose script is the built bundle, served from ORIGIN by `load`. */
+function options(script: PageScript): PageOptions {
+  return { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en', scriptUri: new URL(pageScriptPath(script).join('/'), ORIGIN).href };
+}
+
+/**
+ * Loads a page with a stub `acquireVsCodeApi` that records the messages it posts; the extension's
+ * files (the script bundles) are served from ORIGIN. Returns the URLs the page asked for.
+ */
+async function load(page: Page, html: string): Promise<string[]> {
+  const requested: string[] = [];
   // A string, not a function: the test's transpiler may wrap functions in helpers the page lacks.
   await page.addInitScript(
     'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => undefined });',
   );
-  await page.route('http://kader.test/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await page.goto('http://kader.test/');
+  await page.route(`${ORIGIN}**`, (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    if (url === ORIGIN) return route.fulfill({ contentType: 'text/html', body: html });
+    const file = join(ROOT, new URL(url).pathname);
+    if (!existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(file) });
+  });
+  await page.goto(ORIGIN);
+  return requested;
 }
 
 const posted = (page: Page): Promise<unknown[]> => page.evaluate('window.posted') as Promise<unknown[]>;
@@ -47,6 +71,9 @@ describe('the pages in Chromium', { skip }, () => {
   let browser: Browser;
   const errors: string[] = [];
   before(async () => {
+    for (const script of ['statistics', 'agreement'] as const) {
+      assert.ok(existsSync(join(ROOT, ...pageScriptPath(script))), `${pageScriptPath(script).join('/')} is missing: run npm run build`);
+    }
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   });
   after(async () => {
@@ -61,8 +88,9 @@ describe('the pages in Chromium', { skip }, () => {
       void d.dismiss();
     });
     const data = statistics();
-    await load(page, statisticsHtml(data, DEFAULT_VIEW, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }));
+    const requested = await load(page, statisticsHtml(data, DEFAULT_VIEW, options('statistics')));
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    assert.deepEqual(requested, [ORIGIN, `${ORIGIN}dist/webview/statistics.js`], 'the page loads its bundle and nothing else');
 
     await page.click('[data-cell="m:0:0"]');
     await page.focus('[data-cell="f:1"]');
@@ -105,14 +133,20 @@ describe('the pages in Chromium', { skip }, () => {
     await page.close();
   });
 
-  test('a script without the nonce does not run', async () => {
+  test('only the script with the nonce runs', async () => {
     const page = await browser.newPage();
-    const html = statisticsHtml(statistics(), DEFAULT_VIEW, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }).replace(
-      '</body>',
-      '<script>window.injected = true;</script></body>',
-    );
-    await load(page, html);
+    const injected = [
+      '<script>window.injected = 1;</script>',
+      '<script nonce="d3Jvbmc=">window.injected = 2;</script>',
+      `<script src="${ORIGIN}dist/webview/agreement.js"></script>`,
+      '<img src="x" onerror="window.injected = 4">',
+      '<svg><a><set attributeName="onmouseover" to="window.injected = 5"/></a></svg>',
+    ].join('');
+    const html = statisticsHtml(statistics(), DEFAULT_VIEW, options('statistics')).replace('</body>', `${injected}</body>`);
+    const requested = await load(page, html);
+    assert.deepEqual(await posted(page), [{ type: 'ready' }], 'the nonce\'d bundle ran, once');
     assert.equal(await page.evaluate('window.injected'), undefined);
+    assert.ok(!requested.some((url) => url.endsWith('agreement.js')), 'a script without the nonce is not even fetched');
     await page.close();
   });
 
@@ -121,7 +155,8 @@ describe('the pages in Chromium', { skip }, () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     const result = compareCodings({ text: 'Een [twee]{#x} drie <b>vier</b>.' }, { text: 'Een twee [drie]{#x} <b>vier</b>.' });
     const report = { ...result, uri: 'file:///a.md', version: 1, labelA: 'a.md', labelB: 'b.md' };
-    await load(page, agreementHtml(report, { kept: new Set() }, { nonce: 'dGVzdG5vbmNl', cspSource: 'vscode-webview://x', locale: 'en' }));
+    const requested = await load(page, agreementHtml(report, { kept: new Set() }, options('agreement')));
+    assert.deepEqual(requested, [ORIGIN, `${ORIGIN}dist/webview/agreement.js`]);
     await page.click('button[data-action="open"][data-id="1"]');
     await page.click('button[data-action="accept"][data-id="0"][data-side="b"]');
     await page.focus('button[data-action="accept"][data-id="1"][data-side="a"]');

@@ -1,44 +1,12 @@
 // The agreement report page: the figures per code and overall, where the texts differ, and the
-// disagreements with Open, Accept A and Accept B. No vscode import (plain Node tests check it);
-// every transcript string is HTML-escaped; one script, with the nonce of a strict policy.
-// Messages from the page are checked by `isAgreementMessage` before use.
+// disagreements with Open, Keep A and Take B, written with the escaping template html`…`. No vscode
+// import (plain Node tests check it). The page's script is client/src/webview/scripts/agreement/main.ts;
+// its messages are checked by `isAgreementMessage`.
 
-import type { AgreementReport } from '../../../server/src/protocol';
+import type { AgreementReport, Disagreement } from '../../../server/src/protocol';
 import type { Locale } from '../../../server/src/core/types';
-import { escapeHtml, webviewPage, type PageOptions } from '../statistics/html';
-
-export type AgreementMessage =
-  | { type: 'ready' }
-  | { type: 'open'; id: number; side: 'a' | 'b' }
-  | { type: 'accept'; id: number; side: 'a' | 'b' }
-  | { type: 'threshold'; value: number }
-  | { type: 'refresh' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isSide = (value: unknown): value is 'a' | 'b' => value === 'a' || value === 'b';
-
-/** The type guard for every message the report page sends. */
-export function isAgreementMessage(value: unknown): value is AgreementMessage {
-  if (!isRecord(value)) return false;
-  switch (value['type']) {
-    case 'ready':
-    case 'refresh':
-      return true;
-    case 'open':
-    case 'accept':
-      return isId(value['id']) && isSide(value['side']);
-    case 'threshold': {
-      const v = value['value'];
-      return typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= 100;
-    }
-    default:
-      return false;
-  }
-}
+import { css, html, type SafeHtml } from '../webview/html';
+import { webviewPage, type PageOptions } from '../webview/page';
 
 const WORDS = {
   en: {
@@ -122,7 +90,7 @@ function clip(text: string, max = 60): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-const STYLE = `
+const STYLE = css`
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 24px; }
 h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 4px; }
 h2 { font-size: 1.1em; font-weight: 600; margin: 24px 0 8px; }
@@ -142,29 +110,6 @@ tr.resolved td { opacity: 0.6; }
 .diff { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; background: var(--vscode-textCodeBlock-background); padding: 6px 8px; }
 `;
 
-const SCRIPT = `
-(function () {
-  const vscode = acquireVsCodeApi();
-  document.addEventListener('click', (event) => {
-    const target = event.target;
-    if (!(target instanceof Element)) return;
-    const button = target.closest('button[data-action]');
-    if (!button) return;
-    const action = button.getAttribute('data-action');
-    if (action === 'refresh') { vscode.postMessage({ type: 'refresh' }); return; }
-    const id = Number(button.getAttribute('data-id'));
-    const side = button.getAttribute('data-side');
-    vscode.postMessage({ type: action, id, side });
-  });
-  const threshold = document.getElementById('threshold');
-  if (threshold) threshold.addEventListener('change', () => {
-    const value = Number(threshold.value);
-    if (value > 0 && value <= 100) vscode.postMessage({ type: 'threshold', value });
-  });
-  vscode.postMessage({ type: 'ready' });
-})();
-`;
-
 export interface ReportState {
   /** Disagreement ids whose A coding was kept (shown as resolved). */
   kept: ReadonlySet<number>;
@@ -174,75 +119,64 @@ export function agreementWords(locale: Locale): (typeof WORDS)[Locale] {
   return WORDS[locale];
 }
 
+type Words = (typeof WORDS)[Locale];
+type Segments = AgreementReport['overall']['segments'];
+
+function figuresRow(name: SafeHtml | string, percent: number | null, kappa: number | null, alpha: number | null, s: Segments, overall = false): SafeHtml {
+  return html`<tr${overall ? html` class="overall"` : []}><td>${name}</td><td class="num">${pct(percent)}</td><td class="num">${num(kappa)}</td><td class="num">${num(alpha)}</td><td class="num">${s.agreeing}/${s.total} (${pct(s.percent)})</td></tr>`;
+}
+
+function figures(report: AgreementReport, w: Words): SafeHtml {
+  if (report.codes.length === 0) return html`<p>${w.noCodes}</p>`;
+  const { overall } = report;
+  return html`<table><thead><tr><th scope="col">${w.code}</th><th scope="col" class="num">${w.agreement}</th><th scope="col" class="num">${w.kappa}</th>\
+<th scope="col" class="num">${w.alpha}</th><th scope="col" class="num">${w.segments(report.threshold)}</th></tr></thead><tbody>\
+${report.codes.map((c) => figuresRow(html`<code>#${c.code}</code>`, c.percent, c.kappa, c.alpha, c.segments))}\
+${figuresRow(w.overall, overall.percent, overall.kappa, overall.alpha, overall.segments, true)}\
+</tbody></table>`;
+}
+
+function disagreementRow(report: AgreementReport, d: Disagreement, kept: boolean, w: Words): SafeHtml {
+  const short = clip(d.text);
+  const actions = kept
+    ? w.kept
+    : html`<button type="button" data-action="accept" data-id="${d.id}" data-side="a" aria-label="${w.acceptALabel(short)}">${w.acceptA}</button> \
+<button type="button" class="primary" data-action="accept" data-id="${d.id}" data-side="b" aria-label="${w.acceptBLabel(short)}">${w.acceptB}</button>`;
+  const openB = report.otherUri
+    ? html` <button type="button" class="link" data-action="open" data-id="${d.id}" data-side="b" aria-label="${w.openB(d.rangeB.start.line + 1)}">B:${d.rangeB.start.line + 1}</button>`
+    : [];
+  return html`<tr${kept ? html` class="resolved"` : []}>\
+<td class="num"><button type="button" class="link" data-action="open" data-id="${d.id}" data-side="a" aria-label="${w.open(d.line + 1)}">${d.line + 1}</button>${openB}</td>\
+<td>${d.text}</td><td><code>${codes(d.codesA)}</code></td><td><code>${codes(d.codesB)}</code></td><td>${actions}</td></tr>`;
+}
+
+function disagreements(report: AgreementReport, state: ReportState, w: Words): SafeHtml {
+  if (report.disagreements.length === 0) return html`<p>${w.none}</p>`;
+  return html`<p class="note">${w.explain}</p>
+<table><thead><tr><th scope="col" class="num">${w.line}</th><th scope="col">${w.text}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">${w.actions}</th></tr></thead><tbody>
+${report.disagreements.map((d) => html`${disagreementRow(report, d, state.kept.has(d.id), w)}\n`)}</tbody></table>`;
+}
+
 /** The whole report page. */
 export function agreementHtml(report: AgreementReport, state: ReportState, options: PageOptions): string {
   const w = WORDS[options.locale];
-  const { nonce } = options;
-  const who = (label: string, coder: string | undefined): string => `${escapeHtml(label)}${coder ? ` (${escapeHtml(w.coder)} ${escapeHtml(coder)})` : ''}`;
-  const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(w.title)}</h1>`);
-  parts.push(`<p class="who">A: ${who(report.labelA, report.coders.a)}<br>B: ${who(report.labelB, report.coders.b)}</p>`);
-  if (report.text.firstDifference) {
-    const d = report.text.firstDifference;
-    parts.push(
-      `<p>${escapeHtml(w.differ)}</p><div class="diff">A, ${escapeHtml(w.line1(d.a.line + 1))}: ${escapeHtml(d.a.text)}\nB, ${escapeHtml(w.line1(d.b.line + 1))}: ${escapeHtml(d.b.text)}</div>` +
-        `<p class="note">${escapeHtml(w.unshared(report.text.onlyA, report.text.onlyB))}</p>`,
-    );
-  }
-  parts.push(`<p class="note">${escapeHtml(w.compared(report.text.compared))}</p>`);
-  parts.push(
-    `<p><label>${escapeHtml(w.threshold)} <input id="threshold" type="number" min="1" max="100" step="1" value="${report.threshold}"></label> ` +
-      `<button type="button" data-action="refresh">${escapeHtml(w.refresh)}</button></p>`,
-  );
-
-  parts.push(`<h2>${escapeHtml(w.figures)}</h2>`);
-  if (report.codes.length === 0) parts.push(`<p>${escapeHtml(w.noCodes)}</p>`);
-  else {
-    const row = (name: string, percent: number | null, kappa: number | null, alpha: number | null, s: { agreeing: number; total: number; percent: number | null }, cls = ''): string =>
-      `<tr${cls}><td>${name}</td><td class="num">${pct(percent)}</td><td class="num">${num(kappa)}</td><td class="num">${num(alpha)}</td><td class="num">${s.agreeing}/${s.total} (${pct(s.percent)})</td></tr>`;
-    parts.push(
-      `<table><thead><tr><th scope="col">${escapeHtml(w.code)}</th><th scope="col" class="num">${escapeHtml(w.agreement)}</th><th scope="col" class="num">${escapeHtml(w.kappa)}</th>` +
-        `<th scope="col" class="num">${escapeHtml(w.alpha)}</th><th scope="col" class="num">${escapeHtml(w.segments(report.threshold))}</th></tr></thead><tbody>` +
-        report.codes.map((c) => row(`<code>#${escapeHtml(c.code)}</code>`, c.percent, c.kappa, c.alpha, c.segments)).join('') +
-        row(escapeHtml(w.overall), report.overall.percent, report.overall.kappa, report.overall.alpha, report.overall.segments, ' class="overall"') +
-        `</tbody></table>`,
-    );
-  }
-
-  parts.push(`<h2>${escapeHtml(w.disagreements)} (${report.disagreements.length})</h2>`);
-  if (report.disagreements.length === 0) parts.push(`<p>${escapeHtml(w.none)}</p>`);
-  else {
-    parts.push(`<p class="note">${escapeHtml(w.explain)}</p>`);
-    parts.push(
-      `<table><thead><tr><th scope="col" class="num">${escapeHtml(w.line)}</th><th scope="col">${escapeHtml(w.text)}</th><th scope="col">A</th><th scope="col">B</th><th scope="col">${escapeHtml(w.actions)}</th></tr></thead><tbody>`,
-    );
-    for (const d of report.disagreements) {
-      const kept = state.kept.has(d.id);
-      const short = clip(d.text);
-      const actions = kept
-        ? escapeHtml(w.kept)
-        : `<button type="button" data-action="accept" data-id="${d.id}" data-side="a" aria-label="${escapeHtml(w.acceptALabel(short))}">${escapeHtml(w.acceptA)}</button> ` +
-          `<button type="button" class="primary" data-action="accept" data-id="${d.id}" data-side="b" aria-label="${escapeHtml(w.acceptBLabel(short))}">${escapeHtml(w.acceptB)}</button>`;
-      parts.push(
-        `<tr${kept ? ' class="resolved"' : ''}>` +
-          `<td class="num"><button type="button" class="link" data-action="open" data-id="${d.id}" data-side="a" aria-label="${escapeHtml(w.open(d.line + 1))}">${d.line + 1}</button>` +
-          (report.otherUri
-            ? ` <button type="button" class="link" data-action="open" data-id="${d.id}" data-side="b" aria-label="${escapeHtml(w.openB(d.rangeB.start.line + 1))}">B:${d.rangeB.start.line + 1}</button>`
-            : '') +
-          `</td>` +
-          `<td>${escapeHtml(d.text)}</td><td><code>${escapeHtml(codes(d.codesA))}</code></td><td><code>${escapeHtml(codes(d.codesB))}</code></td><td>${actions}</td></tr>`,
-      );
-    }
-    parts.push('</tbody></table>');
-  }
-
-  return webviewPage({
-    locale: options.locale,
+  const who = (label: string, coder: string | undefined): SafeHtml => html`${label}${coder ? html` (${w.coder} ${coder})` : []}`;
+  const d = report.text.firstDifference;
+  const difference = d
+    ? html`<p>${w.differ}</p><div class="diff">A, ${w.line1(d.a.line + 1)}: ${d.a.text}\nB, ${w.line1(d.b.line + 1)}: ${d.b.text}</div>\
+<p class="note">${w.unshared(report.text.onlyA, report.text.onlyB)}</p>\n`
+    : [];
+  return webviewPage(options, {
     title: w.title,
-    nonce,
-    cspSource: options.cspSource,
     style: STYLE,
-    script: SCRIPT,
-    body: `${parts.join('\n')}`,
+    body: html`<h1>${w.title}</h1>
+<p class="who">A: ${who(report.labelA, report.coders.a)}<br>B: ${who(report.labelB, report.coders.b)}</p>
+${difference}<p class="note">${w.compared(report.text.compared)}</p>
+<p><label>${w.threshold} <input id="threshold" type="number" min="1" max="100" step="1" value="${report.threshold}"></label> \
+<button type="button" data-action="refresh">${w.refresh}</button></p>
+<h2>${w.figures}</h2>
+${figures(report, w)}
+<h2>${w.disagreements} (${report.disagreements.length})</h2>
+${disagreements(report, state, w)}`,
   });
 }

@@ -13,9 +13,10 @@ import {
   type AgreementReport,
   type Disagreement,
 } from '../../../server/src/protocol';
-import { kaderLocale } from '../locale';
-import { documentUri, webviewNonce, type KaderRequest, type WebviewProbe } from '../statistics/panel';
-import { agreementHtml, isAgreementMessage, type AgreementMessage } from './html';
+import { documentUri, type KaderRequest, type WebviewProbe } from '../statistics/panel';
+import { createPagePanel, pageOptions } from '../webview/pagePanel';
+import { isAgreementMessage, type AgreementMessage } from '../webview/scripts/agreement/messages';
+import { agreementHtml } from './html';
 
 export const AGREEMENT_COMMAND = 'kader.compareCodingWith';
 export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
@@ -73,9 +74,12 @@ class AgreementPanel implements vscode.Disposable {
   /** Disagreements whose A coding was kept, by what they are (ids change after an edit). */
   private readonly kept = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether the page shown has said it is ready: its script runs. */
+  ready = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
     private readonly request: KaderRequest,
     readonly uri: vscode.Uri,
     private other: AgreementOther,
@@ -122,7 +126,8 @@ class AgreementPanel implements vscode.Disposable {
     this.report = report;
     const kept = new Set(report.disagreements.filter((d) => this.kept.has(this.signature(d))).map((d) => d.id));
     this.panel.title = vscode.l10n.t('Agreement: {0} ↔ {1}', report.labelA, report.labelB);
-    this.panel.webview.html = agreementHtml(report, { kept }, { nonce: webviewNonce(), cspSource: this.panel.webview.cspSource, locale: kaderLocale() });
+    this.ready = false;
+    this.panel.webview.html = agreementHtml(report, { kept }, pageOptions(this.panel.webview, this.extensionUri, 'agreement'));
     return true;
   }
 
@@ -130,6 +135,7 @@ class AgreementPanel implements vscode.Disposable {
     const report = this.report;
     switch (message.type) {
       case 'ready':
+        this.ready = true;
         return;
       case 'refresh':
         await this.render();
@@ -247,13 +253,10 @@ export function registerAgreement(
         panel.setOther(other);
         panel.panel.reveal();
       } else {
-        const webview = vscode.window.createWebviewPanel(AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Beside, {
-          enableScripts: true,
-          enableForms: false,
-          localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-        });
+        const webview = createPagePanel(context.extensionUri, AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Beside);
         const created = new AgreementPanel(
           webview,
+          context.extensionUri,
           request,
           uri,
           other,
@@ -272,7 +275,7 @@ export function registerAgreement(
   return {
     panel: (uri) => {
       const panel = panels.get(uri.toString());
-      return panel && { html: () => panel.panel.webview.html, receive: (m) => panel.receive(m) };
+      return panel && { html: () => panel.panel.webview.html, ready: () => panel.ready, receive: (m) => panel.receive(m) };
     },
   };
 }

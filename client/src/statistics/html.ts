@@ -1,137 +1,18 @@
 // The Statistics webview's page: the aspect × practice heatmap, code frequencies as bars and the
-// co-occurrence matrix, as plain SVG inside HTML. No vscode import, so plain Node tests can check
-// it. Every string that comes from a transcript or the codebook is HTML-escaped here; the page's
-// one script carries the nonce of a strict Content-Security-Policy and builds the fragment lists
-// with textContent. Messages from the page are checked by `isStatisticsMessage` before use.
+// co-occurrence matrix, as plain SVG inside HTML, written with the escaping template html`…`.
+// No vscode import, so plain Node tests can check it. The page's script is
+// client/src/webview/scripts/statistics/main.ts; its messages are checked by `isStatisticsMessage`.
 
 import type { StatisticsResult } from '../../../server/src/protocol';
-import { escapeHtml, markdownText } from '../../../server/src/core/outputEscaping';
+import { markdownText } from '../../../server/src/core/outputEscaping';
 import type { Locale } from '../../../server/src/core/types';
-
-// ---------------------------------------------------------------------------------------------
-// Escaping and the security policy, shared with the agreement report
-
-export { escapeHtml };
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+import { css, html, type SafeHtml } from '../webview/html';
+import { webviewPage, type PageOptions } from '../webview/page';
+import type { ChartId } from '../webview/scripts/statistics/messages';
 
 /** A `#RGB` or `#RRGGBB` colour, else undefined: only such colours reach an attribute. */
 export function safeColor(color: string | undefined): string | undefined {
   return color !== undefined && /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(color) ? color : undefined;
-}
-
-/** A policy in a double-quoted attribute: its single quotes stay readable. */
-export function policyAttribute(policy: string): string {
-  return policy.replace(/[&"<>]/g, (c) => HTML_ESCAPES[c]!);
-}
-
-/** A strict policy: nothing by default; styles and scripts only with the nonce; images from the webview's own resources and data: (the PNG export). */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-/** A whole webview page: the strict policy, the page's own style and script (both with the nonce). */
-export function webviewPage(page: { locale: Locale; title: string; nonce: string; cspSource: string; style: string; body: string; script: string }): string {
-  const nonce = escapeHtml(page.nonce);
-  return `<!DOCTYPE html>
-<html lang="${page.locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policyAttribute(contentSecurityPolicy(page.cspSource, page.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(page.title)}</title>
-<style nonce="${nonce}">${page.style}</style>
-</head>
-<body>
-${page.body}
-<script nonce="${nonce}">${page.script}</script>
-</body>
-</html>
-`;
-}
-
-export interface PageOptions {
-  /** A fresh random nonce per rendering (base64 or hex). */
-  nonce: string;
-  /** The webview's `cspSource`. */
-  cspSource: string;
-  locale: Locale;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages from the page
-
-export type ChartId = 'matrix' | 'frequencies' | 'cooccurrence';
-const CHARTS: readonly ChartId[] = ['matrix', 'frequencies', 'cooccurrence'];
-
-export type StatisticsMessage =
-  | { type: 'ready' }
-  | { type: 'filter'; coder: string | null; attribute: { key: string; value: string } | null; measure: 'count' | 'share'; cooccurrence: 'aspect' | 'code' }
-  | { type: 'cell'; id: string }
-  | { type: 'open'; index: number }
-  | { type: 'saveSvg'; chart: ChartId; svg: string }
-  | { type: 'savePng'; chart: ChartId; dataUrl: string }
-  | { type: 'copyMarkdown'; chart: ChartId };
-
-/** Largest SVG and PNG data URL accepted from the page. */
-export const MAX_SVG_LENGTH = 5_000_000;
-export const MAX_PNG_LENGTH = 30_000_000;
-
-const CELL_ID = /^(?:m:\d{1,6}:\d{1,6}|f:\d{1,6}|c:\d{1,6}:\d{1,6})$/;
-const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isChart(value: unknown): value is ChartId {
-  return typeof value === 'string' && (CHARTS as readonly string[]).includes(value);
-}
-
-function isShortString(value: unknown, max = 1000): value is string {
-  return typeof value === 'string' && value.length <= max;
-}
-
-/** The type guard for every message the Statistics page sends. */
-export function isStatisticsMessage(value: unknown): value is StatisticsMessage {
-  if (!isRecord(value)) return false;
-  switch (value['type']) {
-    case 'ready':
-      return true;
-    case 'filter': {
-      const attribute = value['attribute'];
-      return (
-        (value['coder'] === null || isShortString(value['coder'])) &&
-        (attribute === null || (isRecord(attribute) && isShortString(attribute['key']) && isShortString(attribute['value']))) &&
-        (value['measure'] === 'count' || value['measure'] === 'share') &&
-        (value['cooccurrence'] === 'aspect' || value['cooccurrence'] === 'code')
-      );
-    }
-    case 'cell':
-      return typeof value['id'] === 'string' && CELL_ID.test(value['id']);
-    case 'open':
-      return Number.isSafeInteger(value['index']) && (value['index'] as number) >= 0;
-    case 'saveSvg': {
-      const svg = value['svg'];
-      return isChart(value['chart']) && typeof svg === 'string' && svg.length <= MAX_SVG_LENGTH && /^<svg[\s>]/.test(svg);
-    }
-    case 'savePng': {
-      const url = value['dataUrl'];
-      return isChart(value['chart']) && typeof url === 'string' && url.length <= MAX_PNG_LENGTH && PNG_DATA_URL.test(url);
-    }
-    case 'copyMarkdown':
-      return isChart(value['chart']);
-    default:
-      return false;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,42 +108,39 @@ function formatShare(n: number, total: number): string {
 }
 
 /** One heatmap cell: a focusable button in SVG. */
-function heatCell(x: number, y: number, value: number, max: number, label: string, cell: string, ariaLabel: string): string {
+function heatCell(x: number, y: number, value: number, max: number, label: string, cell: string, ariaLabel: string): SafeHtml {
   const strength = max > 0 ? value / max : 0;
   const opacity = value === 0 ? 0 : 0.12 + 0.88 * strength;
-  const dark = opacity > 0.55 ? ' strong' : '';
-  return (
-    `<g class="cell${dark}" role="button" tabindex="0" data-cell="${escapeHtml(cell)}" aria-label="${escapeHtml(ariaLabel)}">` +
-    `<rect class="cell-box" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>` +
-    `<rect class="cell-fill" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill-opacity="${opacity.toFixed(3)}"/>` +
-    `<text class="cell-text" x="${x + (CELL_WIDTH - 2) / 2}" y="${y + CELL_HEIGHT / 2 + 3}" text-anchor="middle">${escapeHtml(label)}</text>` +
-    `</g>`
-  );
+  const kind = opacity > 0.55 ? 'cell strong' : 'cell';
+  return html`<g class="${kind}" role="button" tabindex="0" data-cell="${cell}" aria-label="${ariaLabel}">\
+<rect class="cell-box" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>\
+<rect class="cell-fill" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill-opacity="${opacity.toFixed(3)}"/>\
+<text class="cell-text" x="${x + (CELL_WIDTH - 2) / 2}" y="${y + CELL_HEIGHT / 2 + 3}" text-anchor="middle">${label}</text>\
+</g>`;
 }
 
-function rowLabel(y: number, text: string, color?: string): string {
+function rowLabel(y: number, text: string, color?: string): SafeHtml {
   const swatch = safeColor(color);
-  const mark = swatch ? `<rect x="0" y="${y + 9}" width="10" height="12" rx="2" fill="${swatch}"/>` : '';
-  return `${mark}<text class="label" x="16" y="${y + CELL_HEIGHT / 2 + 3}"><title>${escapeHtml(text)}</title>${escapeHtml(clip(text))}</text>`;
+  const mark = swatch ? html`<rect x="0" y="${y + 9}" width="10" height="12" rx="2" fill="${swatch}"/>` : [];
+  return html`${mark}<text class="label" x="16" y="${y + CELL_HEIGHT / 2 + 3}"><title>${text}</title>${clip(text)}</text>`;
 }
 
-function columnLabel(x: number, text: string): string {
+function columnLabel(x: number, text: string): SafeHtml {
   const cx = x + (CELL_WIDTH - 2) / 2;
   const y = HEADER_HEIGHT - 8;
-  return `<text class="label" x="${cx}" y="${y}" transform="rotate(-35 ${cx} ${y})"><title>${escapeHtml(text)}</title>${escapeHtml(clip(text, 30))}</text>`;
+  return html`<text class="label" x="${cx}" y="${y}" transform="rotate(-35 ${cx} ${y})"><title>${text}</title>${clip(text, 30)}</text>`;
 }
 
-function svgOpen(width: number, height: number, title: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeHtml(title)}">`;
+function svg(width: number, height: number, title: string, content: SafeHtml[]): SafeHtml {
+  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${title}">${content}</svg>`;
 }
 
-export function matrixSvg(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): string {
+export function matrixSvg(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): SafeHtml {
   const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, data.practices.length) + SLANT_ROOM;
   const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, data.aspects.length);
   const values = data.matrix.map((row) => row.map((n, j) => (measure === 'share' ? (data.practiceTotals[j] ? n / data.practiceTotals[j]! : 0) : n)));
   const max = Math.max(0, ...values.flat());
-  const parts = [svgOpen(width, height, w.matrix)];
-  data.practices.forEach((p, j) => parts.push(columnLabel(LABEL_WIDTH + j * CELL_WIDTH, p.label)));
+  const parts = data.practices.map((p, j) => columnLabel(LABEL_WIDTH + j * CELL_WIDTH, p.label));
   data.aspects.forEach((a, i) => {
     const y = HEADER_HEIGHT + i * CELL_HEIGHT;
     parts.push(rowLabel(y, a.name, a.color));
@@ -272,41 +150,36 @@ export function matrixSvg(data: StatisticsResult, measure: 'count' | 'share', w:
       parts.push(heatCell(LABEL_WIDTH + j * CELL_WIDTH, y, values[i]![j]!, max, label, `m:${i}:${j}`, w.cellMatrix(a.name, p.label, label)));
     });
   });
-  parts.push('</svg>');
-  return parts.join('');
+  return svg(width, height, w.matrix, parts);
 }
 
-export function frequenciesSvg(data: StatisticsResult, w: StatisticsWords): string {
+export function frequenciesSvg(data: StatisticsResult, w: StatisticsWords): SafeHtml {
   const barArea = 360;
   const rowHeight = 26;
   const width = LABEL_WIDTH + barArea + 60;
   const height = Math.max(1, data.frequencies.length) * rowHeight + 8;
   const max = Math.max(1, ...data.frequencies.map((f) => f.count));
-  const parts = [svgOpen(width, height, w.frequencies)];
-  data.frequencies.forEach((f, i) => {
+  const bars = data.frequencies.map((f, i) => {
     const y = 4 + i * rowHeight;
     const barWidth = Math.max(2, (f.count / max) * barArea);
     const color = safeColor(f.color);
+    const fill = color ? html` fill="${color}"` : [];
     const name = f.name === f.code ? `#${f.code}` : `${f.name} (#${f.code})`;
-    parts.push(
-      `<g class="bar" role="button" tabindex="0" data-cell="f:${i}" aria-label="${escapeHtml(w.cellFrequency(name, f.count))}">` +
-        `<text class="label" x="0" y="${y + 16}"><title>${escapeHtml(name)}</title>${escapeHtml(clip(name))}</text>` +
-        `<rect class="bar-fill" x="${LABEL_WIDTH}" y="${y + 3}" width="${barWidth.toFixed(1)}" height="${rowHeight - 8}" rx="2"${color ? ` fill="${color}"` : ''}/>` +
-        `<text class="label" x="${(LABEL_WIDTH + barWidth + 6).toFixed(1)}" y="${y + 16}">${f.count}</text>` +
-        `</g>`,
-    );
+    return html`<g class="bar" role="button" tabindex="0" data-cell="f:${i}" aria-label="${w.cellFrequency(name, f.count)}">\
+<text class="label" x="0" y="${y + 16}"><title>${name}</title>${clip(name)}</text>\
+<rect class="bar-fill" x="${LABEL_WIDTH}" y="${y + 3}" width="${barWidth.toFixed(1)}" height="${rowHeight - 8}" rx="2"${fill}/>\
+<text class="label" x="${(LABEL_WIDTH + barWidth + 6).toFixed(1)}" y="${y + 16}">${f.count}</text>\
+</g>`;
   });
-  parts.push('</svg>');
-  return parts.join('');
+  return svg(width, height, w.frequencies, bars);
 }
 
-export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): string {
+export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): SafeHtml {
   const codes = data.cooccurrence.codes;
   const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, codes.length) + SLANT_ROOM;
   const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, codes.length);
   const max = Math.max(0, ...data.cooccurrence.counts.flat());
-  const parts = [svgOpen(width, height, w.cooccurrence)];
-  codes.forEach((c, j) => parts.push(columnLabel(LABEL_WIDTH + j * CELL_WIDTH, c.name)));
+  const parts = codes.map((c, j) => columnLabel(LABEL_WIDTH + j * CELL_WIDTH, c.name));
   codes.forEach((row, i) => {
     const y = HEADER_HEIGHT + i * CELL_HEIGHT;
     parts.push(rowLabel(y, row.name, row.color));
@@ -317,8 +190,7 @@ export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): str
       parts.push(heatCell(LABEL_WIDTH + j * CELL_WIDTH, y, n, max, String(n), `c:${p}:${q}`, w.cellCo(row.name, col.name, n)));
     });
   });
-  parts.push('</svg>');
-  return parts.join('');
+  return svg(width, height, w.cooccurrence, parts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,7 +222,7 @@ export function chartMarkdown(data: StatisticsResult, chart: ChartId, measure: '
 // ---------------------------------------------------------------------------------------------
 // The page
 
-const STYLE = `
+const STYLE = css`
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 24px; }
 h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 4px; }
 h2 { font-size: 1.1em; font-weight: 600; margin: 24px 0 8px; }
@@ -381,124 +253,22 @@ svg .bar:focus-visible .bar-fill, svg .bar:hover .bar-fill { stroke: var(--vscod
 .empty { color: var(--vscode-descriptionForeground); }
 `;
 
-/** The page's script: clicks and keys on cells, the filters, the exports, the fragment list. */
-const SCRIPT = `
-(function () {
-  const vscode = acquireVsCodeApi();
-  const post = (message) => vscode.postMessage(message);
-  const activate = (target) => {
-    const cell = target.closest('[data-cell]');
-    if (cell) { post({ type: 'cell', id: cell.getAttribute('data-cell') }); return true; }
-    return false;
-  };
-  document.addEventListener('click', (event) => {
-    const target = event.target;
-    if (!(target instanceof Element)) return;
-    if (activate(target)) return;
-    const button = target.closest('button[data-action]');
-    if (!button) return;
-    const chart = button.getAttribute('data-chart');
-    const action = button.getAttribute('data-action');
-    if (action === 'svg') post({ type: 'saveSvg', chart, svg: serialize(chart) });
-    else if (action === 'png') png(chart);
-    else if (action === 'copy') post({ type: 'copyMarkdown', chart });
-  });
-  document.addEventListener('keydown', (event) => {
-    const target = event.target;
-    if (!(target instanceof Element) || !target.matches('[data-cell]')) return;
-    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); activate(target); }
-  });
-  const filters = document.getElementById('filters');
-  if (filters) filters.addEventListener('change', () => {
-    const value = (id) => { const el = document.getElementById(id); return el ? el.value : ''; };
-    const attribute = value('filter-attribute');
-    const split = attribute.indexOf('=');
-    post({
-      type: 'filter',
-      coder: value('filter-coder') || null,
-      attribute: split > 0 ? { key: attribute.slice(0, split), value: attribute.slice(split + 1) } : null,
-      measure: value('filter-measure') === 'share' ? 'share' : 'count',
-      cooccurrence: value('filter-level') === 'code' ? 'code' : 'aspect',
-    });
-  });
-  const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'font-family', 'font-size', 'font-weight'];
-  function serialize(chart) {
-    const svg = document.querySelector('#' + chart + ' svg');
-    if (!svg) return '<svg xmlns="http://www.w3.org/2000/svg"/>';
-    const clone = svg.cloneNode(true);
-    const from = [svg, ...svg.querySelectorAll('*')];
-    const to = [clone, ...clone.querySelectorAll('*')];
-    from.forEach((el, i) => {
-      const style = getComputedStyle(el);
-      for (const prop of STYLE_PROPS) { const v = style.getPropertyValue(prop); if (v) to[i].setAttribute(prop, v); }
-      to[i].removeAttribute('class'); to[i].removeAttribute('tabindex'); to[i].removeAttribute('data-cell');
-    });
-    return new XMLSerializer().serializeToString(clone);
-  }
-  function png(chart) {
-    const svg = document.querySelector('#' + chart + ' svg');
-    if (!svg) return;
-    const width = Number(svg.getAttribute('width')) || 600;
-    const height = Number(svg.getAttribute('height')) || 400;
-    const image = new Image();
-    image.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = width * 2; canvas.height = height * 2;
-      const context = canvas.getContext('2d');
-      context.scale(2, 2);
-      context.fillStyle = getComputedStyle(document.body).backgroundColor;
-      context.fillRect(0, 0, width, height);
-      context.drawImage(image, 0, 0, width, height);
-      post({ type: 'savePng', chart, dataUrl: canvas.toDataURL('image/png') });
-    };
-    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(serialize(chart));
-  }
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || message.type !== 'fragments' || !Array.isArray(message.items)) return;
-    const title = document.getElementById('list-title');
-    const list = document.getElementById('list-items');
-    if (!title || !list) return;
-    title.textContent = String(message.title);
-    list.replaceChildren();
-    for (const item of message.items) {
-      const li = document.createElement('li');
-      const button = document.createElement('button');
-      button.className = 'link';
-      button.textContent = String(item.label);
-      button.addEventListener('click', () => post({ type: 'open', index: Number(item.index) }));
-      const detail = document.createElement('div');
-      detail.className = 'detail';
-      detail.textContent = String(item.detail);
-      li.append(button, detail);
-      list.append(li);
-    }
-    const first = list.querySelector('button');
-    if (first) first.focus();
-  });
-  post({ type: 'ready' });
-})();
-`;
-
-function option(value: string, label: string, selected: boolean): string {
-  return `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+function option(value: string, label: string, selected: boolean): SafeHtml {
+  return html`<option value="${value}"${selected ? html` selected` : []}>${label}</option>`;
 }
 
-function chartSection(id: ChartId, title: string, svg: string, w: StatisticsWords): string {
-  return (
-    `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${escapeHtml(title)}</h2>` +
-    `<div class="actions">` +
-    `<button type="button" data-action="svg" data-chart="${id}">${escapeHtml(w.saveSvg)}</button>` +
-    `<button type="button" data-action="png" data-chart="${id}">${escapeHtml(w.savePng)}</button>` +
-    `<button type="button" data-action="copy" data-chart="${id}">${escapeHtml(w.copy)}</button>` +
-    `</div><div class="chart">${svg}</div></section>`
-  );
+function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords): SafeHtml {
+  return html`<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>\
+<div class="actions">\
+<button type="button" data-action="svg" data-chart="${id}">${w.saveSvg}</button>\
+<button type="button" data-action="png" data-chart="${id}">${w.savePng}</button>\
+<button type="button" data-action="copy" data-chart="${id}">${w.copy}</button>\
+</div><div class="chart">${chart}</div></section>`;
 }
 
 /** The whole Statistics page. */
 export function statisticsHtml(data: StatisticsResult, view: ViewState, options: PageOptions): string {
   const w = WORDS[options.locale];
-  const { nonce } = options;
   const coders = [option('', w.allCoders, view.coder === null), ...data.coders.map((c) => option(c, c, c === view.coder))];
   const attributeValue = view.attribute ? `${view.attribute.key}=${view.attribute.value}` : '';
   const attributes = [
@@ -506,28 +276,24 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
     ...data.attributes.flatMap((a) => a.values.map((v) => option(`${a.key}=${v}`, `${a.key}: ${v}`, `${a.key}=${v}` === attributeValue))),
   ];
   const summary = `${data.folderName ? `${data.folderName} · ` : ''}${w.fragments(data.total)}`;
-  const body =
+  const charts =
     data.total === 0
-      ? `<p class="empty">${escapeHtml(w.empty)}</p>`
-      : chartSection('matrix', w.matrix, matrixSvg(data, view.measure, w), w) +
-        chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w) +
-        chartSection('cooccurrence', w.cooccurrence, cooccurrenceSvg(data, w), w) +
-        `<section id="list" aria-live="polite"><h2 id="list-title">${escapeHtml(w.listHint)}</h2><ul id="list-items"></ul></section>`;
-  return webviewPage({
-    locale: options.locale,
+      ? html`<p class="empty">${w.empty}</p>`
+      : html`${chartSection('matrix', w.matrix, matrixSvg(data, view.measure, w), w)}\
+${chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w)}\
+${chartSection('cooccurrence', w.cooccurrence, cooccurrenceSvg(data, w), w)}\
+<section id="list" aria-live="polite"><h2 id="list-title">${w.listHint}</h2><ul id="list-items"></ul></section>`;
+  return webviewPage(options, {
     title: w.title,
-    nonce,
-    cspSource: options.cspSource,
     style: STYLE,
-    script: SCRIPT,
-    body: `<h1>${escapeHtml(w.title)}</h1>
-<p class="summary">${escapeHtml(summary)}</p>
+    body: html`<h1>${w.title}</h1>
+<p class="summary">${summary}</p>
 <form id="filters" class="filters" role="search">
-<label>${escapeHtml(w.coder)}<select id="filter-coder">${coders.join('')}</select></label>
-<label>${escapeHtml(w.attribute)}<select id="filter-attribute">${attributes.join('')}</select></label>
-<label>${escapeHtml(w.measure)}<select id="filter-measure">${option('count', w.count, view.measure === 'count')}${option('share', w.share, view.measure === 'share')}</select></label>
-<label>${escapeHtml(w.level)}<select id="filter-level">${option('aspect', w.aspects, view.cooccurrence === 'aspect')}${option('code', w.codes, view.cooccurrence === 'code')}</select></label>
+<label>${w.coder}<select id="filter-coder">${coders}</select></label>
+<label>${w.attribute}<select id="filter-attribute">${attributes}</select></label>
+<label>${w.measure}<select id="filter-measure">${option('count', w.count, view.measure === 'count')}${option('share', w.share, view.measure === 'share')}</select></label>
+<label>${w.level}<select id="filter-level">${option('aspect', w.aspects, view.cooccurrence === 'aspect')}${option('code', w.codes, view.cooccurrence === 'code')}</select></label>
 </form>
-${body}`,
+${charts}`,
   });
 }

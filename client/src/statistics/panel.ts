@@ -2,22 +2,19 @@
 // page of html.ts, and answers the page's messages (each checked by `isStatisticsMessage`):
 // filters, listing and opening a cell's fragments, Save as SVG/PNG and Copy as Markdown Table.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
 import { kaderLocale } from '../locale';
-import { DEFAULT_VIEW, chartMarkdown, isStatisticsMessage, statisticsHtml, statisticsWords, type ChartId, type StatisticsMessage, type ViewState } from './html';
+import { createPagePanel, pageOptions } from '../webview/pagePanel';
+import { isStatisticsMessage, type ChartId, type FragmentsMessage, type StatisticsMessage } from '../webview/scripts/statistics/messages';
+import { DEFAULT_VIEW, chartMarkdown, statisticsHtml, statisticsWords, type ViewState } from './html';
 
 /** Sends a typed request to the language server; undefined when it did not answer. */
 export type KaderRequest = <P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken) => Promise<R | undefined>;
 
 export const STATISTICS_COMMAND = 'kader.showStatistics';
 export const STATISTICS_VIEW_TYPE = 'kader.statistics';
-
-export function webviewNonce(): string {
-  return randomBytes(18).toString('base64');
-}
 
 /** A file or untitled URI from the server, else undefined (nothing else is opened). */
 export function documentUri(uri: string): vscode.Uri | undefined {
@@ -34,9 +31,12 @@ class StatisticsPanel implements vscode.Disposable {
   private data: StatisticsResult | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private rendering = 0;
+  /** Whether the page shown has said it is ready: its script runs. */
+  ready = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
     private readonly request: KaderRequest,
     private folderUri: string | undefined,
     private readonly onDispose: () => void,
@@ -73,13 +73,15 @@ class StatisticsPanel implements vscode.Disposable {
       return;
     }
     this.data = data;
-    this.panel.webview.html = statisticsHtml(data, this.view, { nonce: webviewNonce(), cspSource: this.panel.webview.cspSource, locale: kaderLocale() });
+    this.ready = false;
+    this.panel.webview.html = statisticsHtml(data, this.view, pageOptions(this.panel.webview, this.extensionUri, 'statistics'));
   }
 
   private async handle(message: StatisticsMessage): Promise<void> {
     const data = this.data;
     switch (message.type) {
       case 'ready':
+        this.ready = true;
         return;
       case 'filter':
         this.view = { coder: message.coder, attribute: message.attribute, measure: message.measure, cooccurrence: message.cooccurrence };
@@ -93,7 +95,8 @@ class StatisticsPanel implements vscode.Disposable {
           const where = [`${f.path}:${f.range.start.line + 1}`, f.practice, f.coder, f.codes.map((c) => `#${c}`).join(' ')].filter(Boolean).join(' · ');
           return [{ index, label: f.text || '…', detail: where }];
         });
-        await this.panel.webview.postMessage({ type: 'fragments', title: vscode.l10n.t('{0} fragments', items.length), items });
+        const list: FragmentsMessage = { type: 'fragments', title: vscode.l10n.t('{0} fragments', items.length), items };
+        await this.panel.webview.postMessage(list);
         return;
       }
       case 'open': {
@@ -167,12 +170,8 @@ export function registerStatistics(
         await current.render();
         return;
       }
-      const panel = vscode.window.createWebviewPanel(STATISTICS_VIEW_TYPE, vscode.l10n.t('Kader Statistics'), vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableForms: false,
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-      });
-      const created = new StatisticsPanel(panel, request, folderUri, () => {
+      const panel = createPagePanel(context.extensionUri, STATISTICS_VIEW_TYPE, vscode.l10n.t('Kader Statistics'), vscode.ViewColumn.Active);
+      const created = new StatisticsPanel(panel, context.extensionUri, request, folderUri, () => {
         if (current === created) current = undefined;
       });
       current = created;
@@ -197,11 +196,12 @@ export function registerStatistics(
       }),
     );
   }
-  return { current: () => current && { html: () => current!.panel.webview.html, receive: (m) => current!.receive(m) } };
+  return { current: () => current && { html: () => current!.panel.webview.html, ready: () => current!.ready, receive: (m) => current!.receive(m) } };
 }
 
-/** What tests see of a webview panel: its page, and the way in for its messages. */
+/** What tests see of a webview panel: its page, whether its script runs, and the way in for its messages. */
 export interface WebviewProbe {
   html(): string;
+  ready(): boolean;
   receive(message: unknown): Promise<boolean>;
 }
