@@ -64,7 +64,7 @@ export interface DiagnosedState extends StretchBase {
   codeDiagnostics: CodeDiagnostics;
 }
 
-const moveContainer = (c: Container, by: number): Container => ({ kind: c.kind, full: shift(c.full, by), content: shift(c.content, by), empty: c.empty, headingEnd: c.headingEnd && c.headingEnd + by });
+const moveContainer = (c: Container, by: number): Container => ({ kind: c.kind, full: shift(c.full, by), content: shift(c.content, by), empty: c.empty, headingEnd: c.kind === 'section' ? c.headingEnd + by : 0 });
 
 function longestOf(diagnostics: readonly Diagnostic[], longest = 0): number {
   for (const d of diagnostics) longest = Math.max(longest, d.span.end - d.span.start);
