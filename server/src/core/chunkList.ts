@@ -4,7 +4,14 @@
 // making a moved copy of every item after it. Each list is immutable; a new one shares the
 // blocks it did not change.
 
-import type { ParsedChunk } from './transcript';
+import type { ChunkResult } from './chunk';
+
+/** A chunk of the last parse: where it was, and what it held. */
+export interface ParsedChunk {
+  start: number;
+  end: number;
+  result: ChunkResult;
+}
 
 /** What the parse reads of a list; an array is one. */
 export interface Seq<T> {

@@ -5,8 +5,7 @@
 
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
 import { firstEndingAfter, type ChunkFragment, type ChunkHeading, type ChunkResult } from './chunk';
-import { parseTranscript } from './transcript';
-import type { Span, Transcript } from './types';
+import type { Span } from './types';
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -233,23 +232,4 @@ function readBlock(source: string, block: Block, result: ChunkResult): void {
     const plain = PLAIN_LABEL.exec(head);
     if (plain) result.labels.push({ speaker: plain[1]!.trim(), label: { start: from, end: from + plain[0].length }, plain: true });
   }
-}
-
-/**
- * Reads a transcript with the fallback reader. The model has the same shape as a full parse's,
- * and a `parse-fallback` information diagnostic on the first line says it is approximate.
- */
-export function parseTranscriptRoughly(text: string): Transcript {
-  const model = parseTranscript(text, undefined, { readChunk: readChunkRoughly });
-  let firstLineEnd = 0;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  while (firstLineEnd < body.length && body[firstLineEnd] !== '\n' && body[firstLineEnd] !== '\r') firstLineEnd++;
-  model.diagnostics.unshift({
-    rule: 'parse-fallback',
-    severity: 'information',
-    args: {},
-    span: { start: 0, end: firstLineEnd },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
-  });
-  return model;
 }

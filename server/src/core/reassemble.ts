@@ -11,12 +11,11 @@ import { firstVisible, hasText, makeFragment, readAttributeBlock, readChunkSafel
 import type { ScannedBlock } from './attributes';
 import { byPlace, checkCodes, type CodeLookup } from './check';
 import type { ChunkDiagnostic, SpeakerLabel } from './chunk';
-import { chunkListOf, MovedList, type ChunkList, type ChunkSeq, type Seq } from './chunkList';
+import { chunkListOf, MovedList, type ChunkList, type ChunkSeq, type ParsedChunk, type Seq } from './chunkList';
 import { scanStretch } from './lines';
 import type { Lines, TextSource } from './pieceText';
 import type { LineIndex } from './text';
-import type { ParsedChunk, ParseState } from './transcript';
-import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Located, Position, Range, Span } from './types';
+import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Located, Position, Range, Span, Transcript } from './types';
 
 /** Lines that change how the text around them is cut or paired: div fences and conflict markers. */
 const STRUCTURE = /^(?: {0,3}:{3}|<{7}|={7}|>{7})/m;
@@ -57,6 +56,21 @@ export interface StretchBase {
 export interface CodeDiagnostics {
   lookup: CodeLookup;
   list: Diagnostic[];
+}
+
+/** What a parse leaves for the next one of the same document. */
+export interface ParseState extends StretchBase {
+  text: string;
+  lines: LineIndex;
+  chunks: ParsedChunk[];
+  containers: Container[];
+  /** Every speaker label, in order, at its place in the text. */
+  labels: SpeakerLabel[];
+  /** Where the top-level headings start (they end turns). */
+  headingStarts: number[];
+  model: Transcript;
+  /** The model's code diagnostics against the last lookup asked for. */
+  codeDiagnostics?: CodeDiagnostics;
 }
 
 /** The state after an edit of which only the diagnostics were worked out. */

@@ -6,36 +6,18 @@
 import type { ScannedBlock } from './attributes';
 import { firstVisible, makeFragment, readAttributeBlock, readChunkSafely, shift, shiftBlock, speakerAt, textOf, turnsOf, type RawFragment } from './assemble';
 import { readChunk, type ChunkDiagnostic, type ChunkResult, type SpeakerLabel } from './chunk';
+import { readChunkRoughly } from './fallback';
 import { emptyFrontMatter, readFrontMatter } from './frontmatter';
 import { scanLines } from './lines';
 import { byPlace, checkCodes, type CodeLookup } from './check';
-import { chunkListOf } from './chunkList';
+import { chunkListOf, type ParsedChunk } from './chunkList';
 import type { Lines, PieceText, TextSource } from './pieceText';
-import { reassemble, rediagnose, type CodeDiagnostics, type Container, type DiagnosedState, type StretchBase } from './reassemble';
+import { reassemble, rediagnose, type CodeDiagnostics, type Container, type DiagnosedState, type ParseState } from './reassemble';
 import { LineIndex, stripBom } from './text';
 import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from './types';
 
-/** A chunk of the last parse: where it was, and what it held. */
-export interface ParsedChunk {
-  start: number;
-  end: number;
-  result: ChunkResult;
-}
+export type { ParsedChunk, ParseState };
 
-/** What a parse leaves for the next one of the same document. */
-export interface ParseState extends StretchBase {
-  text: string;
-  lines: LineIndex;
-  chunks: ParsedChunk[];
-  containers: Container[];
-  /** Every speaker label, in order, at its place in the text. */
-  labels: SpeakerLabel[];
-  /** Where the top-level headings start (they end turns). */
-  headingStarts: number[];
-  model: Transcript;
-  /** The model's code diagnostics against the last lookup asked for. */
-  codeDiagnostics?: CodeDiagnostics;
-}
 
 /**
  * The parse state of one document (an open editor's): the next parse re-reads only the chunks an
@@ -347,4 +329,23 @@ function reuser(last: ParseState, text: string, prefix: number, suffix: number):
     byText ??= new Map(old.map((c) => [last.text.slice(c.start, c.end), c.result]));
     return byText.get(text.slice(chunk.start, chunk.end));
   };
+}
+
+/**
+ * Reads a transcript with the fallback reader. The model has the same shape as a full parse's,
+ * and a `parse-fallback` information diagnostic on the first line says it is approximate.
+ */
+export function parseTranscriptRoughly(text: string): Transcript {
+  const model = parseTranscript(text, undefined, { readChunk: readChunkRoughly });
+  let firstLineEnd = 0;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  while (firstLineEnd < body.length && body[firstLineEnd] !== '\n' && body[firstLineEnd] !== '\r') firstLineEnd++;
+  model.diagnostics.unshift({
+    rule: 'parse-fallback',
+    severity: 'information',
+    args: {},
+    span: { start: 0, end: firstLineEnd },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
+  });
+  return model;
 }
