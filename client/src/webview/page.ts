@@ -17,15 +17,18 @@ export interface PageOptions {
 /** The page scripts, bundled by scripts/build.mjs from client/src/webview/scripts/<page>/main.ts. */
 export type PageScript = 'statistics' | 'agreement';
 
+/** The one folder a webview may load from. */
+export const PAGE_SCRIPT_FOLDER = ['dist', 'webview'] as const;
+
 /** Where a page's script bundle lies in the extension, as path segments. */
 export function pageScriptPath(script: PageScript): string[] {
   return [...PAGE_SCRIPT_FOLDER, `${script}.js`];
 }
 
-/** The one folder a webview may load from. */
-export const PAGE_SCRIPT_FOLDER = ['dist', 'webview'] as const;
-
-/** A strict policy: nothing by default; styles and scripts only with the nonce; images from the webview's own resources and data: (the PNG export). */
+/**
+ * A strict policy, as the text of the page's `content` attribute: nothing by default; styles and
+ * scripts only with the nonce; images from the webview's own resources and data: (the PNG export).
+ */
 export function contentSecurityPolicy(cspSource: string, nonce: string): SafeHtml {
   return html`default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource} 'nonce-${nonce}'; font-src ${cspSource}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'`;
 }
