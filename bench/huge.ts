@@ -35,9 +35,13 @@ function positionAt(text: string, offset: number): Position {
 
 /** Opens the text under `uri` in `server`, types `count` characters at each of three places, closes it. */
 export async function measureHuge(server: BenchServer, uri: string, text: string, paragraphs: number, count: number): Promise<HugeResult> {
+  // As VS Code pulls: with the result id of the report it holds; "unchanged" keeps that report.
+  let held: { resultId?: string; count: number } = { count: -1 };
   const pull = async (): Promise<number> => {
-    const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-    return report.kind === 'full' ? report.items.length : -1;
+    const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(held.resultId ? { previousResultId: held.resultId } : {}) });
+    if (report.kind === 'full') held = { resultId: report.resultId, count: report.items.length };
+    else if (report.resultId !== held.resultId) return -1;
+    return held.count;
   };
   const openStart = performance.now();
   await server.open(uri, text);

@@ -288,6 +288,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       const timer = pending.get(closed.uri);
       if (timer) clearTimeout(timer);
       pending.delete(closed.uri);
+      diagnostics.closed(closed.uri);
       await workspace.closed(closed.uri, loose);
     }),
   );

@@ -6,6 +6,7 @@ import {
   FileChangeType,
   WorkspaceDiagnosticRequest,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type FullDocumentDiagnosticReport,
   type PublishDiagnosticsParams,
   type WorkspaceFullDocumentDiagnosticReport,
@@ -211,4 +212,44 @@ test('pull: a deleted file is cleared with an empty report; severity settings ap
   await client.open(uri('intro.md'), 'Hallo {#nieuw}\n');
   const report = (await client.request(DocumentDiagnosticRequest.type, { textDocument: { uri: uri('intro.md') } })) as FullDocumentDiagnosticReport;
   assert.deepEqual(report.items, [{ range: range(0, 7, 0, 13), severity: 4, code: 'undefined-code', source: 'kader', message: '#nieuw is not in the codebook.' }]);
+});
+
+test('pull: an edit that leaves every finding as it was is answered "unchanged" with the held result id; any moved or new finding gets a full report', async (t) => {
+  const { client, uri } = await openProject(t, ['project'], { capabilities: fullCapabilities(true) });
+  const breda = uri('breda/gesprek-1.md');
+  await client.open(breda, 'Eerste regel.\n\nTweede [iets]{#nieuw}.\n');
+  const pull = (previousResultId?: string): Promise<DocumentDiagnosticReport> =>
+    client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: breda }, ...(previousResultId ? { previousResultId } : {}) });
+  const undefinedAt = (line: number, start: number): Diagnostic => ({
+    range: range(line, start, line, start + 6),
+    severity: 2,
+    code: 'undefined-code',
+    source: 'kader',
+    message: '#nieuw is not in the codebook.',
+  });
+
+  const first = (await pull()) as FullDocumentDiagnosticReport;
+  assert.equal(first.kind, 'full');
+  assert.deepEqual(first.items, [undefinedAt(2, 14)]);
+
+  // Typing on the first line moves no finding.
+  await client.edit(breda, range(0, 6, 0, 6), 'e');
+  assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+  // Without the held id the client gets it all.
+  assert.deepEqual(((await pull()) as FullDocumentDiagnosticReport).items, [undefinedAt(2, 14)]);
+
+  // Typing before the finding on its line moves it: a full report with the new range.
+  await client.edit(breda, range(2, 0, 2, 0), 'x');
+  const moved = (await pull(first.resultId)) as FullDocumentDiagnosticReport;
+  assert.equal(moved.kind, 'full');
+  assert.deepEqual(moved.items, [undefinedAt(2, 15)]);
+  assert.notEqual(moved.resultId, first.resultId);
+
+  // A new line above moves it down; fixing it clears it.
+  await client.edit(breda, range(0, 0, 0, 0), '\n');
+  const down = (await pull(moved.resultId)) as FullDocumentDiagnosticReport;
+  assert.deepEqual(down.items, [undefinedAt(3, 15)]);
+  await client.edit(breda, range(3, 15, 3, 21), '#intentie');
+  assert.deepEqual(((await pull(down.resultId)) as FullDocumentDiagnosticReport).items, []);
+  assert.deepEqual(client.errors(), []);
 });

@@ -41,6 +41,26 @@ export function lspDiagnostics(view: DocumentView, locale: Locale): LspDiagnosti
   return out;
 }
 
+function sameDiagnostics(a: readonly LspDiagnostic[], b: readonly LspDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.range.start.line !== y.range.start.line ||
+      x.range.start.character !== y.range.start.character ||
+      x.range.end.line !== y.range.end.line ||
+      x.range.end.character !== y.range.end.character ||
+      x.severity !== y.severity ||
+      x.code !== y.code ||
+      x.message !== y.message
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export class DiagnosticsFeature {
   /** Push: the URIs that have diagnostics on the client. */
   private readonly published = new Set<string>();
@@ -49,6 +69,8 @@ export class DiagnosticsFeature {
   private nextStamp = 1;
   /** Grows when settings or the language change every report. */
   private generation = 0;
+  /** Pull: the last full report sent per document, to answer "unchanged" when an edit left its findings as they were. */
+  private readonly reported = new Map<string, { resultId: string; items: LspDiagnostic[] }>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly context: ServerContext) {}
@@ -69,7 +91,15 @@ export class DiagnosticsFeature {
         if (!view) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const resultId = this.resultId(view);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: lspDiagnostics(view, this.context.locale()) };
+        const items = lspDiagnostics(view, this.context.locale());
+        // Typing within a line leaves the findings of a long transcript where they were: the
+        // client keeps what it has, instead of receiving (and parsing) every finding again.
+        const last = this.reported.get(view.uri);
+        if (last && params.previousResultId === last.resultId && sameDiagnostics(last.items, items)) {
+          return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+        }
+        this.reported.set(view.uri, { resultId, items });
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
       }),
     );
     connection.languages.diagnostics.onWorkspace(
@@ -124,6 +154,11 @@ export class DiagnosticsFeature {
     return view.kind === 'codebook' ? `${this.generation}:${codebook}` : `${this.generation}:${codebook}:${this.stamp(view.source)}`;
   }
 
+  /** A document closed in the editor: its next pull starts afresh. */
+  closed(uri: string): void {
+    this.reported.delete(uri);
+  }
+
   /** After settings or the language changed: every diagnostic may read differently. */
   settingsChanged(): void {
     this.generation++;
@@ -132,6 +167,7 @@ export class DiagnosticsFeature {
   }
 
   private changed(change: WorkspaceChange): void {
+    for (const uri of change.removed) this.reported.delete(uri);
     if (this.pull) {
       // Open documents are pulled by the client as they change; anything else needs a refresh.
       const { documents } = this.context.workspace;
