@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DocumentDiagnosticRequest, type Position } from 'vscode-languageserver-protocol';
+import { DocumentDiagnosticRequest } from 'vscode-languageserver-protocol';
 import { fileUri } from '../server/src/workspace/uris';
 import { codebook, hugeTranscript } from './corpus';
-import { BenchServer } from './lsp';
+import { BenchServer, positionAt } from './lsp';
 
 export interface HugeResult {
   paragraphs: number;
@@ -22,16 +22,6 @@ export interface HugeResult {
   wrong: number;
 }
 
-/** The place of an offset in `text` (UTF-16, like JavaScript strings). */
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, character: offset - lineStart };
-}
 
 /** Opens the text under `uri` in `server`, types `count` characters at each of three places, closes it. */
 export async function measureHuge(server: BenchServer, uri: string, text: string, paragraphs: number, count: number): Promise<HugeResult> {

@@ -22,6 +22,7 @@ import {
   StreamMessageWriter,
   UnregistrationRequest,
   WorkDoneProgressCreateRequest,
+  type Position,
   type ProtocolConnection,
   type Range,
 } from 'vscode-languageserver-protocol/node';
@@ -174,4 +175,15 @@ export class BenchServer {
     clearTimeout(timer);
     this.connection.dispose();
   }
+}
+
+/** The LSP position (UTF-16, like JavaScript strings) of an offset. */
+export function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
+  }
+  return { line, character: offset - lineStart };
 }

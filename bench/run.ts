@@ -18,7 +18,6 @@ import {
   DocumentDiagnosticRequest,
   HoverRequest,
   RenameRequest,
-  type Position,
   type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
@@ -32,7 +31,7 @@ import { loadProject, type Project } from '../server/src/workspace/project';
 import { fileUri } from '../server/src/workspace/uris';
 import { generateCorpus, hugeTranscript, random } from './corpus';
 import { measureHuge } from './huge';
-import { BenchServer } from './lsp';
+import { BenchServer, positionAt } from './lsp';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -116,16 +115,6 @@ function* edits(text: string, count: number, rnd: () => number): Generator<Edit>
   }
 }
 
-/** The LSP position (UTF-16, like JavaScript strings) of an offset. */
-function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    line++;
-    lineStart = nl + 1;
-  }
-  return { line, character: offset - lineStart };
-}
 
 /**
  * Where the next code at or after `from` starts (just after its `#`): the next `{#` that does not

@@ -7,10 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { validateXML } from 'xmllint-wasm';
+import { linksOf } from '../unit/markdownLinks';
 import { folder, run, temp } from './helpers';
 
 const LINK_NAME = 'a>) [klik](javascript:alert(7)) (<b.md';
@@ -38,17 +36,6 @@ function hostileFolder(): string {
 /** No C0 control but tab, LF and CR, no DEL, no C1 control. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-/** Every link, image and HTML node a GFM reader finds, but bare http(s) addresses. */
-function linksOf(markdown: string): string[] {
-  const found: string[] = [];
-  const walk = (node: { type: string; url?: string; children?: unknown[] }): void => {
-    const address = node.type === 'link' && /^https?:\/\//.test(node.url ?? '');
-    if (!address && (node.type === 'link' || node.type === 'image' || node.type === 'html')) found.push(`${node.type} ${node.url ?? ''}`);
-    for (const child of (node.children ?? []) as never[]) walk(child);
-  };
-  walk(unified().use(remarkParse).use(remarkGfm).parse(markdown) as never);
-  return found;
-}
 
 const CSV_ROWS = [
   `${LINK_NAME},"'=HYPERLINK(""http://x"",""klik"")","'+cmd|' /C calc'!A0",S1,intentie,intentie,"'=1+1","'@SUM(1,2)",5`,

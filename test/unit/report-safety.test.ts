@@ -4,13 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parseCodebook } from '../../server/src/core/codebook';
 import { csvReport, htmlReport, markdownReport, textReport, type ReportInput } from '../../server/src/core/report';
 import { parseTranscript } from '../../server/src/core/transcript';
 import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { linksOf } from './markdownLinks';
 
 const CODEBOOK = parseCodebook('# Intentie {#intentie}\nWaarom?\n');
 const LINK_NAME = 'a>) [klik](javascript:alert(7)) (<b.md';
@@ -31,20 +29,6 @@ const FILES: Record<string, string> = {
   [IMAGE_NAME]: '---\npractice: "\\e[31mrood"\n---\n**\x1b[31mS2:** Tekst \x1b]0;titel\x07 hier. {#intentie}\n',
 };
 
-/**
- * Every link, image and HTML node a GFM reader finds in `markdown`, but the bare web addresses it
- * links in any text (http or https only; the HTML report leaves them text).
- */
-function linksOf(markdown: string): string[] {
-  const found: string[] = [];
-  const walk = (node: { type: string; url?: string; children?: unknown[] }): void => {
-    const address = node.type === 'link' && /^https?:\/\//.test(node.url ?? '');
-    if (!address && (node.type === 'link' || node.type === 'image' || node.type === 'html')) found.push(`${node.type} ${node.url ?? ''}`);
-    for (const child of (node.children ?? []) as never[]) walk(child);
-  };
-  walk(unified().use(remarkParse).use(remarkGfm).parse(markdown) as never);
-  return found;
-}
 
 function input(): ReportInput {
   const index = new WorkspaceIndex();
