@@ -1,0 +1,147 @@
+// Finding personal data in a transcript (issue #14): the names of participants and of the key's
+// entries in all their forms, e-mail addresses, phone numbers, BSN, IBAN, postcodes and street
+// addresses (certain), and capitalised words after a title, capitalised words in mid-sentence
+// and dates of birth (likely). Only text is searched (privacy/regions.ts): never codes, attribute
+// keys or front-matter keys, but memos and front-matter values are. All names are found in one
+// pass with one matcher, however many the key holds.
+
+import { LineIndex, stripBom } from '../text';
+import type { Transcript } from '../types';
+import type { PrivacyFinding, PrivacyLevel } from './findings';
+import { foldedWords, foldWord, isTitleCase } from './fold';
+import type { EntryKind, Key } from './key';
+import { nameKey } from './key';
+import { knownWords } from './knownWords';
+import { NameMatcher, type MatcherEntry } from './nameMatcher';
+import { isRoleLabel, nameForms, type NameForm } from './nameForms';
+import { longestFirst, regionIndexOf } from './overlaps';
+import { findAddresses, findBirthDates, findBsns, findEmails, findIbans, findPhones, findPostcodes, findTitleNames, type RawFinding } from './patterns';
+import { textRegions, type TextRegion } from './regions';
+
+export interface DetectOptions {
+  /** The key: its names (and variants) are found, its pseudonyms never are. */
+  key?: Key;
+  /** Words and names that are never findings (the project's allow-list). */
+  allowList?: readonly string[];
+}
+
+/** What a name in the matcher stands for; `person` undefined for words that are not findings. */
+interface NameValue {
+  person?: { name: string; form: NameForm | 'variant'; pseudonym?: string; kind: EntryKind };
+}
+
+/** The names to find in `model`, and the words that stop a finding (pseudonyms, role labels, the allow-list). */
+function nameEntries(model: Transcript, options: DetectOptions): MatcherEntry<NameValue>[] {
+  const entries: MatcherEntry<NameValue>[] = [];
+  const person = (name: string, pseudonym: string | undefined, kind: EntryKind): void => {
+    for (const { form, words } of nameForms(name)) entries.push({ words, full: form === 'full', value: { person: { name, form, pseudonym, kind } } });
+  };
+  const notFinding = (words: string[]): void => void entries.push({ words, full: true, value: {} });
+  for (const entry of options.key?.entries ?? []) {
+    person(entry.name, entry.pseudonym, entry.kind);
+    for (const variant of entry.variants) {
+      entries.push({ words: foldedWords(variant), full: true, value: { person: { name: entry.name, form: 'variant', pseudonym: entry.pseudonym, kind: entry.kind } } });
+    }
+    notFinding(foldedWords(entry.pseudonym));
+  }
+  const speakers = new Set([...model.frontMatter.participants, ...model.turns.map((t) => t.speaker)]);
+  for (const speaker of speakers) {
+    if (isRoleLabel(speaker)) notFinding(foldedWords(speaker));
+    else person(speaker, undefined, 'participant');
+  }
+  for (const word of options.allowList ?? []) notFinding(foldedWords(word));
+  return entries;
+}
+
+/** One finding from the values of a name match: a word that is no finding wins; a pseudonym only when all agree. */
+function nameArgs(values: NameValue[]): Record<string, string> | undefined {
+  if (values.some((v) => !v.person)) return undefined;
+  const people = values.map((v) => v.person!);
+  const first = people[0]!;
+  const pseudonyms = new Set(people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])));
+  const args: Record<string, string> = { name: first.name, form: first.form, kind: first.kind };
+  const named = people.find((p) => p.pseudonym) ?? first;
+  args['name'] = named.name;
+  if (pseudonyms.size === 1) args['pseudonym'] = [...pseudonyms][0]!;
+  const names = new Set(people.map((p) => nameKey(p.name)));
+  if (names.size > 1) args['ambiguous'] = [...new Set(people.map((p) => p.name))].join(', ');
+  return args;
+}
+
+/** A capitalised word (`Pieter`, `Noord-Holland`); a possessive ending is not part of it. */
+const CAPITALISED = /\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)*(?![\p{L}\p{M}\p{N}])/gu;
+const MID_SENTENCE_BEFORE = /[\p{Ll}\p{N},;]/u;
+
+/** Whether the word at `start` follows a small letter, digit or comma in the same sentence (one line break at most). */
+function inMidSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  if (/[\p{L}\p{M}\p{N}'’-]/u.test(text[i] ?? '')) return false; // inside a word
+  while (text[i] === ' ' || text[i] === '\t') i--;
+  if (text[i] === '\n') i--;
+  if (text[i] === '\r') i--;
+  while (text[i] === ' ' || text[i] === '\t') i--;
+  return i >= 0 && MID_SENTENCE_BEFORE.test(text[i]!);
+}
+
+function findCapitalised(text: string, known: Set<string>): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const m of text.matchAll(CAPITALISED)) {
+    const word = m[0];
+    if (!isTitleCase(word) || known.has(foldWord(word)) || !inMidSentence(text, m.index)) continue;
+    findings.push({ rule: 'personal-data/capitalised', level: 'likely', span: { start: m.index, end: m.index + word.length }, args: { text: word } });
+  }
+  return findings;
+}
+
+const RANK: Record<PrivacyLevel | 'stop', number> = { stop: 3, certain: 2, likely: 1 };
+
+/**
+ * Every piece of personal data in the text of `model` (parsed from `rawText`), in document order,
+ * none overlapping (of overlapping ones the longest, then the certain one, wins).
+ */
+export function findPersonalData(rawText: string, model: Transcript, options: DetectOptions = {}): PrivacyFinding[] {
+  const text = stripBom(rawText);
+  const regions = textRegions(text, model);
+  return locate(text, detectIn(text, regions, model, options));
+}
+
+/** The findings as raw spans, for pseudonymise (which needs no LSP ranges). */
+export function detectIn(text: string, regions: TextRegion[], model: Transcript, options: DetectOptions): RawFinding[] {
+  const entries = nameEntries(model, options);
+  const known = knownWords();
+  for (const e of entries) if (!e.value.person) for (const w of e.words) known.add(w);
+  const allowed = new Set((options.allowList ?? []).map(nameKey));
+  const candidates: (RawFinding | { span: RawFinding['span']; level: 'stop' })[] = [];
+  const matcher = new NameMatcher(entries);
+  for (const match of matcher.matches(text)) {
+    const args = nameArgs(match.values);
+    if (!args) {
+      candidates.push({ span: match.span, level: 'stop' });
+      continue;
+    }
+    args['text'] = text.slice(match.span.start, match.span.end);
+    if (match.possessive) args['possessive'] = match.possessive;
+    candidates.push({ rule: 'personal-data/name', level: 'certain', span: match.span, args });
+  }
+  const likelyName = (f: RawFinding): boolean => !known.has(foldWord(f.args['text']!.split(/\s+/).pop()!));
+  candidates.push(
+    ...findEmails(text),
+    ...findPhones(text),
+    ...findBsns(text),
+    ...findIbans(text),
+    ...findPostcodes(text),
+    ...findAddresses(text),
+    ...findTitleNames(text).filter(likelyName),
+    ...findCapitalised(text, known),
+    ...findBirthDates(text),
+  );
+  const inText = candidates.filter((c) => regionIndexOf(c.span, regions) >= 0);
+  return longestFirst(inText, (c) => RANK[c.level]).filter(
+    (c): c is RawFinding => c.level !== 'stop' && !allowed.has(nameKey((c as RawFinding).args['text']!)),
+  );
+}
+
+function locate(text: string, findings: RawFinding[]): PrivacyFinding[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => ({ rule: f.rule, level: f.level, span: f.span, range: lines.range(f.span), args: f.args }));
+}
