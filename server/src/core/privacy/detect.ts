@@ -6,7 +6,7 @@
 // pass with one matcher, however many the key holds.
 
 import { LineIndex, stripBom } from '../text';
-import type { Transcript } from '../types';
+import type { Span, Transcript } from '../types';
 import type { PrivacyFinding, PrivacyLevel } from './findings';
 import { foldedWords, foldWord, isTitleCase } from './fold';
 import type { EntryKind, Key } from './key';
@@ -14,7 +14,7 @@ import { nameKey } from './key';
 import { knownWords } from './knownWords';
 import { NameMatcher, type MatcherEntry } from './nameMatcher';
 import { isRoleLabel, nameForms, type NameForm } from './nameForms';
-import { longestFirst, regionIndexOf } from './overlaps';
+import { longestFirst, overlapsAny, regionIndexOf } from './overlaps';
 import { findAddresses, findBirthDates, findBsns, findEmails, findIbans, findPhones, findPostcodes, findTitleNames, type RawFinding } from './patterns';
 import { textRegions, type TextRegion } from './regions';
 
@@ -111,7 +111,7 @@ export function detectIn(text: string, regions: TextRegion[], model: Transcript,
   const known = knownWords();
   for (const e of entries) if (!e.value.person) for (const w of e.words) known.add(w);
   const allowed = new Set((options.allowList ?? []).map(nameKey));
-  const candidates: (RawFinding | { span: RawFinding['span']; level: 'stop' })[] = [];
+  const candidates: (RawFinding | { span: Span; level: 'stop' })[] = [];
   const matcher = new NameMatcher(entries);
   for (const match of matcher.matches(text)) {
     const args = nameArgs(match.values);
@@ -124,17 +124,22 @@ export function detectIn(text: string, regions: TextRegion[], model: Transcript,
     candidates.push({ rule: 'personal-data/name', level: 'certain', span: match.span, args });
   }
   const likelyName = (f: RawFinding): boolean => !known.has(foldWord(f.args['text']!.split(/\s+/).pop()!));
+  // A capitalised word that is (part of) a name or a pseudonym is that, not a likely name: `Jans`.
+  const names = candidates.map((c) => c.span);
+  const notAName = (f: RawFinding): boolean => !overlapsAny(f.span, names);
+  const notIbans: Span[] = [];
   candidates.push(
     ...findEmails(text),
     ...findPhones(text),
     ...findBsns(text),
-    ...findIbans(text),
+    ...findIbans(text, notIbans),
     ...findPostcodes(text),
     ...findAddresses(text),
-    ...findTitleNames(text).filter(likelyName),
-    ...findCapitalised(text, known),
+    ...findTitleNames(text).filter((f) => likelyName(f) && notAName(f)),
+    ...findCapitalised(text, known).filter(notAName),
     ...findBirthDates(text),
   );
+  for (const span of notIbans) candidates.push({ span, level: 'stop' });
   const inText = candidates.filter((c) => regionIndexOf(c.span, regions) >= 0);
   return longestFirst(inText, (c) => RANK[c.level]).filter(
     (c): c is RawFinding => c.level !== 'stop' && !allowed.has(nameKey((c as RawFinding).args['text']!)),

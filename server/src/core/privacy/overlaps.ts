@@ -43,3 +43,18 @@ export function regionIndexOf(span: Span, regions: readonly { span: Span }[]): n
   }
   return at >= 0 && span.end <= regions[at]!.span.end ? at : -1;
 }
+
+/** Whether `span` overlaps one of `spans` (sorted and not overlapping each other); binary search. */
+export function overlapsAny(span: Span, spans: readonly Span[]): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let at = -1; // the last span that starts before `span` ends
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < span.end) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && spans[at]!.end > span.start;
+}

@@ -51,7 +51,8 @@ export function findBsns(text: string): RawFinding[] {
 /** A country code, two check digits and the account, with or without single spaces. */
 const IBAN_START = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/gu;
 
-export function findIbans(text: string): RawFinding[] {
+/** IBANs; `rejected` receives the candidates that have the shape but not the check digits (they are no phone number either). */
+export function findIbans(text: string, rejected: Span[] = []): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const m of text.matchAll(IBAN_START)) {
     // The longest prefix of the candidate that is a valid IBAN and ends at a word's end.
@@ -73,6 +74,7 @@ export function findIbans(text: string): RawFinding[] {
         break;
       }
     }
+    if (findings[findings.length - 1]?.span.start !== m.index) rejected.push({ start: m.index, end: m.index + candidate.length });
   }
   return findings;
 }
