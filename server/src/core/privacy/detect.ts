@@ -55,14 +55,20 @@ function nameEntries(model: Transcript, options: DetectOptions): MatcherEntry<Na
 
 /** One finding from the values of a name match: a word that is no finding wins; a pseudonym only when all agree. */
 function nameArgs(values: NameValue[]): Record<string, string> | undefined {
+  const first = values[0]!.person;
+  if (!first) return undefined;
+  if (values.length === 1) {
+    const args: Record<string, string> = { name: first.name, form: first.form, kind: first.kind };
+    if (first.pseudonym !== undefined) args['pseudonym'] = first.pseudonym;
+    return args;
+  }
   if (values.some((v) => !v.person)) return undefined;
   const people = values.map((v) => v.person!);
-  const first = people[0]!;
-  const pseudonyms = new Set(people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])));
-  const args: Record<string, string> = { name: first.name, form: first.form, kind: first.kind };
   const named = people.find((p) => p.pseudonym) ?? first;
-  args['name'] = named.name;
+  const args: Record<string, string> = { name: named.name, form: named.form, kind: named.kind };
+  const pseudonyms = new Set(people.flatMap((p) => (p.pseudonym ? [p.pseudonym] : [])));
   if (pseudonyms.size === 1) args['pseudonym'] = [...pseudonyms][0]!;
+  // The same name from the key and from the participants is one person; two names are two.
   const names = new Set(people.map((p) => nameKey(p.name)));
   if (names.size > 1) args['ambiguous'] = [...new Set(people.map((p) => p.name))].join(', ');
   return args;
@@ -73,9 +79,11 @@ const CAPITALISED = /\p{Lu}[\p{Ll}\p{M}]+(?:-\p{L}[\p{Ll}\p{M}]*)*(?![\p{L}\p{M}
 const MID_SENTENCE_BEFORE = /[\p{Ll}\p{N},;]/u;
 
 /** Whether the word at `start` follows a small letter, digit or comma in the same sentence (one line break at most). */
+const WORD_PART = /[\p{L}\p{M}\p{N}'’-]/u;
+
 function inMidSentence(text: string, start: number): boolean {
   let i = start - 1;
-  if (/[\p{L}\p{M}\p{N}'’-]/u.test(text[i] ?? '')) return false; // inside a word
+  if (WORD_PART.test(text[i] ?? '')) return false; // inside a word
   while (text[i] === ' ' || text[i] === '\t') i--;
   if (text[i] === '\n') i--;
   if (text[i] === '\r') i--;
@@ -87,7 +95,7 @@ function findCapitalised(text: string, known: Set<string>): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const m of text.matchAll(CAPITALISED)) {
     const word = m[0];
-    if (!isTitleCase(word) || known.has(foldWord(word)) || !inMidSentence(text, m.index)) continue;
+    if (!inMidSentence(text, m.index) || !isTitleCase(word) || known.has(foldWord(word))) continue;
     findings.push({ rule: 'personal-data/capitalised', level: 'likely', span: { start: m.index, end: m.index + word.length }, args: { text: word } });
   }
   return findings;
@@ -128,22 +136,23 @@ export function detectIn(text: string, regions: TextRegion[], model: Transcript,
   const names = candidates.map((c) => c.span);
   const notAName = (f: RawFinding): boolean => !overlapsAny(f.span, names);
   const notIbans: Span[] = [];
-  candidates.push(
-    ...findEmails(text),
-    ...findPhones(text),
-    ...findBsns(text),
-    ...findIbans(text, notIbans),
-    ...findPostcodes(text),
-    ...findAddresses(text),
-    ...findTitleNames(text).filter((f) => likelyName(f) && notAName(f)),
-    ...findCapitalised(text, known).filter(notAName),
-    ...findBirthDates(text),
-  );
+  const found = [
+    findEmails(text),
+    findPhones(text),
+    findBsns(text),
+    findIbans(text, notIbans),
+    findPostcodes(text),
+    findAddresses(text),
+    findTitleNames(text).filter((f) => likelyName(f) && notAName(f)),
+    findCapitalised(text, known).filter(notAName),
+    findBirthDates(text),
+  ];
+  // Loops, not push(...list): a list can be longer than a call's arguments may be.
+  for (const list of found) for (const f of list) candidates.push(f);
   for (const span of notIbans) candidates.push({ span, level: 'stop' });
   const inText = candidates.filter((c) => regionIndexOf(c.span, regions) >= 0);
-  return longestFirst(inText, (c) => RANK[c.level]).filter(
-    (c): c is RawFinding => c.level !== 'stop' && !allowed.has(nameKey((c as RawFinding).args['text']!)),
-  );
+  const chosen = longestFirst(inText, (c) => RANK[c.level]).filter((c): c is RawFinding => c.level !== 'stop');
+  return allowed.size === 0 ? chosen : chosen.filter((c) => !allowed.has(nameKey(c.args['text']!)));
 }
 
 function locate(text: string, findings: RawFinding[]): PrivacyFinding[] {

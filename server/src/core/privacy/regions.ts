@@ -26,7 +26,7 @@ export function textRegions(text: string, model: Transcript): TextRegion[] {
   const fm = model.frontMatter.span;
   if (fm) {
     markup.push(fm);
-    special.push(...frontMatterRegions(text, fm));
+    for (const region of frontMatterRegions(text, fm)) special.push(region);
   }
   for (const block of model.attributeBlocks) {
     markup.push(block.span);
@@ -37,7 +37,7 @@ export function textRegions(text: string, model: Transcript): TextRegion[] {
       if (text[valueStart] === '"') special.push({ span: { start: valueStart + 1, end: item.span.end - 1 }, style: 'memo' });
     }
   }
-  for (const fragment of model.fragments) markup.push(...fragment.markup);
+  for (const fragment of model.fragments) for (const span of fragment.markup) markup.push(span);
   markup.sort((a, b) => a.start - b.start);
   const regions: TextRegion[] = [];
   let at = 0;
@@ -46,8 +46,7 @@ export function textRegions(text: string, model: Transcript): TextRegion[] {
     at = Math.max(at, span.end);
   }
   if (at < text.length) regions.push({ span: { start: at, end: text.length }, style: 'markdown' });
-  regions.push(...special);
-  return regions.sort((a, b) => a.span.start - b.span.start);
+  return regions.concat(special).sort((a, b) => a.span.start - b.span.start);
 }
 
 /** The string values of the front matter (any depth; never a key), as regions. */
