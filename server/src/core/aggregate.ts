@@ -9,8 +9,8 @@
 // number of documents, not of fragments); only the fragment leaves of the last level are built.
 
 import { aspectOf } from './codes';
-import type { FragmentRef, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
-import { comparePractice } from './workspaceIndex';
+import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
+import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
 import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from './types';
 
 export interface TreeFilter {
@@ -120,21 +120,28 @@ interface CodeSet {
   aspects: readonly string[];
 }
 
-/** One code set per combination of codes in use, shared by every fragment with those codes. */
-const codeSets = new Map<string, CodeSet>();
 /** More combinations than a project has: they are made again (unshared) after a clear. */
 const CODE_SETS_KEPT = 10_000;
 
-function codeSetOf(codes: readonly string[]): CodeSet {
-  const key = codes.join('\n');
-  let set = codeSets.get(key);
-  if (!set) {
-    if (codeSets.size >= CODE_SETS_KEPT) codeSets.clear();
-    const own = [...codes];
-    set = { codes: own, aspects: own.length === 1 && !own[0]!.includes('/') ? own : [...new Set(own.map(aspectOf))] };
-    codeSets.set(key, set);
+/** One code set per combination of codes in use, shared by every fragment of an index with those codes. */
+class CodeSets {
+  private readonly sets = new Map<string, CodeSet>();
+
+  of(codes: readonly string[]): CodeSet {
+    const key = codes.join('\n');
+    let set = this.sets.get(key);
+    if (!set) {
+      if (this.sets.size >= CODE_SETS_KEPT) this.sets.clear();
+      const own = [...codes];
+      set = { codes: own, aspects: own.length === 1 && !own[0]!.includes('/') ? own : [...new Set(own.map(aspectOf))] };
+      this.sets.set(key, set);
+    }
+    return set;
   }
-  return set;
+
+  get size(): number {
+    return this.sets.size;
+  }
 }
 
 /** The fragments of one document that pass a text filter ('' for none), per aspect and per code. */
@@ -149,9 +156,6 @@ interface DocumentEntries {
   byAspect: Map<string, number[]>;
   byCode: Map<string, number[]>;
 }
-
-/** Per document: its fragments without a text filter, then with the last text filter asked for. */
-const documentEntries = new WeakMap<IndexedDocument, DocumentEntries[]>();
 
 function sorted(document: IndexedDocument, sets: readonly CodeSet[], needle: string, places: number[] | undefined): DocumentEntries {
   const byAspect = new Map<string, number[]>();
@@ -175,13 +179,8 @@ function sorted(document: IndexedDocument, sets: readonly CodeSet[], needle: str
   return entries;
 }
 
-function entriesOf(document: IndexedDocument, needle: string): DocumentEntries {
-  let known = documentEntries.get(document);
-  if (!known) {
-    const sets = document.fragments.map((fragment) => codeSetOf(fragment.codes));
-    known = [sorted(document, sets, '', undefined)];
-    documentEntries.set(document, known);
-  }
+function entriesOf(cache: AggregateCache, document: IndexedDocument, needle: string): DocumentEntries {
+  const known = cache.entries.of(document);
   const all = known[0]!;
   if (needle === '') return all;
   if (known[1]?.needle !== needle) {
@@ -220,26 +219,25 @@ interface CodebookInfo {
   aspects: string[];
 }
 
-const codebookInfos = new WeakMap<Codebook, CodebookInfo>();
-
+/** Made once per request: a codebook has tens of codes, a request asks for thousands of lookups. */
 function infoOf(codebook: Codebook): CodebookInfo {
-  let info = codebookInfos.get(codebook);
-  if (!info) {
-    info = { byCode: new Map(), rank: new Map(), aspects: [] };
-    for (const definition of codebook.codes) {
-      if (info.byCode.has(definition.code)) continue;
-      info.byCode.set(definition.code, definition);
-      info.rank.set(definition.code, info.rank.size);
-      if (!definition.code.includes('/')) info.aspects.push(definition.code);
-    }
-    codebookInfos.set(codebook, info);
+  const info: CodebookInfo = { byCode: new Map(), rank: new Map(), aspects: [] };
+  for (const definition of codebook.codes) {
+    if (info.byCode.has(definition.code)) continue;
+    info.byCode.set(definition.code, definition);
+    info.rank.set(definition.code, info.rank.size);
+    if (!definition.code.includes('/')) info.aspects.push(definition.code);
   }
   return info;
 }
 
 /** Aspects in codebook order, then aspects in use that the codebook lacks, by name. */
 export function aspectsOf(codebook: Codebook, used: Iterable<string>): string[] {
-  const defined = infoOf(codebook).aspects;
+  return aspectsIn(infoOf(codebook), used);
+}
+
+function aspectsIn(info: CodebookInfo, used: Iterable<string>): string[] {
+  const defined = info.aspects;
   const known = new Set(defined);
   const extra = new Set<string>();
   for (const code of used) {
@@ -257,17 +255,65 @@ interface Aggregate {
   count: number;
 }
 
-/** Per index: the generation the aggregates belong to, and the aggregates of the last filters. */
-const aggregates = new WeakMap<WorkspaceIndex, { generation: number; byFilter: Map<string, Aggregate> }>();
 /** How many filters' aggregates an index keeps (both views share one). */
 const FILTERS_KEPT = 4;
 
-function buildAggregate(index: WorkspaceIndex, filter: TreeFilter): Aggregate {
+/**
+ * What an index keeps for the views: per document, its fragments sorted by aspect and code
+ * (dropped when the document is set again or removed); the aggregates of the last filters
+ * (dropped on every change); the code sets its fragments share.
+ */
+export class AggregateCache implements IndexCache {
+  /** Per document: its fragments without a text filter, then with the last text filter asked for. */
+  readonly entries: PerDocument<DocumentEntries[]>;
+  /** The aggregates of the last filters asked for, the most recently used last. */
+  private readonly byFilter = new Map<string, Aggregate>();
+  readonly codeSets = new CodeSets();
+
+  constructor(index: WorkspaceIndex) {
+    this.entries = new PerDocument(index, (document) => {
+      const sets = document.fragments.map((fragment) => this.codeSets.of(fragment.codes));
+      return [sorted(document, sets, '', undefined)];
+    });
+  }
+
+  /** The aggregate of a filter (by `key`), built on the first ask after a change. */
+  aggregate(key: string, build: () => Aggregate): Aggregate {
+    let aggregate = this.byFilter.get(key);
+    if (aggregate) {
+      this.byFilter.delete(key);
+    } else {
+      aggregate = build();
+      if (this.byFilter.size >= FILTERS_KEPT) this.byFilter.delete(this.byFilter.keys().next().value!);
+    }
+    this.byFilter.set(key, aggregate);
+    return aggregate;
+  }
+
+  /** How many filters' aggregates are kept (for tests). */
+  get aggregates(): number {
+    return this.byFilter.size;
+  }
+
+  changed(key: string): void {
+    this.entries.changed(key);
+    this.byFilter.clear();
+  }
+}
+
+const AGGREGATES = new CacheKind((index) => new AggregateCache(index));
+
+/** The aggregation cache `index` keeps. */
+export function aggregateCacheOf(index: WorkspaceIndex): AggregateCache {
+  return index.cache(AGGREGATES);
+}
+
+function buildAggregate(index: WorkspaceIndex, cache: AggregateCache, filter: TreeFilter): Aggregate {
   const needle = filter.text ? filter.text.toLowerCase() : '';
   const aggregate: Aggregate = { documents: [], count: 0 };
   for (const document of index.all()) {
     if (filter.coder && document.coder !== filter.coder) continue;
-    const entries = entriesOf(document, needle);
+    const entries = entriesOf(cache, document, needle);
     if (entries.count === 0) continue;
     aggregate.documents.push(entries);
     aggregate.count += entries.count;
@@ -277,24 +323,8 @@ function buildAggregate(index: WorkspaceIndex, filter: TreeFilter): Aggregate {
 
 /** The documents of the index as it is now, under `filter`: gathered on the first ask after a change. */
 function aggregateOf(index: WorkspaceIndex, filter: TreeFilter): Aggregate {
-  const generation = index.generation;
-  if (typeof generation !== 'number') return buildAggregate(index, filter);
-  let entry = aggregates.get(index);
-  if (!entry || entry.generation !== generation) {
-    entry = { generation, byFilter: new Map() };
-    aggregates.set(index, entry);
-  }
-  const key = JSON.stringify([filter.text ?? '', filter.coder ?? '']);
-  let aggregate = entry.byFilter.get(key);
-  if (aggregate) {
-    // The most recently used last.
-    entry.byFilter.delete(key);
-  } else {
-    aggregate = buildAggregate(index, filter);
-    if (entry.byFilter.size >= FILTERS_KEPT) entry.byFilter.delete(entry.byFilter.keys().next().value!);
-  }
-  entry.byFilter.set(key, aggregate);
-  return aggregate;
+  const cache = aggregateCacheOf(index);
+  return cache.aggregate(JSON.stringify([filter.text ?? '', filter.coder ?? '']), () => buildAggregate(index, cache, filter));
 }
 
 /** Every fragment of the index that passes the filter, in path and document order. */
@@ -415,7 +445,7 @@ function fragmentNode(parentId: string, ref: FragmentRef): TreeNode {
 
 interface LevelInput {
   index: WorkspaceIndex;
-  codebook: Codebook;
+  info: CodebookInfo;
   view: TreeView;
   locale: Locale;
   aggregate: Aggregate;
@@ -423,7 +453,7 @@ interface LevelInput {
 
 /** The children of the node `selector` chooses. */
 function levelNodes(input: LevelInput, selector: Selector): TreeNode[] {
-  const { view, aggregate, codebook, locale } = input;
+  const { view, aggregate, info, locale } = input;
   const depth = depthOf(view, selector);
   if (depth === undefined) return [];
   const parentId = idOf(view, selector);
@@ -432,7 +462,6 @@ function levelNodes(input: LevelInput, selector: Selector): TreeNode[] {
   const level = LEVELS[view][depth];
   if (level === undefined) return refsOf(documents.map((d) => ({ d, at: placesIn(d, selector) }))).map((ref) => fragmentNode(parentId, ref));
 
-  const info = infoOf(codebook);
   const node = (child: Selector, kind: TreeNodeKind, label: string, count: number): TreeNode => ({
     id: idOf(view, child),
     kind,
@@ -456,7 +485,7 @@ function levelNodes(input: LevelInput, selector: Selector): TreeNode[] {
     const counts = new Map<string, number>();
     for (const d of documents) for (const [aspect, list] of d.byAspect) add(counts, aspect, list.length);
     // The roots of the Aspects view list every aspect, used or not; under a practice only those used.
-    const aspects = depth === 0 ? aspectsOf(codebook, input.index.usedCodes()) : aspectsOf(codebook, counts.keys());
+    const aspects = depth === 0 ? aspectsIn(info, input.index.usedCodes()) : aspectsIn(info, counts.keys());
     return aspects.map((aspect) => codeNode({ ...selector, aspect }, 'aspect', aspect, counts.get(aspect) ?? 0)).filter((n) => depth === 0 || n.count > 0);
   }
 
@@ -509,12 +538,12 @@ export function treeLevel(
   locale: Locale,
   parent: TreeQuery = {},
 ): TreeNode[] {
-  return levelNodes({ index, codebook, view, locale, aggregate: aggregateOf(index, filter) }, selectorOf(parent));
+  return levelNodes({ index, info: infoOf(codebook), view, locale, aggregate: aggregateOf(index, filter) }, selectorOf(parent));
 }
 
 /** The whole tree of a view, every fragment as a leaf under every node it belongs to. */
 export function fullTree(index: WorkspaceIndex, codebook: Codebook, view: TreeView, filter: TreeFilter, locale: Locale): FullTreeNode[] {
-  const input: LevelInput = { index, codebook, view, locale, aggregate: aggregateOf(index, filter) };
+  const input: LevelInput = { index, info: infoOf(codebook), view, locale, aggregate: aggregateOf(index, filter) };
   const expand = (selector: Selector): FullTreeNode[] =>
     levelNodes(input, selector).map((node) => ({ ...node, children: node.hasChildren && node.query ? expand(selectorOf(node.query)) : [] }));
   return expand({});
@@ -549,7 +578,7 @@ export function treePath(
   const at = (range: Range): boolean => range.start.line === start.line && range.start.character === start.character;
   const position = document.fragments.findIndex((f) => at(f.full.range));
   if (position < 0) return [];
-  const input: LevelInput = { index, codebook, view, locale, aggregate: aggregateOf(index, filter) };
+  const input: LevelInput = { index, info: infoOf(codebook), view, locale, aggregate: aggregateOf(index, filter) };
   // Not there: the filter hides it.
   const entries = input.aggregate.documents.find((d) => d.document === document);
   if (!entries || !placesOf(entries).includes(position)) return [];

@@ -579,15 +579,22 @@ export class CompactStore {
   }
 }
 
-const stores = new WeakMap<Transcript, CompactStore>();
+/**
+ * A model's compact form, on the model of `unpackModel` itself: not enumerable, so JSON, deepEqual
+ * and copies do not see it (a copy is an ordinary model).
+ */
+const STORE = Symbol('compact store');
+/** On an attribute blocks array: the codes array its blocks share objects with, kept alive with it. */
+const SHARED_CODES = Symbol('shared codes');
+
+function attach(target: object, key: symbol, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: false });
+}
 
 /** The compact form behind a model of `unpackModel`, or undefined for an ordinary model. */
 export function compactStoreOf(model: Transcript): CompactStore | undefined {
-  return stores.get(model);
+  return (model as Transcript & { [STORE]?: CompactStore })[STORE];
 }
-
-/** Ties an attribute blocks array to the codes array its blocks share objects with. */
-const sharedCodes = new WeakMap<AttributeBlock[], CodeOccurrence[]>();
 
 /**
  * The model of a compact form. Its parts are built when read and kept while anything holds them;
@@ -623,11 +630,11 @@ export function unpackModel(packed: PackedModel): Transcript {
     const blocks = store.attributeBlocks(codes);
     // While the blocks live, so does the codes array their codes come from: `model.codes`
     // gives the same objects as the blocks' codes.
-    sharedCodes.set(blocks, codes);
+    attach(blocks, SHARED_CODES, codes);
     return blocks;
   });
   lazy('diagnostics', () => store.diagnostics());
-  stores.set(model, store);
+  attach(model, STORE, store);
   return model;
 }
 
@@ -635,7 +642,7 @@ export function unpackModel(packed: PackedModel): Transcript {
 export function storeStats(models: Transcript[]): { parts: Record<string, number> } {
   const parts: Record<string, number> = {};
   for (const model of models) {
-    const store = stores.get(model);
+    const store = compactStoreOf(model);
     if (!store) {
       parts['models not in the compact form'] = (parts['models not in the compact form'] ?? 0) + 1;
       continue;

@@ -38,13 +38,68 @@ export function practiceOf(model: Transcript, path: string): string | undefined 
   return parts.length > 1 ? parts[parts.length - 2] : undefined;
 }
 
+/** Data derived from an index's documents, kept by the index (`WorkspaceIndex.cache`). */
+export interface IndexCache {
+  /** The document of `key` was set or removed: drop what was derived from it. */
+  changed(key: string): void;
+}
+
+/**
+ * Which cache, and how to make it: an index makes its own on the first `cache(kind)` and keeps it
+ * as long as itself. Holds nothing itself, so a module may keep one as a constant.
+ */
+export class CacheKind<T extends IndexCache> {
+  constructor(readonly make: (index: WorkspaceIndex) => T) {}
+}
+
+/** A value per document of one index, made on first ask, dropped when the document is set again or removed. */
+export class PerDocument<T> implements IndexCache {
+  private readonly values = new Map<string, { document: IndexedDocument; value: T }>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly make: (document: IndexedDocument) => T,
+  ) {}
+
+  of(document: IndexedDocument): T {
+    const known = this.values.get(document.key);
+    if (known?.document === document) return known.value;
+    const value = this.make(document);
+    // Only for the documents the index holds now: a document it no longer holds is not kept.
+    if (this.index.get(document.key) === document) this.values.set(document.key, { document, value });
+    return value;
+  }
+
+  changed(key: string): void {
+    this.values.delete(key);
+  }
+
+  /** How many documents have a value (for tests). */
+  get size(): number {
+    return this.values.size;
+  }
+}
+
 export class WorkspaceIndex {
   private readonly documents = new Map<string, IndexedDocument>();
   /** Code → the number of fragments that carry it. */
   private readonly usage = new Map<string, number>();
   /** Code → the keys of the documents that use it anywhere (fragments or loose blocks). */
   private readonly users = new Map<string, Set<string>>();
+  private readonly caches = new Map<CacheKind<IndexCache>, IndexCache>();
   private version = 0;
+
+  /** This index's cache of `kind`, made on first ask; told of every change to the index. */
+  cache<T extends IndexCache>(kind: CacheKind<T>): T {
+    let cache = this.caches.get(kind) as T | undefined;
+    if (!cache) this.caches.set(kind, (cache = kind.make(this)));
+    return cache;
+  }
+
+  private changed(key: string): void {
+    this.version++;
+    for (const cache of this.caches.values()) cache.changed(key);
+  }
 
   /** Grows by one on every change; views compare it to know whether to ask again. */
   get generation(): number {
@@ -85,7 +140,7 @@ export class WorkspaceIndex {
         };
     this.documents.set(key, document);
     this.count(document, +1);
-    this.version++;
+    this.changed(key);
     return document;
   }
 
@@ -94,7 +149,7 @@ export class WorkspaceIndex {
     if (!previous) return false;
     this.count(previous, -1);
     this.documents.delete(key);
-    this.version++;
+    this.changed(key);
     return true;
   }
 

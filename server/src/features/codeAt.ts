@@ -3,7 +3,7 @@
 
 import type { Position, Range } from 'vscode-languageserver';
 import type { Span, Transcript } from '../core/types';
-import { comparePractice, type IndexedDocument } from '../core/workspaceIndex';
+import { CacheKind, comparePractice, PerDocument, type IndexedDocument } from '../core/workspaceIndex';
 import type { DocumentView, Workspace } from '../workspace/workspace';
 import type { Folder } from '../workspace/workspaceFolders';
 import { canonicalUri } from '../workspace/uris';
@@ -76,13 +76,8 @@ interface DocumentCodeCounts {
   within: Map<string, number>;
 }
 
-/** Per model, counted once: a model is never changed, a changed document gets a new one. */
-const countsByModel = new WeakMap<Transcript, DocumentCodeCounts>();
-
-function codeCounts(document: IndexedDocument): DocumentCodeCounts {
-  let counts = countsByModel.get(document.model);
-  if (counts) return counts;
-  counts = { exact: new Map(), within: new Map() };
+function countCodes(document: IndexedDocument): DocumentCodeCounts {
+  const counts: DocumentCodeCounts = { exact: new Map(), within: new Map() };
   // A fragment's codes are the codes of its attribute block: the occurrences that name it. They
   // are read instead of the fragments, which cost far more to build from a compact model.
   const byFragment: string[][] = [];
@@ -104,25 +99,29 @@ function codeCounts(document: IndexedDocument): DocumentCodeCounts {
     }
     for (const code of seen) counts.within.set(code, (counts.within.get(code) ?? 0) + 1);
   }
-  countsByModel.set(document.model, counts);
   return counts;
 }
 
+/** Per document of an index, counted once while the index holds it. */
+const CODE_COUNTS = new CacheKind((index) => new PerDocument(index, countCodes));
+
 /** Counts the codes of every document ahead of the first hover (after a scan). */
 export function prepareUsage(folder: Folder): void {
-  for (const document of folder.index.all()) codeCounts(document);
+  const counts = folder.index.cache(CODE_COUNTS);
+  for (const document of folder.index.all()) counts.of(document);
 }
 
 /**
  * How `code` is used in a folder. Only the documents that use it (or a sub-code) are visited,
- * each by a lookup in its counts (made once per model), not by walking its fragments.
+ * each by a lookup in its counts (made once per document), not by walking its fragments.
  */
 export function usageOf(folder: Folder, code: string): CodeUsage {
   let fragments = 0;
   let withSubcodes = 0;
   const perPractice = new Map<string | undefined, number>();
+  const codeCounts = folder.index.cache(CODE_COUNTS);
   for (const document of folder.index.documentsUsing(code, true)) {
-    const counts = codeCounts(document);
+    const counts = codeCounts.of(document);
     withSubcodes += counts.within.get(code) ?? 0;
     const exact = counts.exact.get(code) ?? 0;
     if (exact === 0) continue;
