@@ -15,6 +15,9 @@ import type { CodeOccurrence, Transcript } from '../core/types';
  */
 export const PARSER_VERSION = 3;
 
+// A constant of the process, computed on first use (a parse worker that only writes never needs
+// it): it describes the code this process runs, which no workspace event changes. Computed again
+// later, it could describe sources edited since, not the parser that made the models.
 let fingerprint: string | undefined;
 
 /**
