@@ -1,8 +1,8 @@
 // DESIGN.md: no module-level mutable state in the pure core and the features — a cache belongs to
 // the service or the index. A scan of their sources: no top-level `let` or `var`, no mutable static
-// field, and a collection made at the top level of a module only as a constant table (never
-// changed, in its file or, when exported, in another); a WeakMap, WeakSet or WeakRef there can
-// only be a cache, so none at all.
+// field, and a collection (Map, Set, array or object literal) made at the top level of a module
+// only as a constant table (never changed, in its file or, when exported, in another); a WeakMap,
+// WeakSet or WeakRef there can only be a cache, so none at all.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -61,7 +61,8 @@ function scan(file: string, text: string): { findings: Finding[]; collections: C
   const check = (node: ts.Node, name: string, exported: boolean): void => {
     const made = madeAtLoad(node);
     for (const kind of made) if (CACHES.has(kind)) findings.push({ file, what: `${at(node)} ${name}: a module-level ${kind}` });
-    if (made.some((kind) => COLLECTIONS.has(kind))) collections.push({ file, name, exported });
+    const literal = ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node);
+    if (literal || made.some((kind) => COLLECTIONS.has(kind))) collections.push({ file, name, exported });
   };
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
@@ -138,9 +139,14 @@ test('the scan finds what it is for, and lets constant tables be', () => {
           'export const SHARED = new Set<string>();',
           'function local() { const m = new Map(); m.set(1, 2); let n = 0; n++; return m; }',
           'const FACTORY = () => new WeakMap();',
+          'const seenNames: string[] = [];',
+          'export const registry: Record<string, number> = {};',
+          'const LEVELS = { aspects: ["aspect"], practices: ["practice"] };',
+          'const KINDS = ["inline", "block"];',
+          'function note(name: string) { seenNames.push(name); return KINDS.includes(name) || LEVELS.aspects.length === 1; }',
         ].join('\n'),
       ],
-      ['b.ts', 'import { SHARED } from "./a";\nSHARED.add("x");\nconst ok = SEVERITIES.has("error");\n'],
+      ['b.ts', 'import { SHARED, registry } from "./a";\nSHARED.add("x");\nregistry.x ??= 1;\nconst ok = SEVERITIES.has("error");\n'],
     ]),
   );
   assert.deepEqual(found, [
@@ -153,5 +159,7 @@ test('the scan finds what it is for, and lets constant tables be', () => {
     'a.ts memo: a module-level collection changed in a.ts',
     'a.ts table: a module-level collection changed in a.ts',
     'a.ts SHARED: a module-level collection changed in b.ts',
+    'a.ts seenNames: a module-level collection changed in a.ts',
+    'a.ts registry: a module-level collection changed in b.ts',
   ]);
 });
