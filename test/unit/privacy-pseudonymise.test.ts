@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { findPersonalData } from '../../server/src/core/privacy/detect';
+import { findPersonalData, prepareDetection } from '../../server/src/core/privacy/detect';
 import { parseKey, type Key } from '../../server/src/core/privacy/key';
 import { pseudonymise, reidentify } from '../../server/src/core/privacy/pseudonymise';
 import { parseTranscript } from '../../server/src/core/transcript';
@@ -299,20 +299,24 @@ describe('a 10,000-entry key over a large text', () => {
     }
     const text = parts.join('');
     const mb = text.length / 1e6;
-    let start = performance.now();
-    const model = parseTranscript(text);
-    const parseMs = performance.now() - start;
-    start = performance.now();
-    const findings = findPersonalData(text, model, { key });
-    const detectMs = performance.now() - start;
-    start = performance.now();
-    const result = pseudonymise(text, key);
-    const pseudonymiseMs = performance.now() - start;
-    assert.ok(findings.length > 0 && result.edits.length === findings.length);
+    /** Wall-clock and CPU time of `run` (CPU time is what counts on a machine shared with other work). */
+    const measure = <R>(run: () => R): { result: R; wall: number; cpu: number } => {
+      const wall = performance.now();
+      const cpu = process.cpuUsage();
+      const result = run();
+      const used = process.cpuUsage(cpu);
+      return { result, wall: (performance.now() - wall) / 1000, cpu: (used.user + used.system) / 1e6 };
+    };
+    const speed = (m: { wall: number; cpu: number }): string => `${(mb / m.wall).toFixed(2)} MB/s (${(mb / m.cpu).toFixed(2)} MB/s of CPU time)`;
+    const parsed = measure(() => parseTranscript(text));
+    const prepared = measure(() => prepareDetection({ key }));
+    const detected = measure(() => findPersonalData(text, parsed.result, prepared.result));
+    const replaced = measure(() => pseudonymise(text, key, { prepared: prepared.result }));
+    assert.ok(detected.result.length > 0 && replaced.result.edits.length === detected.result.length);
     t.diagnostic(
-      `${mb.toFixed(1)} MB, key of ${key.entries.length} entries, ${findings.length} findings: ` +
-        `parse ${(mb / (parseMs / 1000)).toFixed(2)} MB/s; detection ${(mb / (detectMs / 1000)).toFixed(2)} MB/s (after the parse); ` +
-        `pseudonymise ${(mb / (pseudonymiseMs / 1000)).toFixed(2)} MB/s (parse included)`,
+      `${mb.toFixed(1)} MB, a key of ${key.entries.length} entries (prepared in ${(prepared.wall * 1000).toFixed(0)} ms), ` +
+        `${detected.result.length} findings: parse ${speed(parsed)}; detection ${speed(detected)} after the parse; ` +
+        `pseudonymise ${speed(replaced)} with its parse`,
     );
   });
 });

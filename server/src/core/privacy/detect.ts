@@ -12,7 +12,7 @@ import { foldedWords, foldWord, isTitleCase } from './fold';
 import type { EntryKind, Key } from './key';
 import { nameKey } from './key';
 import { knownWords } from './knownWords';
-import { NameMatcher, type MatcherEntry } from './nameMatcher';
+import { matchNames, NameTrie, type MatcherEntry } from './nameMatcher';
 import { isRoleLabel, nameForms, type NameForm } from './nameForms';
 import { longestFirst, overlapsAny, regionIndexOf } from './overlaps';
 import { findAddresses, findBirthDates, findBsns, findEmails, findIbans, findPhones, findPostcodes, findTitleNames, type RawFinding } from './patterns';
@@ -30,27 +30,53 @@ interface NameValue {
   person?: { name: string; form: NameForm | 'variant'; pseudonym?: string; kind: EntryKind };
 }
 
-/** The names to find in `model`, and the words that stop a finding (pseudonyms, role labels, the allow-list). */
-function nameEntries(model: Transcript, options: DetectOptions): MatcherEntry<NameValue>[] {
+/**
+ * What detection needs of the key and the allow-list, built once: a trie of the key's names and
+ * of the words that are never findings (pseudonyms, the allow-list), and the known words.
+ */
+export interface PreparedDetection {
+  readonly names: NameTrie<NameValue>;
+  readonly known: ReadonlySet<string>;
+  readonly allowed: ReadonlySet<string>;
+}
+
+function personEntries(name: string, pseudonym: string | undefined, kind: EntryKind): MatcherEntry<NameValue>[] {
+  return nameForms(name).map(({ form, words }) => ({ words, full: form === 'full', value: { person: { name, form, pseudonym, kind } } }));
+}
+
+const notFinding = (words: string[]): MatcherEntry<NameValue> => ({ words, full: true, value: {} });
+
+export function prepareDetection(options: DetectOptions = {}): PreparedDetection {
   const entries: MatcherEntry<NameValue>[] = [];
-  const person = (name: string, pseudonym: string | undefined, kind: EntryKind): void => {
-    for (const { form, words } of nameForms(name)) entries.push({ words, full: form === 'full', value: { person: { name, form, pseudonym, kind } } });
-  };
-  const notFinding = (words: string[]): void => void entries.push({ words, full: true, value: {} });
+  const known = knownWords();
   for (const entry of options.key?.entries ?? []) {
-    person(entry.name, entry.pseudonym, entry.kind);
+    for (const e of personEntries(entry.name, entry.pseudonym, entry.kind)) entries.push(e);
     for (const variant of entry.variants) {
       entries.push({ words: foldedWords(variant), full: true, value: { person: { name: entry.name, form: 'variant', pseudonym: entry.pseudonym, kind: entry.kind } } });
     }
-    notFinding(foldedWords(entry.pseudonym));
+    const pseudonym = foldedWords(entry.pseudonym);
+    entries.push(notFinding(pseudonym));
+    for (const w of pseudonym) known.add(w);
   }
-  const speakers = new Set([...model.frontMatter.participants, ...model.turns.map((t) => t.speaker)]);
-  for (const speaker of speakers) {
-    if (isRoleLabel(speaker)) notFinding(foldedWords(speaker));
-    else person(speaker, undefined, 'participant');
+  for (const word of options.allowList ?? []) {
+    const words = foldedWords(word);
+    entries.push(notFinding(words));
+    for (const w of words) known.add(w);
   }
-  for (const word of options.allowList ?? []) notFinding(foldedWords(word));
-  return entries;
+  return { names: new NameTrie(entries), known, allowed: new Set((options.allowList ?? []).map(nameKey)) };
+}
+
+/** The document's own names: its participants and speakers; roles and labels are no finding. */
+function documentNames(model: Transcript, known: Set<string>): NameTrie<NameValue> {
+  const entries: MatcherEntry<NameValue>[] = [];
+  for (const speaker of new Set([...model.frontMatter.participants, ...model.turns.map((t) => t.speaker)])) {
+    if (isRoleLabel(speaker)) {
+      const words = foldedWords(speaker);
+      entries.push(notFinding(words));
+      for (const w of words) known.add(w);
+    } else for (const e of personEntries(speaker, undefined, 'participant')) entries.push(e);
+  }
+  return new NameTrie(entries);
 }
 
 /** One finding from the values of a name match: a word that is no finding wins; a pseudonym only when all agree. */
@@ -107,21 +133,20 @@ const RANK: Record<PrivacyLevel | 'stop', number> = { stop: 3, certain: 2, likel
  * Every piece of personal data in the text of `model` (parsed from `rawText`), in document order,
  * none overlapping (of overlapping ones the longest, then the certain one, wins).
  */
-export function findPersonalData(rawText: string, model: Transcript, options: DetectOptions = {}): PrivacyFinding[] {
+export function findPersonalData(rawText: string, model: Transcript, options: DetectOptions | PreparedDetection = {}): PrivacyFinding[] {
   const text = stripBom(rawText);
   const regions = textRegions(text, model);
-  return locate(text, detectIn(text, regions, model, options));
+  const prepared = 'names' in options ? options : prepareDetection(options);
+  return locate(text, detectIn(text, regions, model, prepared));
 }
 
 /** The findings as raw spans, for pseudonymise (which needs no LSP ranges). */
-export function detectIn(text: string, regions: TextRegion[], model: Transcript, options: DetectOptions): RawFinding[] {
-  const entries = nameEntries(model, options);
-  const known = knownWords();
-  for (const e of entries) if (!e.value.person) for (const w of e.words) known.add(w);
-  const allowed = new Set((options.allowList ?? []).map(nameKey));
+export function detectIn(text: string, regions: TextRegion[], model: Transcript, prepared: PreparedDetection): RawFinding[] {
+  const known = new Set(prepared.known);
+  const ownNames = documentNames(model, known);
+  const { allowed } = prepared;
   const candidates: (RawFinding | { span: Span; level: 'stop' })[] = [];
-  const matcher = new NameMatcher(entries);
-  for (const match of matcher.matches(text)) {
+  for (const match of matchNames(text, [prepared.names, ownNames])) {
     const args = nameArgs(match.values);
     if (!args) {
       candidates.push({ span: match.span, level: 'stop' });

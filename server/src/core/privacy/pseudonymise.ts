@@ -16,12 +16,12 @@
 import { LineIndex, stripBom } from '../text';
 import { parseTranscript } from '../transcript';
 import type { Locale, Range, Span } from '../types';
-import { detectIn, type DetectOptions } from './detect';
+import { detectIn, prepareDetection, type DetectOptions, type PreparedDetection } from './detect';
 import { CATEGORY_RULES, type CategoryRuleId, type PrivacyFinding } from './findings';
 import { foldedWords } from './fold';
 import type { Key } from './key';
 import { placeholderOf } from './messages';
-import { NameMatcher } from './nameMatcher';
+import { matchNames, NameTrie } from './nameMatcher';
 import { regionIndexOf } from './overlaps';
 import type { RawFinding } from './patterns';
 import { textRegions, type TextRegion } from './regions';
@@ -36,6 +36,8 @@ export interface PseudonymiseOptions {
   /** The language of the placeholders. */
   locale?: Locale;
   allowList?: DetectOptions['allowList'];
+  /** prepareDetection({ key, allowList }) made once, for many transcripts (then `allowList` is not read). */
+  prepared?: PreparedDetection;
 }
 
 export interface PseudonymiseResult {
@@ -58,7 +60,7 @@ export function pseudonymise(rawText: string, key: Key, options: PseudonymiseOpt
   const text = stripBom(rawText);
   const model = parseTranscript(text);
   const regions = textRegions(text, model);
-  const findings = detectIn(text, regions, model, { key, allowList: options.allowList });
+  const findings = detectIn(text, regions, model, options.prepared ?? prepareDetection({ key, allowList: options.allowList }));
   const replacements: Replacement[] = [];
   const left: RawFinding[] = [];
   for (const f of findings) {
@@ -80,9 +82,9 @@ export function pseudonymise(rawText: string, key: Key, options: PseudonymiseOpt
 export function reidentify(rawText: string, key: Key): { text: string; edits: PrivacyEdit[] } {
   const text = stripBom(rawText);
   const regions = textRegions(text, parseTranscript(text));
-  const matcher = new NameMatcher(key.entries.map((e) => ({ words: foldedWords(e.pseudonym), full: true, value: e.name })));
+  const pseudonyms = new NameTrie(key.entries.map((e) => ({ words: foldedWords(e.pseudonym), full: true, value: e.name })));
   const replacements: Replacement[] = [];
-  for (const match of matcher.matches(text)) {
+  for (const match of matchNames(text, [pseudonyms])) {
     if (regionIndexOf(match.span, regions) >= 0) replacements.push({ span: match.span, newText: match.values[0]! });
   }
   const lines = new LineIndex(text);
