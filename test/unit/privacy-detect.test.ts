@@ -276,6 +276,10 @@ describe('decoys and markup', () => {
     assert.equal(privacyMessage(name!, 'nl'), '“Anna” is de naam van Anna de Vries: vervang die door een pseudoniem voordat het bestand gedeeld wordt.');
   });
 
+  test('CRLF line ends: spans and LSP ranges, a name across a line break', () => {
+    expectFound('Eerst «Anna»,\r\ntoen «Noor\r\nBakker» en «06-12345678».\r\n');
+  });
+
   test('a byte-order mark is not part of the text', () => {
     const findings = findPersonalData('\uFEFFAnna.', parse('\uFEFFAnna.'), { key: KEY });
     assert.deepEqual(findings[0]!.span, { start: 0, end: 4 });

@@ -103,10 +103,26 @@ describe('bad keys: an error with its line, never an exception', () => {
     );
     assert.deepEqual(messages(errors), [
       [
-        'Line 1: The pseudonym “Noor Bakker” of “Anna de Vries” is itself a real name in the key (line 2).',
-        'Regel 1: Het pseudoniem “Noor Bakker” van “Anna de Vries” is zelf een echte naam in de sleutel (regel 2).',
+        'Line 1: The pseudonym “Noor Bakker” of “Anna de Vries” is itself a real name in the key: of “Noor Bakker” (line 2).',
+        'Regel 1: Het pseudoniem “Noor Bakker” van “Anna de Vries” is zelf een echte naam in de sleutel: van “Noor Bakker” (regel 2).',
       ],
     ]);
+  });
+
+  test('a pseudonym that is a form of a real name: a first name, a surname, a variant', () => {
+    const { key, errors } = parseKey(md('Anna de Vries: Noor', 'Noor Bakker: Deelnemer 2', 'Jan van der Berg: Van der Berg', 'Fatima El Amrani: { pseudonym: Deelnemer 4, variants: [Fatma] }', 'Zoë Jansen: fatma'));
+    assert.deepEqual(
+      key.entries.map((e) => e.name),
+      ['Noor Bakker', 'Fatima El Amrani'],
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.problem, e.line, e.args['other']]),
+      [
+        ['pseudonym-is-name', 1, 'Noor Bakker'],
+        ['pseudonym-is-name', 3, 'Jan van der Berg'],
+        ['pseudonym-is-name', 5, 'Fatima El Amrani'],
+      ],
+    );
   });
 
   test('an empty name, an empty pseudonym, a name or pseudonym that is not text', () => {

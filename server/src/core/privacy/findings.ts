@@ -21,8 +21,9 @@ export type PrivacyLevel = 'certain' | 'likely';
 /**
  * One piece of personal data. `args` fill the message (privacy/messages.ts): always `text` (the
  * words found); for names also `name` (the name it is a form of), `form` (`full`, `first`,
- * `surname`, `variant`) and, when one key entry owns the form, `pseudonym`; `possessive` when a
- * possessive ending (`'s`, `’s`, `s`) follows the span (the ending stays outside the span).
+ * `surname`, `variant`), `kind` (`participant`, `place`, `organisation`), `pseudonym` when the
+ * key gives one, `ambiguous` (the names, comma-separated) when the words are a form of two people,
+ * and `possessive` when a possessive ending (`'s`, `’s`, `s`) follows the span (outside it).
  */
 export interface PrivacyFinding extends Located {
   rule: PrivacyRuleId;

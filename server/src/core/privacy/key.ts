@@ -19,12 +19,13 @@
 // numbers, never an exception: invalid YAML, a key that is not a mapping, an empty name, a name
 // or pseudonym that is not text, a name given twice (a duplicate when the pseudonym is the same,
 // contradictory when not), a pseudonym given to two names, a pseudonym that is itself a name of
-// the key, an unknown kind or field, variants that are not a list of text.
+// the key (or a form of one: a first name, a surname), an unknown kind or field, variants that are not a list of text.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../frontmatter';
 import type { Locale } from '../types';
 import { foldedWords } from './fold';
+import { nameForms } from './nameForms';
 
 export type EntryKind = 'participant' | 'place' | 'organisation';
 
@@ -188,10 +189,16 @@ function checkTogether(entries: KeyEntry[], errors: KeyError[]): KeyEntry[] {
     byPseudonym.set(nameKey(entry.pseudonym), entry);
     kept.push(entry);
   }
+  // A pseudonym may not be any form of a real name either: `Noor` for one person while `Noor Bakker`
+  // is another would hide her first name (pseudonyms are never findings) and be reidentified wrongly.
+  const forms = new Map<string, KeyEntry>();
+  for (const entry of kept) {
+    for (const name of [entry.name, ...entry.variants]) for (const { words } of nameForms(name)) if (!forms.has(words.join(' '))) forms.set(words.join(' '), entry);
+  }
   const good: KeyEntry[] = [];
   for (const entry of kept) {
-    const real = byName.get(nameKey(entry.pseudonym));
-    if (real) errors.push({ problem: 'pseudonym-is-name', line: entry.line, args: { name: entry.name, pseudonym: entry.pseudonym, first: String(real.line) } });
+    const real = forms.get(nameKey(entry.pseudonym));
+    if (real) errors.push({ problem: 'pseudonym-is-name', line: entry.line, args: { name: entry.name, pseudonym: entry.pseudonym, other: real.name, first: String(real.line) } });
     else good.push(entry);
   }
   return good;

@@ -92,8 +92,8 @@ const KEY_ERRORS: Record<KeyProblem, Record<Locale, Template>> = {
     nl: (a) => `Het pseudoniem “${a['pseudonym']}” van “${a['name']}” is al gegeven aan “${a['other']}” op regel ${a['first']}.`,
   },
   'pseudonym-is-name': {
-    en: (a) => `The pseudonym “${a['pseudonym']}” of “${a['name']}” is itself a real name in the key (line ${a['first']}).`,
-    nl: (a) => `Het pseudoniem “${a['pseudonym']}” van “${a['name']}” is zelf een echte naam in de sleutel (regel ${a['first']}).`,
+    en: (a) => `The pseudonym “${a['pseudonym']}” of “${a['name']}” is itself a real name in the key: of “${a['other']}” (line ${a['first']}).`,
+    nl: (a) => `Het pseudoniem “${a['pseudonym']}” van “${a['name']}” is zelf een echte naam in de sleutel: van “${a['other']}” (regel ${a['first']}).`,
   },
   'unknown-kind': {
     en: (a) => `“${a['kind']}” is not a kind: write participant, place or organisation.`,
