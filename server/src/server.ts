@@ -13,6 +13,7 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
+import { localize } from './core/l10n';
 import { localeOf } from './core/messages';
 import type { Locale } from './core/types';
 import { registerCodeActions } from './features/codeActions';
@@ -159,7 +160,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   const initialScan = async (): Promise<void> => {
     const progress = context.client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
-    const title = workspace.locale === 'nl' ? 'Kader: transcripten lezen' : 'Kader: reading transcripts';
+    const title = localize(workspace.locale)('Kader: reading transcripts');
     progress?.begin(title, 0, undefined, false);
     const folders = [...workspace.folders];
     let lastPercentage = -1;

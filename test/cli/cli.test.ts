@@ -46,7 +46,7 @@ describe('kader check', () => {
     const strict = await run(['check', root, '--max-warnings', '0', '--lang', 'nl']);
     assert.equal(strict.code, 1);
     assert.match(strict.out, /#onbekend staat niet in het codeboek\./);
-    assert.match(strict.err, /too many warnings \(1, at most 0 allowed\)/);
+    assert.match(strict.err, /te veel waarschuwingen \(1, hoogstens 0 toegestaan\)/);
   });
 
   test('bad input: unreadable, binary and invalid UTF-8 files are skipped with a message', async () => {

@@ -1,6 +1,7 @@
 // `kader export` and `kader import`.
 
 import * as path from 'node:path';
+import { localize } from '../core/l10n';
 import type { Locale } from '../core/types';
 import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
@@ -15,6 +16,7 @@ export async function runExport(
   options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string },
   io: ExchangeIo,
 ): Promise<number> {
+  const t = localize(options.locale);
   const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
   const input = { ...project, locale: options.locale, filter: { coder: options.coder } };
   const bytes = await exportBytes(diskExportSource(project), input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
@@ -22,12 +24,12 @@ export async function runExport(
     await writeNew(file, bytes, options.force);
   } catch (error) {
     if (error instanceof ExistsError) {
-      io.err(`kader: ${path.relative(io.cwd, file) || file} already exists; use --force to replace it\n`);
+      io.err(`kader: ${t('{0} already exists; use --force to replace it', path.relative(io.cwd, file) || file)}\n`);
       return 1;
     }
     throw error;
   }
-  io.err(`kader: wrote ${path.relative(io.cwd, file)} (${project.index.size} transcripts)\n`);
+  io.err(`kader: ${t('wrote {0} ({1} transcripts)', path.relative(io.cwd, file), project.index.size)}\n`);
   return 0;
 }
 
@@ -36,6 +38,7 @@ export async function runImport(
   options: { out?: string; force: boolean; practice?: string; timestamps: boolean; locale: Locale },
   io: ExchangeIo,
 ): Promise<number> {
+  const t = localize(options.locale);
   let failed = 0;
   const outDir = path.resolve(io.cwd, options.out ?? '.');
   for (const name of files) {
@@ -57,7 +60,7 @@ export async function runImport(
       io.out(`${path.relative(io.cwd, target)}\n`);
     } catch (error) {
       if (!(error instanceof ExistsError)) throw error;
-      io.err(`kader: ${path.relative(io.cwd, target)} already exists; use --force to replace it\n`);
+      io.err(`kader: ${t('{0} already exists; use --force to replace it', path.relative(io.cwd, target))}\n`);
       failed++;
     }
   }

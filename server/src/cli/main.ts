@@ -3,15 +3,17 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localeOf, messageOf } from '../core/messages';
+import { localize, type Translate } from '../core/l10n';
+import { messageOf } from '../core/messages';
 import { jsonText, terminalLine, terminalText } from '../core/outputEscaping';
 import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/report';
 import type { Locale } from '../core/types';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from '../workspace/files';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../workspace/files';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';
 import type { CliIo } from './io';
+import { cliLocale } from './locale';
 
 const USAGE = `Usage: kader <command> [folder] [options]
 
@@ -66,36 +68,38 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string, t: Translate): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new UsageError(t('--{0} must be one of {1} (got "{2}")', name, allowed.join(', '), value));
 }
 
 /** `--max-size MB` in bytes (the default without it). */
-function maxBytesOption(value: string | undefined): number {
+function maxBytesOption(value: string | undefined, t: Translate): number {
   if (value === undefined) return bytesOfMB(DEFAULT_MAX_TRANSCRIPT_MB);
   const mb = Number(value);
-  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size takes a number of megabytes above 0 (got "${value}")`);
+  if (value.trim() === '' || !Number.isFinite(mb) || mb <= 0) throw new UsageError(t('--max-size takes a number of megabytes above 0 (got "{0}")', value));
   return bytesOfMB(mb);
 }
 
 async function openFolder(folder: string, io: CliIo, locale: Locale, cache: string | undefined, maxSize?: string): Promise<Project> {
+  const t = localize(locale);
   const root = path.resolve(io.cwd, folder);
-  if (!existsSync(root)) throw new UsageError(`the folder "${folder}" does not exist`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`"${folder}" is not a folder`);
+  if (!existsSync(root)) throw new UsageError(t('the folder "{0}" does not exist', folder));
+  if (!statSync(root).isDirectory()) throw new UsageError(t('"{0}" is not a folder', folder));
   const cacheDir = cache === undefined ? undefined : path.resolve(io.cwd, cache);
-  if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache: "${cache}" is not a folder`);
-  const maxBytes = maxBytesOption(maxSize);
+  if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache: ${t('"{0}" is not a folder', cache ?? '')}`);
+  const maxBytes = maxBytesOption(maxSize, t);
   const project = await loadProject(root, { locale, cacheDir, maxBytes });
   for (const p of project.problems) {
     if (p.problem === 'too-large') io.err(`kader: ${terminalLine(p.path)}: ${messageOf({ rule: 'too-large', args: { limit: formatMB(maxBytes), setting: '--max-size' } }, locale)}\n`);
-    else io.err(`kader: ${terminalLine(p.path)}: skipped: ${p.detail}\n`);
+    else io.err(`kader: ${terminalLine(p.path)}: ${t('skipped: {0}', readProblemText(p, t))}\n`);
   }
   return project;
 }
 
 async function check(project: Project, format: 'text' | 'json', maxWarnings: number | undefined, locale: Locale, io: CliIo): Promise<number> {
+  const t = localize(locale);
   let errors = 0;
   let warnings = 0;
   const rows: { path: string; range: unknown; severity: string; rule: string; message: string }[] = [];
@@ -113,11 +117,11 @@ async function check(project: Project, format: 'text' | 'json', maxWarnings: num
   if (format === 'json') io.out(jsonText(rows) + '\n');
   else {
     const files = project.index.size + (project.codebookPath ? 1 : 0);
-    io.err(`${files} files checked: ${errors} errors, ${warnings} warnings.\n`);
+    io.err(`${t('{0} files checked: {1} errors, {2} warnings.', files, errors, warnings)}\n`);
   }
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.err(`kader: too many warnings (${warnings}, at most ${maxWarnings} allowed)\n`);
+    io.err(`kader: ${t('too many warnings ({0}, at most {1} allowed)', warnings, maxWarnings)}\n`);
     return 1;
   }
   return 0;
@@ -127,6 +131,8 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   // What goes to standard error is read in a terminal: no control character from a file name or a
   // transcript reaches it. Standard output is made safe by each format's writer.
   const io: CliIo = { ...terminal, err: (text) => terminal.err(terminalText(text)) };
+  const locale = cliLocale(argv, io.env);
+  const t = localize(locale);
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -140,24 +146,24 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       io.out(USAGE);
       return 0;
     }
-    if (positionals.length > 1 && command !== 'import') throw new UsageError(`expected one folder, got ${positionals.length}`);
+    if (positionals.length > 1 && command !== 'import') throw new UsageError(t('expected one folder, got {0}', positionals.length));
     const folder = positionals[0] ?? '.';
-    const locale = values.lang !== undefined ? oneOf(values.lang, ['en', 'nl'] as const, 'en', 'lang') : localeOf(io.env['LANG']);
+    if (values.lang !== undefined) oneOf(values.lang, ['en', 'nl'] as const, 'en', 'lang', t);
     switch (command) {
       case 'check': {
-        const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
+        const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format', t);
         let maxWarnings: number | undefined;
         if (values['max-warnings'] !== undefined) {
           maxWarnings = Number(values['max-warnings']);
-          if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError('--max-warnings takes a whole number');
+          if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(t('--max-warnings takes a whole number'));
           if (maxWarnings === -1) maxWarnings = undefined;
         }
         return await check(await openFolder(folder, io, locale, values.cache, values['max-size']), format, maxWarnings, locale, io);
       }
       case 'report': {
-        const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format');
-        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
-        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
+        const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format', t);
+        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
+        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         const input = { ...project, locale, filter: { coder: values.coder } };
         if (format === 'json') io.out(jsonText(jsonReport(input)) + '\n');
@@ -168,27 +174,27 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         return 0;
       }
       case 'export': {
-        const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format');
-        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator');
-        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by');
+        const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format', t);
+        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
+        const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder }, io);
       }
       case 'import': {
-        if (positionals.length === 0) throw new UsageError('name the files to import');
+        if (positionals.length === 0) throw new UsageError(t('name the files to import'));
         const options = { out: values.out, force: values.force ?? false, practice: values.practice, timestamps: values.timestamps ?? false, locale };
         // The names of the written files come from the imported files' names.
         return await runImport(positionals, options, { ...io, out: (text) => io.out(terminalText(text)) });
       }
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(t('unknown command "{0}"', command));
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`kader: ${error.message}\nRun "kader --help" for usage.\n`);
+      io.err(`kader: ${error.message}\n${t('Run "kader --help" for usage.')}\n`);
       return 2;
     }
-    io.err(`kader: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    io.err(`kader: ${t('unexpected error: {0}', (error as Error).stack ?? String(error))}\n`);
     return 70;
   }
 }

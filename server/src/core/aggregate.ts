@@ -9,6 +9,7 @@
 // number of documents, not of fragments); only the fragment leaves of the last level are built.
 
 import { aspectOf } from './codes';
+import { localize } from './l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
 import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from './types';
@@ -82,12 +83,12 @@ export interface FullTreeNode extends TreeNode {
 }
 
 export function noPracticeLabel(locale: Locale): string {
-  return locale === 'nl' ? '(geen praktijk)' : '(no practice)';
+  return localize(locale)('(no practice)');
 }
 
 /** The label of the group of fragments coded with an aspect itself. */
 export function noSubCodeLabel(locale: Locale): string {
-  return locale === 'nl' ? '(geen subcode)' : '(no sub-code)';
+  return localize(locale)('(no sub-code)');
 }
 
 export function summarize(ref: FragmentRef): FragmentSummary {

@@ -2,6 +2,7 @@
 // undoable workspace edit; uncoding removes exactly the markup that coding added.
 
 import { isCodePath, withoutHash } from './codes';
+import { localize } from './l10n';
 import { LineIndex, stripBom } from './text';
 import { parseTranscript } from './transcript';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
@@ -22,22 +23,6 @@ export interface CodingResult {
   shape?: FragmentKind;
   message?: string;
 }
-
-const MESSAGES = {
-  emptySelection: { en: 'Select the words to code first.', nl: 'Selecteer eerst de woorden die je wilt coderen.' },
-  noCodes: { en: 'Choose at least one code.', nl: 'Kies ten minste één code.' },
-  invalidCode: {
-    en: (c: string) => `"${c}" is not a valid code: use letters, digits, - and _, with / between levels.`,
-    nl: (c: string) => `"${c}" is geen geldige code: gebruik letters, cijfers, - en _, met / tussen niveaus.`,
-  },
-  overlap: {
-    en: 'The selection overlaps a coded fragment only in part. Select the whole fragment, or words inside it.',
-    nl: 'De selectie overlapt maar voor een deel met een gecodeerd fragment. Selecteer het hele fragment, of woorden erbinnen.',
-  },
-  noFragment: { en: 'There is no coded fragment here.', nl: 'Hier staat geen gecodeerd fragment.' },
-  alreadyCoded: { en: (c: string) => `This fragment already has #${c}.`, nl: (c: string) => `Dit fragment heeft #${c} al.` },
-  notCoded: { en: (c: string) => `This fragment does not have #${c}.`, nl: (c: string) => `Dit fragment heeft #${c} niet.` },
-} as const;
 
 /** The innermost fragment whose full range holds `offset` (and carries `code`, if given). */
 export function fragmentAt(model: Transcript, offset: number, code?: string): Fragment | undefined {
@@ -119,6 +104,7 @@ export function codingEdits(
   locale: Locale = 'en',
   parse: (text: string) => Transcript = (t) => parseTranscript(t),
 ): CodingResult {
+  const t = localize(locale);
   const text = stripBom(rawText);
   const lines = new LineIndex(text);
   const edit = (span: Span, newText: string): TextEdit => ({ range: lines.range(span), newText });
@@ -133,19 +119,19 @@ export function codingEdits(
   switch (action.action) {
     case 'code': {
       const codes = [...new Set(action.codes.map((c) => withoutHash(c.trim())))];
-      if (codes.length === 0) return { edits: [], message: MESSAGES.noCodes[locale] };
+      if (codes.length === 0) return { edits: [], message: t('Choose at least one code.') };
       const invalid = codes.find((c) => !isCodePath(c));
-      if (invalid !== undefined) return { edits: [], message: MESSAGES.invalidCode[locale](invalid) };
+      if (invalid !== undefined) return { edits: [], message: t('"{0}" is not a valid code: use letters, digits, - and _, with / between levels.', invalid) };
       const floor = model.frontMatter.span?.end ?? 0;
       let selection = trimmed(text, { start: Math.max(floor, lines.offset(action.range.start)), end: lines.offset(action.range.end) });
-      if (selection.start >= selection.end) return { edits: [], message: MESSAGES.emptySelection[locale] };
+      if (selection.start >= selection.end) return { edits: [], message: t('Select the words to code first.') };
       // An end inside an attribute block takes in the whole block: the fragment it closes.
       for (const block of model.attributeBlocks) {
         if (block.span.start < selection.start && selection.start < block.span.end) selection = { ...selection, start: block.span.end };
         if (block.span.start < selection.end && selection.end < block.span.end) selection = { ...selection, end: block.span.end };
       }
       selection = trimmed(text, selection);
-      if (selection.start >= selection.end) return { edits: [], message: MESSAGES.emptySelection[locale] };
+      if (selection.start >= selection.end) return { edits: [], message: t('Select the words to code first.') };
 
       const firstBlock = blockAround(text, lines, selection.start, floor);
       const lastBlock = blockAround(text, lines, selection.end, floor);
@@ -159,7 +145,7 @@ export function codingEdits(
       );
       if (existing) {
         const edits = addTo(existing, codes);
-        return edits.length > 0 ? { edits, shape: existing.kind } : { edits, message: MESSAGES.alreadyCoded[locale](codes[0]!) };
+        return edits.length > 0 ? { edits, shape: existing.kind } : { edits, message: t('This fragment already has #{0}.', codes[0]!) };
       }
 
       const crosses = model.fragments.some((f) => {
@@ -168,7 +154,7 @@ export function codingEdits(
         const within = selection.start >= f.content.span.start && selection.end <= f.content.span.end;
         return (inside(selection.start) || inside(selection.end)) && !coversAll && !within;
       });
-      if (crosses) return { edits: [], message: MESSAGES.overlap[locale] };
+      if (crosses) return { edits: [], message: t('The selection overlaps a coded fragment only in part. Select the whole fragment, or words inside it.') };
 
       // The shapes that could code the selection, most precise first; the first that reads back
       // as exactly the wanted coding (and uncodes to the same text) is the answer.
@@ -202,22 +188,22 @@ export function codingEdits(
         if (!matching(after).some(restores)) continue;
         return { edits: candidate.edits, shape: candidate.shape };
       }
-      return { edits: [], message: MESSAGES.overlap[locale] };
+      return { edits: [], message: t('The selection overlaps a coded fragment only in part. Select the whole fragment, or words inside it.') };
     }
     case 'addCode': {
       const code = withoutHash(action.code.trim());
-      if (!isCodePath(code)) return { edits: [], message: MESSAGES.invalidCode[locale](code) };
+      if (!isCodePath(code)) return { edits: [], message: t('"{0}" is not a valid code: use letters, digits, - and _, with / between levels.', code) };
       const fragment = fragmentAt(model, lines.offset(action.position));
-      if (!fragment) return { edits: [], message: MESSAGES.noFragment[locale] };
+      if (!fragment) return { edits: [], message: t('There is no coded fragment here.') };
       const edits = addTo(fragment, [code]);
-      return edits.length > 0 ? { edits, shape: fragment.kind } : { edits, message: MESSAGES.alreadyCoded[locale](code) };
+      return edits.length > 0 ? { edits, shape: fragment.kind } : { edits, message: t('This fragment already has #{0}.', code) };
     }
     case 'removeCode': {
       const code = withoutHash(action.code.trim());
       const offset = lines.offset(action.position);
       const fragment = fragmentAt(model, offset, code);
       if (!fragment) {
-        return { edits: [], message: fragmentAt(model, offset) ? MESSAGES.notCoded[locale](code) : MESSAGES.noFragment[locale] };
+        return { edits: [], message: fragmentAt(model, offset) ? t('This fragment does not have #{0}.', code) : t('There is no coded fragment here.') };
       }
       if (fragment.codes.length === 1) return { edits: uncode(fragment), shape: fragment.kind };
       const token = model.codes.find((c) => c.fragment === fragment.id && c.code === code)!;
@@ -231,7 +217,7 @@ export function codingEdits(
     }
     case 'uncode': {
       const fragment = fragmentAt(model, lines.offset(action.position));
-      if (!fragment) return { edits: [], message: MESSAGES.noFragment[locale] };
+      if (!fragment) return { edits: [], message: t('There is no coded fragment here.') };
       return { edits: uncode(fragment), shape: fragment.kind };
     }
   }

@@ -9,6 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Element, Root, RootContent } from 'hast';
 import { aspectOf } from './codes';
+import { localize, type Translate } from './l10n';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from './types';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from './workspaceIndex';
@@ -22,26 +23,16 @@ export interface ReportInput {
   filter?: TreeFilter;
 }
 
-const WORDS = {
-  en: {
-    title: 'Kader report',
-    summary: (d: number, f: number, p: number) =>
-      `${d} ${d === 1 ? 'transcript' : 'transcripts'}, ${f} coded ${f === 1 ? 'fragment' : 'fragments'}, ${p} ${p === 1 ? 'practice' : 'practices'}.`,
-    fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragments`),
-    none: 'No fragments yet.',
-    aspect: 'Aspect',
-    total: 'Total',
-  },
-  nl: {
-    title: 'Kader-rapport',
-    summary: (d: number, f: number, p: number) =>
-      `${d} ${d === 1 ? 'transcript' : 'transcripten'}, ${f} ${f === 1 ? 'gecodeerd fragment' : 'gecodeerde fragmenten'}, ${p} ${p === 1 ? 'praktijk' : 'praktijken'}.`,
-    fragments: (n: number) => (n === 1 ? '1 fragment' : `${n} fragmenten`),
-    none: 'Nog geen fragmenten.',
-    aspect: 'Aspect',
-    total: 'Totaal',
-  },
-} as const;
+const fragments = (t: Translate, n: number): string => (n === 1 ? t('1 fragment') : t('{0} fragments', n));
+
+function summary(t: Translate, documents: number, coded: number, practices: number): string {
+  return t(
+    '{0}, {1}, {2}.',
+    documents === 1 ? t('1 transcript') : t('{0} transcripts', documents),
+    coded === 1 ? t('1 coded fragment') : t('{0} coded fragments', coded),
+    practices === 1 ? t('1 practice') : t('{0} practices', practices),
+  );
+}
 
 /** The aspects → sub-codes → practices tree with counts, as the Aspects view shows it. */
 export function textReport(input: ReportInput): string {
@@ -75,7 +66,7 @@ export interface MarkdownReportOptions {
 /** A readable report: a cover with the counts, then the quotes per aspect and practice. */
 export function markdownReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
   const { index, codebook, locale } = input;
-  const words = WORDS[locale];
+  const t = localize(locale);
   const refs = filteredFragments(index, input.filter);
   const aspects = aspectsOf(codebook, index.usedCodes());
   const practices = [...new Set(refs.map((r) => r.document.practice))].sort(comparePractice);
@@ -83,9 +74,9 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   const aspectName = (a: string): string => codebook.codes.find((c) => c.code === a)?.name ?? a;
   const hasAspect = (ref: FragmentRef, aspect: string): boolean => ref.fragment.codes.some((c) => aspectOf(c) === aspect);
 
-  const out: string[] = [`# ${words.title}`, '', words.summary(index.size, refs.length, index.practices().length), ''];
+  const out: string[] = [`# ${t('Kader report')}`, '', summary(t, index.size, refs.length, index.practices().length), ''];
   // The cover: fragments per aspect and practice.
-  out.push(`| ${words.aspect} | ${practices.map((p) => markdownText(practiceName(p))).join(' | ')} | ${words.total} |`);
+  out.push(`| ${t('Aspect')} | ${practices.map((p) => markdownText(practiceName(p))).join(' | ')} | ${t('Total')} |`);
   out.push(`|---|${practices.map(() => '---:|').join('')}---:|`);
   for (const aspect of aspects) {
     const counts = practices.map((p) => refs.filter((r) => r.document.practice === p && hasAspect(r, aspect)).length);
@@ -107,11 +98,11 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   if (options.groupBy === 'practice') {
     for (const practice of practices) {
       const inPractice = refs.filter((r) => r.document.practice === practice);
-      out.push(`## ${markdownText(practiceName(practice))} — ${words.fragments(inPractice.length)}`, '');
+      out.push(`## ${markdownText(practiceName(practice))} — ${fragments(t, inPractice.length)}`, '');
       for (const aspect of aspects) {
         const list = inPractice.filter((r) => hasAspect(r, aspect));
         if (list.length === 0) continue;
-        out.push(`### ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${words.fragments(list.length)}`, '');
+        out.push(`### ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${fragments(t, list.length)}`, '');
         quotes(list, aspect);
       }
     }
@@ -120,16 +111,16 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   for (const aspect of aspects) {
     const definition = codebook.codes.find((c) => c.code === aspect);
     const within = refs.filter((r) => hasAspect(r, aspect));
-    out.push(`## ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${words.fragments(within.length)}`, '');
+    out.push(`## ${markdownText(aspectName(aspect))} (${markdownCode(`#${aspect}`)}) — ${fragments(t, within.length)}`, '');
     if (definition?.shortDescription) out.push(`> ${markdownText(definition.shortDescription)}`, '');
     if (within.length === 0) {
-      out.push(`_${words.none}_`, '');
+      out.push(`_${t('No fragments yet.')}_`, '');
       continue;
     }
     for (const practice of practices) {
       const list = within.filter((r) => r.document.practice === practice);
       if (list.length === 0) continue;
-      out.push(`### ${markdownText(practiceName(practice))} — ${words.fragments(list.length)}`, '');
+      out.push(`### ${markdownText(practiceName(practice))} — ${fragments(t, list.length)}`, '');
       quotes(list, aspect);
     }
   }
@@ -161,7 +152,7 @@ export function htmlReport(input: ReportInput, options: MarkdownReportOptions = 
   const body = String(
     unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(onlyRelativeLinks).use(rehypeStringify).processSync(markdownReport(input, options)),
   ).replace(/\]\(/g, ']&#x28;');
-  const title = WORDS[input.locale].title;
+  const title = localize(input.locale)('Kader report');
   return `<!DOCTYPE html>
 <html lang="${input.locale}">
 <head>

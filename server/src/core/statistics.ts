@@ -4,6 +4,7 @@
 
 import { aspectsOf, noPracticeLabel } from './aggregate';
 import { aspectOf } from './codes';
+import { localize } from './l10n';
 import { markdownText } from './outputEscaping';
 import type { AttributeValue, Codebook, Locale, Range } from './types';
 import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from './workspaceIndex';
@@ -213,7 +214,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
 
 /** The aspect × practice matrix as a Markdown table (counts, or shares of each practice's fragments). */
 export function matrixMarkdown(stats: Pick<Statistics, 'aspects' | 'practices' | 'matrix' | 'practiceTotals'>, measure: 'count' | 'share', locale: Locale): string {
-  const head = [locale === 'nl' ? 'Aspect' : 'Aspect', ...stats.practices.map((p) => markdownText(p.label))];
+  const head = [localize(locale)('Aspect'), ...stats.practices.map((p) => markdownText(p.label))];
   const rows = stats.aspects.map((a, i) => [
     markdownText(a.name),
     ...stats.matrix[i]!.map((n, j) => {

@@ -14,35 +14,12 @@ import {
   type AgreementReport,
   type RevisionsResult,
 } from '../protocol';
-import { readText } from '../workspace/files';
+import { localize } from '../core/l10n';
+import { readProblemText, readText } from '../workspace/files';
 import { realPathInside } from '../workspace/containment';
 import { GitError, fileHistory, listRefs, showAtRevision } from '../workspace/git';
 import { baseName, canonicalUri, fsPathOf } from '../workspace/uris';
 import { checkCancelled, guarded, refusal, type ServerContext } from './context';
-
-const WORDS = {
-  en: {
-    notFile: 'Only files on disk can be compared.',
-    unreadable: (name: string, detail: string) => `${name} cannot be read: it ${detail}.`,
-    git: (name: string, rev: string, detail: string) => `${name} at ${rev}: ${detail}`,
-    changed: 'The transcript changed since the comparison; compare again.',
-    threshold: 'The threshold is a percentage above 0, at most 100.',
-    untrusted:
-      'This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.',
-    outside: (name: string) => `${name} is outside the workspace folders (or a link leads outside them); Kader compares only files in the workspace and files open in the editor.`,
-  },
-  nl: {
-    notFile: 'Alleen bestanden op schijf kunnen worden vergeleken.',
-    unreadable: (name: string, detail: string) => `${name} kan niet worden gelezen: het ${detail}.`,
-    git: (name: string, rev: string, detail: string) => `${name} bij ${rev}: ${detail}`,
-    changed: 'Het transcript is veranderd sinds de vergelijking; vergelijk opnieuw.',
-    threshold: 'De drempel is een percentage boven 0, hoogstens 100.',
-    untrusted:
-      'Deze werkruimte is niet vertrouwd, dus Kader voert hier geen git uit: vergelijken met een branch of commit kan alleen in een vertrouwde werkruimte (Werkruimtevertrouwen beheren). Vergelijken met een ander bestand kan wel.',
-    outside: (name: string) =>
-      `${name} staat buiten de werkruimtemappen (of een koppeling wijst naar buiten); Kader vergelijkt alleen bestanden in de werkruimte en bestanden die open zijn in de editor.`,
-  },
-} as const;
 
 interface Texts {
   a: { text: string; version: number | null };
@@ -54,16 +31,16 @@ interface Texts {
 
 export function registerAgreementRequests(context: ServerContext): void {
   const { connection, workspace } = context;
-  const words = (): (typeof WORDS)['en' | 'nl'] => WORDS[context.locale()];
+  const t = (message: string, ...args: string[]): string => localize(context.locale())(message, ...args);
 
   const roots = (): string[] => workspace.folders.flatMap((f) => (f.root ? [f.root] : []));
 
   /** The real path of a file inside the workspace folders; a client may name any path. */
   const fileInside = async (uri: string): Promise<string> => {
     const file = fsPathOf(uri);
-    if (!file) throw refusal(words().notFile);
+    if (!file) throw refusal(t('Only files on disk can be compared.'));
     const real = await realPathInside(file, roots());
-    if (!real) throw refusal(words().outside(baseName(uri)));
+    if (!real) throw refusal(t('{0} is outside the workspace folders (or a link leads outside them); Kader compares only files in the workspace and files open in the editor.', baseName(uri)));
     return real;
   };
 
@@ -72,7 +49,7 @@ export function registerAgreementRequests(context: ServerContext): void {
     const open = workspace.documents.get(uri);
     if (open) return { text: open.document.getText(), version: open.document.version };
     const read = await readText(await fileInside(uri));
-    if (!read.ok) throw refusal(words().unreadable(baseName(uri), read.detail));
+    if (!read.ok) throw refusal(t('{0} cannot be read: it {1}.', baseName(uri), readProblemText(read, localize(context.locale()))));
     return { text: read.text, version: null };
   };
 
@@ -82,12 +59,12 @@ export function registerAgreementRequests(context: ServerContext): void {
     const a = await textOf(uri);
     const labelA = baseName(uri);
     if (other?.kind === 'revision') {
-      if (!context.workspaceTrusted) throw refusal(words().untrusted);
+      if (!context.workspaceTrusted) throw refusal(t('This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.'));
       const file = await fileInside(uri);
       try {
         return { a, b: await showAtRevision(file, String(other.rev), { untrusted: roots() }), labelA, labelB: `${labelA} @ ${other.rev}` };
       } catch (error) {
-        if (error instanceof GitError) throw refusal(words().git(labelA, String(other.rev), error.message));
+        if (error instanceof GitError) throw refusal(t('{0} at {1}: {2}', labelA, String(other.rev), error.message));
         throw error;
       }
     }
@@ -103,7 +80,7 @@ export function registerAgreementRequests(context: ServerContext): void {
 
   const threshold = (value: unknown): number => {
     if (value === undefined || value === null) return 90;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 100) throw refusal(words().threshold);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 100) throw refusal(t('The threshold is a percentage above 0, at most 100.'));
     return value;
   };
 
@@ -122,22 +99,22 @@ export function registerAgreementRequests(context: ServerContext): void {
   connection.onRequest(
     AgreementMergeRequest,
     guarded(context, AgreementMergeRequest.method, async (params, token): Promise<AgreementMergeResult> => {
-      const t = await texts(params.uri, params.other);
+      const both = await texts(params.uri, params.other);
       checkCancelled(token);
-      if (params.version !== undefined && params.version !== null && t.a.version !== null && params.version !== t.a.version) {
-        return { edits: [], problems: [], message: words().changed };
+      if (params.version !== undefined && params.version !== null && both.a.version !== null && params.version !== both.a.version) {
+        return { edits: [], problems: [], message: t('The transcript changed since the comparison; compare again.') };
       }
       const choices = Array.isArray(params.choices)
         ? params.choices.filter((c) => c && Number.isInteger(c.disagreement) && (c.accept === 'a' || c.accept === 'b'))
         : [];
-      return mergeEdits({ text: t.a.text }, { text: t.b }, choices, { threshold: threshold(params.threshold) });
+      return mergeEdits({ text: both.a.text }, { text: both.b }, choices, { threshold: threshold(params.threshold) });
     }),
   );
 
   connection.onRequest(
     RevisionsRequest,
     guarded(context, RevisionsRequest.method, async (params): Promise<RevisionsResult> => {
-      if (!context.workspaceTrusted) return { refs: [], history: [], message: words().untrusted };
+      if (!context.workspaceTrusted) return { refs: [], history: [], message: t('This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.') };
       await workspace.ready;
       let file: string;
       try {

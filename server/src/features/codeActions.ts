@@ -16,7 +16,7 @@ import type { Diagnostic } from '../core/types';
 import { codebookInsertion, withInsertion } from './codebookEdits';
 import { checkCancelled, guarded, type ServerContext } from './context';
 import { toLspDiagnostic } from './diagnostics';
-import { strings } from './strings';
+import { localize, type Translate } from '../core/l10n';
 import { WorkspaceEditBuilder } from './workspaceEdit';
 import { canonicalUri } from '../workspace/uris';
 import type { DocumentView } from '../workspace/workspace';
@@ -70,8 +70,8 @@ class QuickFixes {
     private readonly sent: LspDiagnostic[],
   ) {}
 
-  private get words(): ReturnType<typeof strings> {
-    return strings(this.context.locale());
+  private get t(): Translate {
+    return localize(this.context.locale());
   }
 
   private builder(): WorkspaceEditBuilder {
@@ -99,20 +99,20 @@ class QuickFixes {
     const code = d.args['code'];
     switch (d.rule) {
       case 'code-case':
-        this.add(this.words.changeTo(d.args['expected']!), d, [this.changeCode(d, d.args['expected']!)], true);
+        this.add(this.t('Change to #{0}', d.args['expected']!), d, [this.changeCode(d, d.args['expected']!)], true);
         break;
       case 'undefined-code':
       case 'undefined-subcode': {
         const candidates = this.view.folder.codebook.codes.map((c) => c.code);
-        for (const near of nearestCodes(code!, candidates)) this.add(this.words.changeTo(near), d, [this.changeCode(d, near)]);
+        for (const near of nearestCodes(code!, candidates)) this.add(this.t('Change to #{0}', near), d, [this.changeCode(d, near)]);
         this.addToCodebook(code!, d);
         break;
       }
       case 'duplicate-code':
-        this.add(this.words.removeDuplicate(code!), d, [{ range: this.duplicateRange(d), newText: '' }], true);
+        this.add(this.t('Remove the duplicate #{0}', code!), d, [{ range: this.duplicateRange(d), newText: '' }], true);
         break;
       case 'missing-hash':
-        this.add(this.words.addHash(d.args['word']!), d, [{ range: { start: d.range.start, end: d.range.start }, newText: '#' }], true);
+        this.add(this.t('Add the missing # (#{0})', d.args['word']!), d, [{ range: { start: d.range.start, end: d.range.start }, newText: '#' }], true);
         break;
       default:
         break;
@@ -145,7 +145,7 @@ class QuickFixes {
       const insertion = codebookInsertion(source.text, code);
       const at = new LineIndex(stripBom(source.text)).position(insertion.offset);
       builder.edit(folder.codebookUri, source.version, [{ range: { start: at, end: at }, newText: insertion.newText }]);
-      this.actions.push({ title: this.words.addToCodebook(code), kind: CodeActionKind.QuickFix, diagnostics: [this.lspDiagnostic(d)], edit: builder.build() });
+      this.actions.push({ title: this.t('Add #{0} to the codebook', code), kind: CodeActionKind.QuickFix, diagnostics: [this.lspDiagnostic(d)], edit: builder.build() });
       return;
     }
     if (!builder.canCreate || !folder.root) return;
@@ -153,7 +153,7 @@ class QuickFixes {
     const text = withInsertion(base, codebookInsertion(base, code));
     builder.create(folder.codebookUri).edit(folder.codebookUri, null, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }]);
     this.actions.push({
-      title: this.words.createCodebook(folder.settings.codebookPath, code),
+      title: this.t('Create {0} with the framework and #{1}', folder.settings.codebookPath, code),
       kind: CodeActionKind.QuickFix,
       diagnostics: [this.lspDiagnostic(d)],
       edit: builder.build(),

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { guarded, type ServerContext } from './context';
-import { strings } from './strings';
+import { localize } from '../core/l10n';
 import { canonicalUri } from '../workspace/uris';
 import type { Folder } from '../workspace/workspaceFolders';
 
@@ -109,7 +109,7 @@ function onlyHere(folder: Folder, code: string): boolean {
 }
 
 function codeItems(context: ServerContext, folder: Folder, at: CodeContext): CompletionItem[] {
-  const words = strings(context.locale());
+  const t = localize(context.locale());
   const usage = folder.index.codeUsage();
   const definitions = folder.codebook.codes;
   const rank = new Map(definitions.map((d, i) => [d.code, i]));
@@ -122,12 +122,12 @@ function codeItems(context: ServerContext, folder: Folder, at: CodeContext): Com
   return codes.map((code, i) => {
     const definition = byCode.get(code);
     const count = usage.get(code) ?? 0;
-    const about = definition ? definition.shortDescription : words.notInCodebook;
+    const about = definition ? definition.shortDescription : t('Not in the codebook.');
     return {
       label: code,
       kind: definition ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
-      detail: definition?.name ?? words.notInCodebook,
-      documentation: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `${about}\n\n${words.usedIn(count)}`.trim() },
+      detail: definition?.name ?? t('Not in the codebook.'),
+      documentation: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `${about}\n\n${count === 1 ? t('Used in 1 fragment.') : t('Used in {0} fragments.', count)}`.trim() },
       sortText: String(i).padStart(5, '0'),
       filterText: `#${code}`,
       textEdit: { range: at.range, newText: `#${code}` },

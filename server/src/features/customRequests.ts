@@ -29,7 +29,7 @@ import {
 } from '../protocol';
 import { knownCodes } from './codeAt';
 import { checkCancelled, guarded, type ServerContext } from './context';
-import { strings } from './strings';
+import { localize } from '../core/l10n';
 import { canonicalUri } from '../workspace/uris';
 import type { WorkspaceChange } from '../workspace/workspace';
 import type { Folder } from '../workspace/workspaceFolders';
@@ -227,9 +227,9 @@ export function registerCustomRequests(context: ServerContext): void {
       const uri = canonicalUri(params.uri);
       const view = workspace.view(uri);
       const current = await workspace.textOf(uri);
-      if (!view || view.kind !== 'transcript' || !current) return { edits: [], message: strings(locale).notTranscript };
+      if (!view || view.kind !== 'transcript' || !current) return { edits: [], message: localize(locale)('This file is not a transcript of a workspace folder.') };
       if (params.version !== undefined && current.version !== null && params.version !== current.version) {
-        return { edits: [], message: strings(locale).changedMeanwhile };
+        return { edits: [], message: localize(locale)('The document changed meanwhile: try again.') };
       }
       if (!CODING_ACTIONS.has(params.action)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown coding action: ${String(params.action)}`);
       const open = workspace.documents.get(uri);

@@ -3,6 +3,7 @@
 // writes them (an import through an undoable workspace edit that never replaces a file).
 
 import * as path from 'node:path';
+import { localize } from '../core/l10n';
 import { ExportRequest, ImportRequest, type ExportResult, type ImportResponse } from '../protocol';
 import { exportBytes, importTargetName, type ExportFormat } from '../workspace/exchangeFiles';
 import { importInWorker } from '../workspace/importRunner';
@@ -20,7 +21,7 @@ export function registerExchange(context: ServerContext): void {
       await workspace.ready;
       workspace.syncAll();
       const folder = folderFor(context, params.folderUri);
-      if (!folder) throw refusal(context.locale() === 'nl' ? 'Open eerst een map met transcripten.' : 'Open a folder with transcripts first.');
+      if (!folder) throw refusal(localize(context.locale())('Open a folder with transcripts first.'));
       const locale = context.locale();
       const source = {
         name: folder.name,

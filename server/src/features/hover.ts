@@ -7,31 +7,33 @@ import { markdownText } from '../core/outputEscaping';
 import type { Locale } from '../core/types';
 import { codeAt, usageOf } from './codeAt';
 import { guarded, type ServerContext } from './context';
-import { strings } from './strings';
+import { localize } from '../core/l10n';
 import type { Folder } from '../workspace/workspaceFolders';
 
 const TOP_PRACTICES = 3;
 
 /** The hover; with `markdown`, names and practices are escaped (the codebook's description is Markdown by design). */
 export function hoverText(folder: Folder, code: string, locale: Locale, markdown = true): string {
-  const words = strings(locale);
+  const t = localize(locale);
   const text = markdown ? markdownText : (s: string): string => s;
   const definition = folder.codebook.codes.find((c) => c.code === code);
   const parts: string[] = [];
   if (definition) {
     parts.push(`**${text(definition.name)}** \`#${code}\``);
     if (definition.description) parts.push(definition.description);
-    if (folder.codebook.builtIn) parts.push(`_${words.builtIn}_`);
+    if (folder.codebook.builtIn) parts.push(`_${t('Built-in framework')}_`);
   } else {
-    parts.push(`\`#${code}\``, words.notInCodebook);
+    parts.push(`\`#${code}\``, t('Not in the codebook.'));
   }
   const usage = usageOf(folder, code);
-  if (usage.withSubcodes === 0) parts.push(words.notUsed);
+  if (usage.withSubcodes === 0) parts.push(t('Not used yet.'));
   else {
-    let line = words.usage(words.fragments(usage.fragments), words.practices(usage.practices.length));
-    if (usage.withSubcodes > usage.fragments) line += words.withSubcodes(usage.withSubcodes);
+    const fragments = usage.fragments === 1 ? t('1 fragment') : t('{0} fragments', usage.fragments);
+    const practices = usage.practices.length === 1 ? t('1 practice') : t('{0} practices', usage.practices.length);
+    let line = t('{0} in {1}', fragments, practices);
+    if (usage.withSubcodes > usage.fragments) line += t(' ({0} with sub-codes)', usage.withSubcodes);
     const top = usage.practices.slice(0, TOP_PRACTICES).map((p) => `${text(p.practice ?? noPracticeLabel(locale))} (${p.count})`);
-    if (top.length > 0) line += `  \n${words.topPractices}: ${top.join(', ')}`;
+    if (top.length > 0) line += `  \n${t('Most in')}: ${top.join(', ')}`;
     parts.push(line);
   }
   return parts.join('\n\n');

@@ -11,7 +11,7 @@ import { parseTranscript } from '../core/transcript';
 import type { AttributeBlock, Codebook, Span, Transcript } from '../core/types';
 import { codeAt, codeTokens, type CodeToken } from './codeAt';
 import { checkCancelled, guarded, refusal, type ServerContext } from './context';
-import { strings } from './strings';
+import { localize } from '../core/l10n';
 import { WorkspaceEditBuilder } from './workspaceEdit';
 
 /** The name `code` gets when `from` (and its sub-codes) become `to`, or undefined if untouched. */
@@ -160,7 +160,7 @@ export function registerRename(context: ServerContext): void {
     guarded(context, 'prepareRename', async (params: PrepareRenameParams): Promise<{ range: Range; placeholder: string }> => {
       await workspace.settled();
       const target = codeAt(workspace, params.textDocument.uri, params.position);
-      if (!target) throw refusal(strings(context.locale()).notACode);
+      if (!target) throw refusal(localize(context.locale())('Put the cursor on a code (#…) to rename it.'));
       const { range, code } = target.token;
       return { range: { start: { line: range.start.line, character: range.start.character + 1 }, end: range.end }, placeholder: code };
     }),
@@ -170,7 +170,7 @@ export function registerRename(context: ServerContext): void {
       await workspace.settled();
       const locale = context.locale();
       const target = codeAt(workspace, params.textDocument.uri, params.position);
-      if (!target) throw refusal(strings(locale).notACode);
+      if (!target) throw refusal(localize(locale)('Put the cursor on a code (#…) to rename it.'));
       const to = withoutHash(params.newName.trim());
       if (!isCodePath(to)) throw refusal(messageOf({ rule: 'invalid-code', args: { text: `#${to}` } }, locale));
       const from = target.token.code;

@@ -8,12 +8,13 @@ import { codebookXml, projectExport } from '../core/exchange/refiQda';
 import { importDocx } from '../core/exchange/docx';
 import { IMPORT_LIMITS, tooMuchText } from '../core/exchange/importLimits';
 import { importQdc } from '../core/exchange/qdcImport';
+import { localize } from '../core/l10n';
 import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
 import { importWebVtt } from '../core/exchange/webvtt';
 import { csvReport, htmlReport, markdownReport, type ReportInput } from '../core/report';
 import type { Codebook } from '../core/types';
 import type { IndexedDocument, WorkspaceIndex } from '../core/workspaceIndex';
-import { decodeText } from './files';
+import { decodeText, readProblemText } from './files';
 import { inflateWithZlib } from './zlibInflate';
 import type { Project } from './project';
 
@@ -112,6 +113,7 @@ export function importKindOf(file: string): ImportKind | undefined {
 
 /** Turns the bytes of a file to import into Markdown, or says why it cannot be imported. */
 export async function importBytes(fileName: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const t = localize(options.locale ?? 'en');
   const kind = importKindOf(fileName);
   const base = path.basename(fileName, path.extname(fileName));
   const date = /(\d{4}-\d{2}-\d{2})/.exec(base)?.[1];
@@ -120,13 +122,13 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
   // Not even decoded when the bytes hold more characters than the limit at four bytes each.
   if ((kind === 'vtt' || kind === 'qdc') && bytes.length > IMPORT_LIMITS.textChars * 4) return { ok: false, message: tooMuchText(kind, options.locale ?? 'en') };
   const text = decodeText(bytes);
-  if (!text.ok) return { ok: false, message: `the file ${text.detail}` };
+  if (!text.ok) return { ok: false, message: t('the file {0}', readProblemText(text, t)) };
   if (kind === 'vtt') return importWebVtt(text.text, withDefaults);
   if (kind === 'qdc') {
     const codebook = importQdc(text.text, options.locale ?? 'en', withDefaults.title);
     return codebook.ok ? { ok: true, markdown: codebook.markdown, participants: [], turns: 0 } : codebook;
   }
-  return { ok: false, message: 'only .vtt, .docx and .qdc files can be imported' };
+  return { ok: false, message: t('only .vtt, .docx and .qdc files can be imported') };
 }
 
 /** The name of the Markdown file an import writes. */

@@ -2,6 +2,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Translate } from '../core/l10n';
 
 export const DEFAULT_CODEBOOK = 'codebook.md';
 const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md']);
@@ -117,4 +118,20 @@ export async function listTranscripts(root: string, codebookPath = DEFAULT_CODEB
   await walk('');
   listing.transcripts.sort();
   return listing;
+}
+
+/** Why a file was not read, in the reader's language; a message of the system itself stays as it came. */
+export function readProblemText(problem: { problem: string; detail: string }, t: Translate): string {
+  switch (problem.problem) {
+    case 'binary':
+      return t('contains NUL bytes');
+    case 'encoding':
+      return t('is not valid UTF-8');
+    case 'outside':
+      return t('is a link to a file outside the folder');
+    case 'missing':
+      return t('does not exist');
+    default:
+      return problem.detail;
+  }
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
+import { localize } from '../core/l10n';
 import type { ImportJob, ImportReply } from './importWorker';
 
 export interface ImportLimits {
@@ -20,21 +21,6 @@ export interface ImportLimits {
  */
 export const WORKER_LIMITS: ImportLimits = { timeMs: 60_000, heapMb: 1536 };
 
-const STOPPED = {
-  time: {
-    en: (s: number) => `The import was stopped after ${s} seconds: the file is too large or too complex to import.`,
-    nl: (s: number) => `Het importeren is na ${s} seconden gestopt: het bestand is te groot of te ingewikkeld om te importeren.`,
-  },
-  memory: {
-    en: 'The import was stopped: reading the file needed more memory than Kader allows.',
-    nl: 'Het importeren is gestopt: het bestand lezen vroeg meer geheugen dan Kader toestaat.',
-  },
-  failed: {
-    en: (d: string) => `The import failed: ${d}`,
-    nl: (d: string) => `Het importeren is mislukt: ${d}`,
-  },
-} as const;
-
 /** The bundle's dist/importWorker.js next to this bundle, or importWorker.ts through tsx from the sources. */
 function createWorker(heapMb: number): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
@@ -45,7 +31,7 @@ function createWorker(heapMb: number): Worker {
 }
 
 export function importInWorker(fileName: string, bytes: Uint8Array, options: ImportOptions, limits: ImportLimits = WORKER_LIMITS): Promise<ImportResult> {
-  const locale = options.locale ?? 'en';
+  const t = localize(options.locale ?? 'en');
   return new Promise((resolve) => {
     const worker = createWorker(limits.heapMb);
     let settled = false;
@@ -56,12 +42,12 @@ export function importInWorker(fileName: string, bytes: Uint8Array, options: Imp
       void worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, message: STOPPED.time[locale](Math.ceil(limits.timeMs / 1000)) }), limits.timeMs);
-    worker.on('message', (reply: ImportReply) => finish('result' in reply ? reply.result : { ok: false, message: STOPPED.failed[locale](reply.error.split('\n')[0]!) }));
+    const timer = setTimeout(() => finish({ ok: false, message: t('The import was stopped after {0} seconds: the file is too large or too complex to import.', Math.ceil(limits.timeMs / 1000)) }), limits.timeMs);
+    worker.on('message', (reply: ImportReply) => finish('result' in reply ? reply.result : { ok: false, message: t('The import failed: {0}', reply.error.split('\n')[0]!) }));
     worker.on('error', (error: Error & { code?: string }) =>
-      finish({ ok: false, message: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? STOPPED.memory[locale] : STOPPED.failed[locale](error.message) }),
+      finish({ ok: false, message: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? t('The import was stopped: reading the file needed more memory than Kader allows.') : t('The import failed: {0}', error.message) }),
     );
-    worker.on('exit', () => finish({ ok: false, message: STOPPED.failed[locale]('the import worker stopped') }));
+    worker.on('exit', () => finish({ ok: false, message: t('The import failed: {0}', t('the import worker stopped')) }));
     const copy = bytes.slice();
     worker.postMessage({ fileName, bytes: copy, options } satisfies ImportJob, [copy.buffer]);
   });

@@ -3,6 +3,7 @@
 
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
+import { localize } from '../l10n';
 import type { Locale } from '../types';
 import { printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyElements, tooManyParts, tooMuchText, xmlShape } from './importLimits';
@@ -19,16 +20,6 @@ const CUE_TIMING = new RegExp(`^(${CLOCK})\\s*-->\\s*${CLOCK}$`);
 /** `Anna: text` within a paragraph. */
 const NAME_COLON = /^([^:\n]{1,40}?):\s+(.+)$/s;
 
-const CORRUPT = {
-  en: (detail: string) => `This Word file cannot be read (${printable(detail)}).`,
-  nl: (detail: string) => `Dit Word-bestand kan niet gelezen worden (${printable(detail)}).`,
-} as const;
-
-const LYING_PART = {
-  en: (part: string) => `This Word file is damaged: its part ${printable(part)} unpacks to more than the file says; Kader does not import it.`,
-  nl: (part: string) => `Dit Word-bestand is beschadigd: het onderdeel ${printable(part)} is uitgepakt groter dan het bestand opgeeft; Kader importeert het niet.`,
-} as const;
-
 /** The parts mammoth reads for text; pictures and other media are not unpacked. */
 const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
 
@@ -42,8 +33,8 @@ function boundedDocx(bytes: Uint8Array, locale: Locale, inflate?: Inflater): { o
   if (!read.ok) {
     if (read.problem === 'entries') return { ok: false, message: tooManyParts('docx', locale) };
     if (read.problem === 'size') return { ok: false, message: tooLargeUnpacked('docx', locale) };
-    if (read.problem === 'mismatch') return { ok: false, message: LYING_PART[locale](read.detail ?? '') };
-    return { ok: false, message: CORRUPT[locale](read.detail ?? 'zip') };
+    if (read.problem === 'mismatch') return { ok: false, message: localize(locale)('This Word file is damaged: its part {0} unpacks to more than the file says; Kader does not import it.', printable(read.detail ?? '')) };
+    return { ok: false, message: localize(locale)('This Word file cannot be read ({0}).', printable(read.detail ?? 'zip')) };
   }
   const parts: Record<string, Uint8Array> = {};
   const decoder = new TextDecoder();
@@ -109,7 +100,7 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {},
     text = (await mammoth.extractRawText({ buffer: Buffer.from(bounded.zip) })).value;
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0]!;
-    return { ok: false, message: CORRUPT[locale](detail) };
+    return { ok: false, message: localize(locale)('This Word file cannot be read ({0}).', printable(detail)) };
   }
   if (text.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('docx', locale) };
   return writeTranscript(utterancesFromParagraphs(text.split(/\r?\n/)), options, 'docx');

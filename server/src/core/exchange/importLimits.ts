@@ -2,6 +2,7 @@
 // file is a zip (98 kB can unpack to 100 MB), XML and cue text can nest without end. Each limit
 // is checked before the work it bounds, and a refusal says which limit, in the researcher's words.
 
+import { localize, type Translate } from '../l10n';
 import type { Locale } from '../types';
 
 const MB = 1024 * 1024;
@@ -24,48 +25,47 @@ export const IMPORT_LIMITS = {
 
 export type ImportKind = 'docx' | 'vtt' | 'qdc' | 'transcript';
 
-const KIND: Record<ImportKind, Record<Locale, string>> = {
-  docx: { en: 'This Word file', nl: 'Dit Word-bestand' },
-  vtt: { en: 'This WebVTT file', nl: 'Dit WebVTT-bestand' },
-  qdc: { en: 'This codebook', nl: 'Dit codeboek' },
-  transcript: { en: 'This file', nl: 'Dit bestand' },
-};
+/** "This Word file" and the like: the subject of every limit's message. */
+function subject(kind: ImportKind, t: Translate): string {
+  switch (kind) {
+    case 'docx':
+      return t('This Word file');
+    case 'vtt':
+      return t('This WebVTT file');
+    case 'qdc':
+      return t('This codebook');
+    case 'transcript':
+      return t('This file');
+  }
+}
+
+const NUMBER_LOCALE: Record<Locale, string> = { en: 'en-US', nl: 'nl-NL' };
 
 const mb = (bytes: number): number => Math.round(bytes / MB);
 
 export function tooMuchText(kind: ImportKind, locale: Locale): string {
-  const limit = mb(IMPORT_LIMITS.textChars);
-  return locale === 'nl'
-    ? `${KIND[kind].nl} bevat meer dan ${limit} MB tekst; Kader importeert tot ${limit} MB.`
-    : `${KIND[kind].en} holds more than ${limit} MB of text; Kader imports up to ${limit} MB.`;
+  const t = localize(locale);
+  return t('{0} holds more than {1} MB of text; Kader imports up to {1} MB.', subject(kind, t), mb(IMPORT_LIMITS.textChars));
 }
 
 export function tooLargeUnpacked(kind: ImportKind, locale: Locale): string {
-  const limit = mb(IMPORT_LIMITS.unpackedBytes);
-  return locale === 'nl'
-    ? `${KIND[kind].nl} is uitgepakt groter dan ${limit} MB; Kader importeert het niet.`
-    : `${KIND[kind].en} unpacks to more than ${limit} MB; Kader does not import it.`;
+  const t = localize(locale);
+  return t('{0} unpacks to more than {1} MB; Kader does not import it.', subject(kind, t), mb(IMPORT_LIMITS.unpackedBytes));
 }
 
 export function tooManyParts(kind: ImportKind, locale: Locale): string {
-  const limit = IMPORT_LIMITS.zipEntries;
-  return locale === 'nl'
-    ? `${KIND[kind].nl} bestaat uit meer dan ${limit} onderdelen; Kader importeert het niet.`
-    : `${KIND[kind].en} holds more than ${limit} parts; Kader does not import it.`;
+  const t = localize(locale);
+  return t('{0} holds more than {1} parts; Kader does not import it.', subject(kind, t), IMPORT_LIMITS.zipEntries);
 }
 
 export function tooDeep(kind: ImportKind, locale: Locale): string {
-  const limit = IMPORT_LIMITS.depth;
-  return locale === 'nl'
-    ? `${KIND[kind].nl} nest elementen meer dan ${limit} niveaus diep; Kader importeert het niet.`
-    : `${KIND[kind].en} nests elements more than ${limit} levels deep; Kader does not import it.`;
+  const t = localize(locale);
+  return t('{0} nests elements more than {1} levels deep; Kader does not import it.', subject(kind, t), IMPORT_LIMITS.depth);
 }
 
 export function tooManyElements(kind: ImportKind, locale: Locale): string {
-  const limit = IMPORT_LIMITS.elements;
-  return locale === 'nl'
-    ? `${KIND[kind].nl} bevat meer dan ${limit.toLocaleString('nl-NL')} XML-elementen; Kader importeert het niet.`
-    : `${KIND[kind].en} holds more than ${limit.toLocaleString('en-US')} XML elements; Kader does not import it.`;
+  const t = localize(locale);
+  return t('{0} holds more than {1} XML elements; Kader does not import it.', subject(kind, t), IMPORT_LIMITS.elements.toLocaleString(NUMBER_LOCALE[locale]));
 }
 
 /**

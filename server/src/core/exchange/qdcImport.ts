@@ -3,6 +3,7 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import { isCodePath } from '../codes';
+import { localize } from '../l10n';
 import type { Locale } from '../types';
 import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace, printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
@@ -23,15 +24,6 @@ function textValue(value: unknown): string {
 }
 
 export type CodebookImport = { ok: true; markdown: string; codes: number } | { ok: false; message: string };
-
-const PROBLEMS = {
-  notQdc: { en: 'This is not a REFI-QDA codebook: it has no <CodeBook> with <Codes>.', nl: 'Dit is geen REFI-QDA-codeboek: er is geen <CodeBook> met <Codes>.' },
-  xml: { en: (d: string) => `This file is not valid XML: ${printable(d)}`, nl: (d: string) => `Dit bestand is geen geldige XML: ${printable(d)}` },
-  entities: {
-    en: 'This codebook declares its own XML entities (<!ENTITY …>), which Kader does not read. Export the codebook again without them.',
-    nl: 'Dit codeboek declareert eigen XML-entiteiten (<!ENTITY …>), die Kader niet leest. Exporteer het codeboek opnieuw zonder.',
-  },
-} as const;
 
 /** A declared entity: REFI-QDA needs none, and expanding them is how XML bombs work. */
 const ENTITY_DECLARATION = /<!ENTITY/i;
@@ -60,7 +52,7 @@ export function segmentOf(name: string): string {
 
 export function importQdc(xml: string, locale: Locale = 'en', title?: string): CodebookImport {
   if (xml.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdc', locale) };
-  if (ENTITY_DECLARATION.test(xml)) return { ok: false, message: PROBLEMS.entities[locale] };
+  if (ENTITY_DECLARATION.test(xml)) return { ok: false, message: localize(locale)('This codebook declares its own XML entities (<!ENTITY …>), which Kader does not read. Export the codebook again without them.') };
   const shape = xmlShape(xml, IMPORT_LIMITS);
   if (shape.problem) return { ok: false, message: shape.problem === 'depth' ? tooDeep('qdc', locale) : tooManyElements('qdc', locale) };
   let parsed: { CodeBook?: { Codes?: { Code?: QdcCode[] } } };
@@ -80,10 +72,10 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
       maxNestedTags: IMPORT_LIMITS.depth,
     }).parse(xml, true);
   } catch (error) {
-    return { ok: false, message: PROBLEMS.xml[locale]((error as Error).message.split('\n')[0]!) };
+    return { ok: false, message: localize(locale)('This file is not valid XML: {0}', printable((error as Error).message.split('\n')[0]!)) };
   }
   const roots = parsed.CodeBook?.Codes?.Code;
-  if (!Array.isArray(roots)) return { ok: false, message: PROBLEMS.notQdc[locale] };
+  if (!Array.isArray(roots)) return { ok: false, message: localize(locale)('This is not a REFI-QDA codebook: it has no <CodeBook> with <Codes>.') };
   const lines: string[] = [];
   // JSON's string is a YAML double-quoted scalar on one line.
   if (title) lines.push('---', `title: ${JSON.stringify(foldWhitespace(title))}`, '---', '');

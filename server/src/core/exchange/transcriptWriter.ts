@@ -2,6 +2,7 @@
 // `[hh:mm:ss] **Name:** …` per run of speech by the same speaker.
 
 import { stringify } from 'yaml';
+import { localize } from '../l10n';
 import type { Locale } from '../types';
 import { REMARK_BUDGET } from '../chunk';
 import { escapeText, foldWhitespace, speakerLabel } from './escape';
@@ -80,8 +81,6 @@ function paragraphsOf(text: string, prefix: string, participants: ReadonlySet<st
   return pieces;
 }
 
-const EMPTY = { en: 'There is no spoken text in this file.', nl: 'Dit bestand bevat geen gesproken tekst.' } as const;
-
 /** The front matter's YAML, each value on one line (`lineWidth: 0`: never folded). */
 function frontMatterYaml(front: Record<string, unknown>): string {
   return stringify(front, { lineWidth: 0 }).replace(/\n$/, '');
@@ -102,7 +101,7 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
     if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
     spoken.push({ speaker: u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined, start: u.start, text });
   }
-  if (spoken.length === 0) return { ok: false, message: EMPTY[locale] };
+  if (spoken.length === 0) return { ok: false, message: localize(locale)('There is no spoken text in this file.') };
   const participants = [...new Set(spoken.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
   const listed = new Set(participants);
   const turns: Utterance[] = [];

@@ -3,13 +3,9 @@
 
 import { WebVTTParser, type CueNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json';
+import { localize } from '../l10n';
 import { IMPORT_LIMITS, tooDeep, tooMuchText } from './importLimits';
 import { writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
-
-const NOT_VTT = {
-  en: 'This is not a WebVTT file: it does not start with "WEBVTT".',
-  nl: 'Dit is geen WebVTT-bestand: het begint niet met "WEBVTT".',
-} as const;
 
 /** `Name: text` as Zoom writes cues without voice tags. */
 const ZOOM_SPEAKER = /^([^\n:]{1,60}?):\s+([\s\S]*)$/;
@@ -48,7 +44,7 @@ export function importWebVtt(input: string, options: ImportOptions = {}): Import
   const locale = options.locale ?? 'en';
   if (input.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('vtt', locale) };
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  if (!/^WEBVTT(?:[ \t].*)?(?:\r\n|\r|\n|$)/.test(text)) return { ok: false, message: NOT_VTT[locale] };
+  if (!/^WEBVTT(?:[ \t].*)?(?:\r\n|\r|\n|$)/.test(text)) return { ok: false, message: localize(locale)('This is not a WebVTT file: it does not start with "WEBVTT".') };
   if (cueTagsDeeperThan(text, IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('vtt', locale) };
   const parsed = new WebVTTParser(entities as Record<string, string>).parse(text, 'metadata');
   const utterances: Utterance[] = parsed.cues.map((cue) => {
