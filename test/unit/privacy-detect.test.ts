@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isValidBsn, isValidIban } from '../../server/src/core/privacy/checksums';
-import { findPersonalData, type DetectOptions } from '../../server/src/core/privacy/detect';
+import { findPersonalData, prepareDetection, type DetectOptions } from '../../server/src/core/privacy/detect';
 import type { PrivacyFinding } from '../../server/src/core/privacy/findings';
 import { parseKey } from '../../server/src/core/privacy/key';
 import { privacyMessage } from '../../server/src/core/privacy/messages';
@@ -125,6 +125,31 @@ describe('names', () => {
     expectFound('«Roos Jansen» en Roos en Pieter.', { key: parseKey('Roos Jansen: Deelnemer 1').key, allowList: ['Roos', 'Pieter'] });
   });
 
+  test('a hyphenated first name is one first name', () => {
+    expectFound('«Jan-Willem» en «Ter Horst». Jan niet. Willem niet.', { key: parseKey('Jan-Willem ter Horst: Deelnemer 1').key });
+  });
+
+  test('the allow-list silences any finding written as it is: a public address', () => {
+    expectFound('Het gemeentehuis aan Stationsplein 1, niet «Kerkstraat 12».', { key: KEY, allowList: ['Stationsplein 1'] });
+  });
+
+  test('prepared once or not, the same findings', () => {
+    const text = '---\nparticipants: [Karel Smit]\n---\nKarel en Anna de Vries, meneer Hendriks, 06-12345678, Roos.';
+    const options = { key: KEY, allowList: ['Roos'] };
+    assert.deepEqual(findPersonalData(text, parse(text), prepareDetection(options)), findPersonalData(text, parse(text), options));
+  });
+
+  test('front matter: nested values and block scalars are text, nested keys are not', () => {
+    const { text, spans } = mark(
+      md('---', 'people:', '  - Anna: «Anna de Vries»', '    rol: «Noor»', 'notes: |', '  Gesprek met «Jan van der Berg».', 'tags: [x, «Noor Bakker»]', '---', 'Tekst.'),
+    );
+    const findings = detect(text);
+    assert.deepEqual(
+      findings.map((f) => slice(text, f.span)),
+      spans.map((s) => slice(text, s)),
+    );
+  });
+
   test('the name forms of a name', () => {
     assert.deepEqual(
       nameForms('Jan van der Berg').map((f) => `${f.form}:${f.words.join(' ')}`),
@@ -133,6 +158,14 @@ describe('names', () => {
     assert.deepEqual(
       nameForms('Noor Bakker').map((f) => `${f.form}:${f.words.join(' ')}`),
       ['full:noor bakker', 'first:noor', 'surname:bakker'],
+    );
+    assert.deepEqual(
+      nameForms('Jan-Willem ter Horst').map((f) => `${f.form}:${f.words.join(' ')}`),
+      ['full:jan willem ter horst', 'first:jan willem', 'surname:ter horst', 'surname:horst'],
+    );
+    assert.deepEqual(
+      nameForms('Fatima El Amrani').map((f) => `${f.form}:${f.words.join(' ')}`),
+      ['full:fatima el amrani', 'first:fatima', 'surname:el amrani', 'surname:amrani'],
     );
   });
 });

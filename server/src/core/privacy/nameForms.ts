@@ -14,23 +14,26 @@ export type NameForm = 'full' | 'first' | 'surname';
 
 /**
  * The forms of a name, as folded word sequences: the whole name; and for a name of more than one
- * word, the first name alone, the surname with its prefix (`van der berg`) and without it
- * (`berg`). `Fatima El Amrani` gives `el amrani` and `amrani` too (`El` is not a Dutch prefix,
- * so `el amrani` is the surname).
+ * part, the first name alone (`Jan-Willem` is one first name), the surname with its prefix
+ * (`van der berg`) and without it (`berg`). `Fatima El Amrani` gives `el amrani` and `amrani` too
+ * (`El` is not a Dutch prefix, so `el amrani` is the surname).
  */
 export function nameForms(name: string): { form: NameForm; words: string[] }[] {
-  const words = foldedWords(name);
-  if (words.length === 0) return [];
-  const forms: { form: NameForm; words: string[] }[] = [{ form: 'full', words }];
-  if (words.length < 2) return forms;
-  forms.push({ form: 'first', words: [words[0]!] });
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .map(foldedWords)
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return [];
+  const forms: { form: NameForm; words: string[] }[] = [{ form: 'full', words: parts.flat() }];
+  if (parts.length < 2) return forms;
+  forms.push({ form: 'first', words: parts[0]! });
   let p = 1;
-  while (p < words.length - 1 && isSurnamePrefix(words[p]!)) p++;
-  const surname = words.slice(p);
-  if (p > 1) forms.push({ form: 'surname', words: words.slice(1) });
-  if (surname.length < words.length - 1 || p === 1) forms.push({ form: 'surname', words: surname });
-  // `Fatima El Amrani`: the last word alone is a surname form too.
-  if (surname.length > 1) forms.push({ form: 'surname', words: [surname[surname.length - 1]!] });
+  while (p < parts.length - 1 && parts[p]!.length === 1 && isSurnamePrefix(parts[p]![0]!)) p++;
+  if (p > 1) forms.push({ form: 'surname', words: parts.slice(1).flat() });
+  forms.push({ form: 'surname', words: parts.slice(p).flat() });
+  // `Fatima El Amrani`: the last part alone is a surname form too.
+  if (parts.length - p > 1) forms.push({ form: 'surname', words: parts[parts.length - 1]! });
   return forms.filter((f, i) => forms.findIndex((g) => g.words.join(' ') === f.words.join(' ')) === i);
 }
 
