@@ -237,14 +237,16 @@ describe('likely findings', () => {
   });
 
   test('a capitalised word in mid-sentence that no word list knows', () => {
-    assert.deepEqual(expectFound('We gingen met «Pieter» naar de markt, en «Kees» kwam ook.'), [
+    assert.deepEqual(expectFound('We gingen met «Pieter» naar de markt, en «Kees» kwam ook, met «Jan».', {}), [
+      ['personal-data/capitalised', 'likely'],
       ['personal-data/capitalised', 'likely'],
       ['personal-data/capitalised', 'likely'],
     ]);
   });
 
   test('dates of birth', () => {
-    assert.deepEqual(expectFound('Ze is geboren op «3 maart 1961», hij geb. «03-03-1961»; born on «12 May 1980».'), [
+    assert.deepEqual(expectFound('Ze is geboren op «3 maart 1961», hij geb. «03-03-1961», zij geb. «5 jan. 1950»; born on «12 May 1980».'), [
+      ['personal-data/birth-date', 'likely'],
       ['personal-data/birth-date', 'likely'],
       ['personal-data/birth-date', 'likely'],
       ['personal-data/birth-date', 'likely'],

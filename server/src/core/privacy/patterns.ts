@@ -120,7 +120,7 @@ export function findTitleNames(text: string): RawFinding[] {
   });
 }
 
-const MONTH = MONTHS.join('|');
+const MONTH = [...MONTHS, 'jan'].join('|');
 const DATE = `\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:e|ste|de|st|nd|rd|th)?[ \\t]+(?:${MONTH})\\.?[ \\t]+\\d{4}|(?:${MONTH})\\.?[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}`;
 
 /** A date after `geboren (op)`, `geb.`, `geboortedatum`, `born (on)`, `date of birth`. */
