@@ -156,6 +156,7 @@ export function detectIn(text: string, regions: TextRegion[], model: Transcript,
     if (match.possessive) args['possessive'] = match.possessive;
     candidates.push({ rule: 'personal-data/name', level: 'certain', span: match.span, args });
   }
+  // After a title, a known word is no name: `op Maandag`, `tante Corona`.
   const likelyName = (f: RawFinding): boolean => !known.has(foldWord(f.args['text']!.split(/\s+/).pop()!));
   // A capitalised word that is (part of) a name or a pseudonym is that, not a likely name: `Jans`.
   const names = candidates.map((c) => c.span);
