@@ -31,6 +31,24 @@ describe('inline fragments (§3.1)', () => {
     assert.deepEqual(t.diagnostics, []);
   });
 
+  it('keeps the words of a fragment that holds a bare e-mail or web address (text, not a link)', () => {
+    for (const words of ['mail anna@example.nl nu', 'zie www.example.nl hier', 'op https://example.nl/a_b staat het', 'anna@example.nl']) {
+      const { text, spans } = mark(`**S1:** Het [«${words}»]{#intentie} klopt, schrijf naar noor@example.nl.`);
+      const t = parse(text);
+      assert.deepEqual(summaries(text, t), [{ kind: 'inline', codes: ['intentie'], text: words, content: words, parent: -1 }], words);
+      assertLocated(text, t.fragments[0]!.content, spans[0]!);
+      assert.deepEqual(t.diagnostics, [], words);
+    }
+  });
+
+  it('reads a fragment after a bare address, and none inside it', () => {
+    const { text, spans } = mark('Zie www.example.nl/[a]{#a} en noor@example.nl: [«dit»]{#intentie}.');
+    const t = parse(text);
+    assert.deepEqual(summaries(text, t), [{ kind: 'inline', codes: ['intentie'], text: 'dit', content: 'dit', parent: -1 }]);
+    assertLocated(text, t.fragments[0]!.content, spans[0]!);
+    assert.deepEqual(t.diagnostics, []);
+  });
+
   it('gives a fragment several codes', () => {
     const t = parse('[tekst]{#intentie #context/macht}');
     assert.deepEqual(t.fragments[0]!.codes, ['intentie', 'context/macht']);

@@ -166,9 +166,36 @@ interface PhrasingScan {
   masked: Span[];
 }
 
-function scanPhrasing(source: string, children: PhrasingContent[], scan: PhrasingScan): void {
-  for (const node of children) {
-    if (!node.position) continue;
+/**
+ * GFM's autolink literals (`www.…`, `https://…`, `a@b.nl`) split a text node into pieces that
+ * carry no positions. A run of such pieces between `from` and `to` is read as the text it was,
+ * aligned to the source like any text node; each literal is masked, so no bracket inside an
+ * address opens a fragment (SYNTAX.md §4), while its words stay part of a fragment around it.
+ */
+function scanUnplaced(run: readonly PhrasingContent[], from: number, to: number, scan: PhrasingScan): void {
+  const { visible } = scan;
+  let at = from;
+  for (const node of run) {
+    const value = node.type === 'text' ? node.value : node.type === 'link' ? node.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : '';
+    if (!value) continue;
+    const first = visible.offsets.length;
+    visible.add(value, at, to);
+    const last = visible.offsets[visible.offsets.length - 1]!;
+    if (node.type === 'link') scan.masked.push({ start: visible.offsets[first]!, end: last + 1 });
+    at = last + 1;
+  }
+}
+
+function scanPhrasing(source: string, children: PhrasingContent[], scan: PhrasingScan, from: number, to: number): void {
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (!node.position) {
+      let j = i;
+      while (j < children.length && !children[j]!.position) j++;
+      scanUnplaced(children.slice(i, j), i > 0 ? end(children[i - 1]!) : from, j < children.length ? start(children[j]!) : to, scan);
+      i = j - 1;
+      continue;
+    }
     const s = start(node);
     const e = end(node);
     switch (node.type) {
@@ -192,15 +219,15 @@ function scanPhrasing(source: string, children: PhrasingContent[], scan: Phrasin
         if (source[s] === '[' && node.children.length > 0) {
           // `[label](destination)`: the label is text, the brackets and destination are not.
           scan.masked.push({ start: s, end: s + 1 });
-          scanPhrasing(source, node.children, scan);
+          scanPhrasing(source, node.children, scan, s + 1, e);
           scan.masked.push({ start: childrenEnd(node.children, s + 1), end: e });
         } else {
           scan.masked.push({ start: s, end: e });
-          scanPhrasing(source, node.children, scan);
+          scanPhrasing(source, node.children, scan, s, e);
         }
         break;
       default:
-        if ('children' in node) scanPhrasing(source, node.children as PhrasingContent[], scan);
+        if ('children' in node) scanPhrasing(source, node.children as PhrasingContent[], scan, s, e);
     }
   }
 }
@@ -267,7 +294,7 @@ class ChunkReader {
     const source = this.source;
     const scan: PhrasingScan = { visible: new VisibleText(source), masked: [] };
     const children = node.children as PhrasingContent[];
-    scanPhrasing(source, children, scan);
+    scanPhrasing(source, children, scan, start(node), end(node));
     const from = start(node);
     const to = end(node);
     const contentEnd = childrenEnd(children, to);
