@@ -206,6 +206,12 @@ describe('numbers and addresses', () => {
       ['personal-data/iban', 'certain'],
       ['personal-data/iban', 'certain'],
     ]);
+    // Two in a row are two; a valid one after an invalid one is still found.
+    assert.deepEqual(expectFound('«NL91ABNA0417164300» «NL91ABNA0417164300», NL00ABNA0417164300 «BE68539007547034».'), [
+      ['personal-data/iban', 'certain'],
+      ['personal-data/iban', 'certain'],
+      ['personal-data/iban', 'certain'],
+    ]);
   });
 
   test('postcodes: 1234 AB and 1234AB, never SS, SA or SD', () => {

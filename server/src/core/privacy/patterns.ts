@@ -54,7 +54,10 @@ const IBAN_START = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/gu;
 /** IBANs; `rejected` receives the candidates that have the shape but not the check digits (they are no phone number either). */
 export function findIbans(text: string, rejected: Span[] = []): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const m of text.matchAll(IBAN_START)) {
+  // The scan goes on right after an accepted IBAN (two in a row are two), or a character after a
+  // rejected candidate's start: its spaces may have taken in a valid IBAN after it.
+  const pattern = new RegExp(IBAN_START);
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     // The longest prefix of the candidate that is a valid IBAN and ends at a word's end.
     const candidate = m[0];
     const country = candidate.slice(0, 2);
@@ -70,11 +73,18 @@ export function findIbans(text: string, rejected: Span[] = []): RawFinding[] {
       const end = ends[length];
       if (end === undefined || /[\p{L}\p{N}]/u.test(text[m.index + end] ?? '')) continue;
       if (isValidIban(compact.slice(0, length))) {
+        // A rejected candidate before it ends where this one starts.
+        const before = rejected[rejected.length - 1];
+        if (before && before.end > m.index && before.start < m.index) before.end = m.index;
         findings.push(found('personal-data/iban', 'certain', m.index, candidate.slice(0, end)));
+        pattern.lastIndex = m.index + end;
         break;
       }
     }
-    if (findings[findings.length - 1]?.span.start !== m.index) rejected.push({ start: m.index, end: m.index + candidate.length });
+    if (findings[findings.length - 1]?.span.start !== m.index) {
+      rejected.push({ start: m.index, end: m.index + candidate.length });
+      pattern.lastIndex = m.index + 1;
+    }
   }
   return findings;
 }
