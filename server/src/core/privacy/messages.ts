@@ -1,117 +1,51 @@
-// The privacy messages in English and Dutch: findings, key errors and the category placeholders.
-// They move into core/messages.ts when the findings become diagnostics.
+// The privacy messages (findings and key errors, through the one localisation module) and the
+// category placeholders written into a transcript (content in each language, not messages).
+// The findings' messages move into core/messages.ts when the findings become diagnostics.
 
+import { localize, type Translate } from '../l10n';
 import type { Locale } from '../types';
 import type { CategoryRuleId, PrivacyFinding, PrivacyRuleId } from './findings';
 import type { KeyError, KeyProblem } from './key';
 
-type Template = (a: Record<string, string>) => string;
+type Template = (t: Translate, args: Readonly<Record<string, string>>) => string;
 
-const FINDINGS: Record<PrivacyRuleId, Record<Locale, Template>> = {
-  'personal-data/name': {
-    en: (a) => `“${a['text']}” is the name of ${a['name']}: replace it with a pseudonym before the file is shared.`,
-    nl: (a) => `“${a['text']}” is de naam van ${a['name']}: vervang die door een pseudoniem voordat het bestand gedeeld wordt.`,
-  },
-  'personal-data/email': {
-    en: (a) => `“${a['text']}” is an e-mail address.`,
-    nl: (a) => `“${a['text']}” is een e-mailadres.`,
-  },
-  'personal-data/phone': {
-    en: (a) => `“${a['text']}” is a phone number.`,
-    nl: (a) => `“${a['text']}” is een telefoonnummer.`,
-  },
-  'personal-data/bsn': {
-    en: (a) => `“${a['text']}” is a citizen service number (BSN).`,
-    nl: (a) => `“${a['text']}” is een burgerservicenummer (BSN).`,
-  },
-  'personal-data/iban': {
-    en: (a) => `“${a['text']}” is a bank account number (IBAN).`,
-    nl: (a) => `“${a['text']}” is een bankrekeningnummer (IBAN).`,
-  },
-  'personal-data/postcode': {
-    en: (a) => `“${a['text']}” is a postcode.`,
-    nl: (a) => `“${a['text']}” is een postcode.`,
-  },
-  'personal-data/address': {
-    en: (a) => `“${a['text']}” is a street address.`,
-    nl: (a) => `“${a['text']}” is een adres.`,
-  },
-  'personal-data/title-name': {
-    en: (a) => `“${a['text']}” may be someone's name (it follows a title or role).`,
-    nl: (a) => `“${a['text']}” is misschien iemands naam (het volgt op een titel of rol).`,
-  },
-  'personal-data/capitalised': {
-    en: (a) => `“${a['text']}” may be a name (a capital in mid-sentence).`,
-    nl: (a) => `“${a['text']}” is misschien een naam (een hoofdletter midden in een zin).`,
-  },
-  'personal-data/birth-date': {
-    en: (a) => `“${a['text']}” may be a date of birth.`,
-    nl: (a) => `“${a['text']}” is misschien een geboortedatum.`,
-  },
+const FINDINGS: Record<PrivacyRuleId, Template> = {
+  'personal-data/name': (t, a) => t('“{text}” is the name of {name}: replace it with a pseudonym before the file is shared.', a),
+  'personal-data/email': (t, a) => t('“{text}” is an e-mail address.', a),
+  'personal-data/phone': (t, a) => t('“{text}” is a phone number.', a),
+  'personal-data/bsn': (t, a) => t('“{text}” is a citizen service number (BSN).', a),
+  'personal-data/iban': (t, a) => t('“{text}” is a bank account number (IBAN).', a),
+  'personal-data/postcode': (t, a) => t('“{text}” is a postcode.', a),
+  'personal-data/address': (t, a) => t('“{text}” is a street address.', a),
+  'personal-data/title-name': (t, a) => t('“{text}” may be someone\'s name (it follows a title or role).', a),
+  'personal-data/capitalised': (t, a) => t('“{text}” may be a name (a capital in mid-sentence).', a),
+  'personal-data/birth-date': (t, a) => t('“{text}” may be a date of birth.', a),
 };
 
 export function privacyMessage(finding: Pick<PrivacyFinding, 'rule' | 'args'>, locale: Locale): string {
-  return FINDINGS[finding.rule][locale](finding.args);
+  return FINDINGS[finding.rule](localize(locale), finding.args);
 }
 
-const KEY_ERRORS: Record<KeyProblem, Record<Locale, Template>> = {
-  syntax: {
-    en: (a) => `The key is not valid YAML: ${a['detail']}`,
-    nl: (a) => `De sleutel is geen geldige YAML: ${a['detail']}`,
-  },
-  'not-mapping': {
-    en: () => 'The key must be a list of “Name: Pseudonym” lines.',
-    nl: () => 'De sleutel moet bestaan uit regels “Naam: Pseudoniem”.',
-  },
-  'too-deep': {
-    en: (a) => `The key is nested too deeply to read (more than ${a['limit']} levels).`,
-    nl: (a) => `De sleutel is te diep genest om te lezen (meer dan ${a['limit']} niveaus).`,
-  },
-  'empty-name': {
-    en: () => 'This entry has no name.',
-    nl: () => 'Deze regel heeft geen naam.',
-  },
-  'not-string': {
-    en: (a) => `“${a['text']}” is not text: write names and pseudonyms as text.`,
-    nl: (a) => `“${a['text']}” is geen tekst: schrijf namen en pseudoniemen als tekst.`,
-  },
-  'empty-pseudonym': {
-    en: (a) => `“${a['name']}” has no pseudonym.`,
-    nl: (a) => `“${a['name']}” heeft geen pseudoniem.`,
-  },
-  duplicate: {
-    en: (a) => `“${a['name']}” is already in the key on line ${a['first']}.`,
-    nl: (a) => `“${a['name']}” staat al in de sleutel op regel ${a['first']}.`,
-  },
-  contradictory: {
-    en: (a) => `“${a['name']}” is given the pseudonym “${a['pseudonym']}” here, but “${a['other']}” on line ${a['first']}.`,
-    nl: (a) => `“${a['name']}” krijgt hier het pseudoniem “${a['pseudonym']}”, maar op regel ${a['first']} “${a['other']}”.`,
-  },
-  'shared-pseudonym': {
-    en: (a) => `The pseudonym “${a['pseudonym']}” of “${a['name']}” is already given to “${a['other']}” on line ${a['first']}.`,
-    nl: (a) => `Het pseudoniem “${a['pseudonym']}” van “${a['name']}” is al gegeven aan “${a['other']}” op regel ${a['first']}.`,
-  },
-  'pseudonym-is-name': {
-    en: (a) => `The pseudonym “${a['pseudonym']}” of “${a['name']}” is itself a real name in the key: of “${a['other']}” (line ${a['first']}).`,
-    nl: (a) => `Het pseudoniem “${a['pseudonym']}” van “${a['name']}” is zelf een echte naam in de sleutel: van “${a['other']}” (regel ${a['first']}).`,
-  },
-  'unknown-kind': {
-    en: (a) => `“${a['kind']}” is not a kind: write participant, place or organisation.`,
-    nl: (a) => `“${a['kind']}” is geen soort: schrijf participant, place of organisation.`,
-  },
-  'unknown-field': {
-    en: (a) => `“${a['field']}” is not a field of an entry: use pseudonym, kind and variants.`,
-    nl: (a) => `“${a['field']}” is geen veld van een regel: gebruik pseudonym, kind en variants.`,
-  },
-  'bad-variants': {
-    en: (a) => `The variants of “${a['name']}” must be a list of names, e.g. [Ans, Annie].`,
-    nl: (a) => `De varianten van “${a['name']}” moeten een lijst namen zijn, bijvoorbeeld [Ans, Annie].`,
-  },
+const KEY_ERRORS: Record<KeyProblem, Template> = {
+  syntax: (t, a) => t('The key is not valid YAML: {detail}', a),
+  'not-mapping': (t) => t('The key must be a list of “Name: Pseudonym” lines.'),
+  'too-deep': (t, a) => t('The key is nested too deeply to read (more than {limit} levels).', a),
+  'empty-name': (t) => t('This entry has no name.'),
+  'not-string': (t, a) => t('“{text}” is not text: write names and pseudonyms as text.', a),
+  'empty-pseudonym': (t, a) => t('“{name}” has no pseudonym.', a),
+  duplicate: (t, a) => t('“{name}” is already in the key on line {first}.', a),
+  contradictory: (t, a) => t('“{name}” is given the pseudonym “{pseudonym}” here, but “{other}” on line {first}.', a),
+  'shared-pseudonym': (t, a) => t('The pseudonym “{pseudonym}” of “{name}” is already given to “{other}” on line {first}.', a),
+  'pseudonym-is-name': (t, a) => t('The pseudonym “{pseudonym}” of “{name}” is itself a real name in the key: of “{other}” (line {first}).', a),
+  'unknown-kind': (t, a) => t('“{kind}” is not a kind: write participant, place or organisation.', a),
+  'unknown-field': (t, a) => t('“{field}” is not a field of an entry: use pseudonym, kind and variants.', a),
+  'bad-variants': (t, a) => t('The variants of “{name}” must be a list of names, e.g. [Ans, Annie].', a),
 };
 
 /** The message of a key error, with its line: `Line 3: “Anna” has no pseudonym.` */
 export function keyErrorMessage(error: KeyError, locale: Locale): string {
-  return `${locale === 'nl' ? 'Regel' : 'Line'} ${error.line}: ${KEY_ERRORS[error.problem][locale](error.args)}`;
+  const t = localize(locale);
+  return t('Line {line}: {message}', { line: error.line, message: KEY_ERRORS[error.problem](t, error.args) });
 }
 
 const PLACEHOLDERS: Record<CategoryRuleId, Record<Locale, string>> = {
