@@ -9,7 +9,7 @@
 //   node --expose-gc --import tsx bench/memory.ts --full --rss   # only a cold index: its peak RSS
 //   node --expose-gc --import tsx bench/memory.ts --full --rss --like-bench   # remark over every file first, as bench/run.ts
 //
-// The index keeps models in the compact form (server/src/core/compactModel.ts): for those, the
+// The index keeps models in the compact form (server/src/core/index/compactModel.ts): for those, the
 // compact stores' parts are listed. For comparison, the same models as plain objects (what the
 // index held before: every part materialised) are broken down by removing one part after the
 // other from every model and measuring the heap each removal frees (shape-preserving assignments,
@@ -24,7 +24,7 @@ import { runInNewContext } from 'node:vm';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { WorkspaceIndex, type IndexedDocument } from '../server/src/core/workspaceIndex';
+import { WorkspaceIndex, type IndexedDocument } from '../server/src/core/index/workspaceIndex';
 import { fromJson, toJson } from '../server/src/workspace/modelCache';
 import { loadProject, type Project } from '../server/src/workspace/project';
 import { generateCorpus } from './corpus';
@@ -186,7 +186,7 @@ interface CompactStats {
 
 async function compactStats(project: Project): Promise<CompactStats | undefined> {
   try {
-    const compact = (await import('../server/src/core/compactModel')) as { storeStats?: (models: unknown[]) => CompactStats };
+    const compact = (await import('../server/src/core/index/compactModel')) as { storeStats?: (models: unknown[]) => CompactStats };
     return compact.storeStats?.(project.index.all().map((d) => d.model));
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 // its work grows fastest, each at the markup budget, timed after a warm-up (best of 5).
 // `node --import tsx bench/remarkBudget.ts`
 
-import { REMARK_BUDGET, readChunk } from '../server/src/core/chunk';
+import { REMARK_BUDGET, readChunk } from '../server/src/core/parse/chunk';
 
 const n = REMARK_BUDGET.markup;
 const half = Math.floor(n / 2);

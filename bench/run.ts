@@ -23,7 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
-import type { IndexedDocument } from '../server/src/core/workspaceIndex';
+import type { IndexedDocument } from '../server/src/core/index/workspaceIndex';
 import { DocumentFragmentsRequest, TreeRequest, type TreeResult, type TreeView } from '../server/src/protocol';
 import { readText } from '../server/src/workspace/files';
 import { Indexer } from '../server/src/workspace/indexer';

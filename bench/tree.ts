@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { aspectTree, treeLevel, type TreeNode, type TreeQuery, type TreeView } from '../server/src/core/aggregate';
+import { aspectTree, treeLevel, type TreeNode, type TreeQuery, type TreeView } from '../server/src/core/index/aggregate';
 import { loadProject } from '../server/src/workspace/project';
 import { generateCorpus } from './corpus';
 

@@ -2,11 +2,11 @@
 // `kader/…`. Imported by both sides; holds no logic.
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TreeFilter, TreeNode, TreeQuery, TreeView } from './core/aggregate';
+import type { TreeFilter, TreeNode, TreeQuery, TreeView } from './core/index/aggregate';
 import type { CodingAction, CodingResult } from './core/edits';
 import type { FragmentKind, Position, Range } from './core/types';
 
-export type { FragmentSummary, TreeFilter, TreeNode, TreeNodeKind, TreeQuery, TreeView } from './core/aggregate';
+export type { FragmentSummary, TreeFilter, TreeNode, TreeNodeKind, TreeQuery, TreeView } from './core/index/aggregate';
 
 export interface TreeParams {
   view: TreeView;
@@ -145,13 +145,13 @@ export const IndexChangedNotification = new NotificationType<IndexChangedParams>
 
 // Statistics and agreement ------------------------------------------------------------------------
 
-import type { AgreementResult, MergeChoice } from './core/agreement';
+import type { AgreementResult, MergeChoice } from './core/outputs/agreement';
 import type { TextEdit } from './core/edits';
-import type { Statistics, StatisticsFilter, StatisticsFragment } from './core/statistics';
+import type { Statistics, StatisticsFilter, StatisticsFragment } from './core/outputs/statistics';
 import type { GitRef } from './workspace/git';
 
-export type { Statistics, StatisticsFilter, StatisticsFragment } from './core/statistics';
-export type { AgreementResult, Disagreement, MergeChoice } from './core/agreement';
+export type { Statistics, StatisticsFilter, StatisticsFragment } from './core/outputs/statistics';
+export type { AgreementResult, Disagreement, MergeChoice } from './core/outputs/agreement';
 
 export interface StatisticsParams {
   /** The workspace folder; the first when absent. */

@@ -29,7 +29,7 @@ import { registerFolding } from './features/folding';
 import { registerHighlight } from './features/highlight';
 import { registerHover } from './features/hover';
 import { prepareUsage } from './features/codeAt';
-import { treeLevel } from './core/aggregate';
+import { treeLevel } from './core/index/aggregate';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerSymbols } from './features/symbols';

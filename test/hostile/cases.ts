@@ -3,7 +3,7 @@
 // (server.test.ts). Sizes have two scales: `unit` keeps `npm test` fast, `full` is the size the
 // issue names and runs in `npm run fuzz`. Nothing here is random: the same scale gives the same bytes.
 
-import { REMARK_BUDGET } from '../../server/src/core/chunk';
+import { REMARK_BUDGET } from '../../server/src/core/parse/chunk';
 import type { ReadProblem } from '../../server/src/workspace/files';
 
 export type Scale = 'unit' | 'full';

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { Document, Packer, Paragraph } from 'docx';
-import { parseCodebook } from '../../server/src/core/codebook';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { folder, run, temp } from '../cli/helpers';
 
 /** RFC 4180 fields of a CSV text (quotes doubled inside quoted fields). */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol';
-import { markdownReport } from '../../server/src/core/report';
+import { markdownReport } from '../../server/src/core/outputs/report';
 import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import {
   CodesRequest,
@@ -16,9 +16,9 @@ import {
   type TreeParams,
   type TreeQuery,
 } from '../../server/src/protocol';
-import { builtInCodebook, parseCodebook } from '../../server/src/core/codebook';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { builtInCodebook, parseCodebook } from '../../server/src/core/parse/codebook';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import type { Codebook, Locale } from '../../server/src/core/types';
 import { listTranscripts } from '../../server/src/workspace/files';
 import { Indexer } from '../../server/src/workspace/indexer';

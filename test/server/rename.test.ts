@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { PrepareRenameRequest, RenameRequest, ResponseError, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/edits';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { modelFits, renameEdits } from '../../server/src/features/rename';
 import { fileUri } from '../../server/src/workspace/uris';
 import { minimalCapabilities, openProject, range, type Project } from './client';

@@ -14,12 +14,12 @@ import {
   type TreeNode,
   type TreeQuery,
   type TreeView,
-} from '../../server/src/core/aggregate';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { textReport } from '../../server/src/core/report';
-import { parseTranscript } from '../../server/src/core/transcript';
+} from '../../server/src/core/index/aggregate';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { textReport } from '../../server/src/core/outputs/report';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Locale } from '../../server/src/core/types';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { loadProject } from '../../server/src/workspace/project';
 
 const CODEBOOK = parseCodebook(

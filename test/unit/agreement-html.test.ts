@@ -3,8 +3,8 @@ import { describe, test } from 'node:test';
 import { agreementHtml } from '../../client/src/agreement/html';
 import { contentSecurityPolicy } from '../../client/src/webview/page';
 import { isAgreementMessage } from '../../client/src/webview/scripts/agreement/messages';
-import { escapeHtml } from '../../server/src/core/outputEscaping';
-import { compareCodings } from '../../server/src/core/agreement';
+import { escapeHtml } from '../../server/src/core/outputs/outputEscaping';
+import { compareCodings } from '../../server/src/core/outputs/agreement';
 import type { AgreementReport } from '../../server/src/protocol';
 
 const HOSTILE = ['<script>alert(1)</script>', '"onmouseover="alert(1)', 'javascript:alert(1)', 'command:workbench.action.terminal.new'];

@@ -12,9 +12,9 @@ import {
   uncodedText,
   type AgreementResult,
   type CodeAgreement,
-} from '../../server/src/core/agreement';
+} from '../../server/src/core/outputs/agreement';
 import { applyEdits } from '../../server/src/core/edits';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { md, range } from './helpers';
 
 const close = (actual: number | null, expected: number, digits = 4): void => {

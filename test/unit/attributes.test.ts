@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanAttributeBlock } from '../../server/src/core/attributes';
+import { scanAttributeBlock } from '../../server/src/core/parse/attributes';
 import { aspectOf, isCodePath, isWithin, parentOf, withoutHash } from '../../server/src/core/codes';
 import { diagnosticsOf, mark, mark1, parse, slice, summaries } from './helpers';
 

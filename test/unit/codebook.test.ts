@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkCodes, codeLookup } from '../../server/src/core/check';
-import { readChunkWithRemark } from '../../server/src/core/chunk';
-import { builtInCodebook, parseCodebook, readCodebookChunk } from '../../server/src/core/codebook';
+import { checkCodes, codeLookup } from '../../server/src/core/parse/check';
+import { readChunkWithRemark } from '../../server/src/core/parse/chunk';
+import { builtInCodebook, parseCodebook, readCodebookChunk } from '../../server/src/core/parse/codebook';
 import { FRAMEWORK, frameworkCodebookMarkdown } from '../../server/src/core/framework';
-import { scanLines } from '../../server/src/core/lines';
+import { scanLines } from '../../server/src/core/parse/lines';
 import { messageOf } from '../../server/src/core/messages';
 import { assertLocated, mark, mark1, md, parse, range, slice } from './helpers';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, codingEdits, fragmentAt } from '../../server/src/core/edits';
-import { LineIndex } from '../../server/src/core/text';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { LineIndex } from '../../server/src/core/parse/text';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Range } from '../../server/src/core/types';
 
 const doc = '# Kop\n\n**S1:** Ik kwam omdat het moest.\nEn bleef.\n\nTweede alinea hier.\n';

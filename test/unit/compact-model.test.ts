@@ -1,4 +1,4 @@
-// The compact model form (server/src/core/compactModel.ts) the index keeps transcripts in must be
+// The compact model form (server/src/core/index/compactModel.ts) the index keeps transcripts in must be
 // invisible: a model unpacked from it is deepEqual to the parsed one and JSON.stringify gives the
 // same text, whether its parts were read before, are read for the first time, or are built again
 // after the garbage collector took them; the index answers every query as it does with parsed
@@ -12,10 +12,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateCorpus } from '../../bench/corpus';
 import { temporaryFolders } from './helpers';
-import { compactStoreOf, packModel, sameData, unpackModel } from '../../server/src/core/compactModel';
-import { parseTranscript, parseTranscriptRoughly } from '../../server/src/core/transcript';
+import { compactStoreOf, packModel, sameData, unpackModel } from '../../server/src/core/index/compactModel';
+import { parseTranscript, parseTranscriptRoughly } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
-import { WorkspaceIndex, type FragmentRef } from '../../server/src/core/workspaceIndex';
+import { WorkspaceIndex, type FragmentRef } from '../../server/src/core/index/workspaceIndex';
 import { decodeText } from '../../server/src/workspace/files';
 import { Indexer } from '../../server/src/workspace/indexer';
 import { cacheKey, compact, ModelCache } from '../../server/src/workspace/modelCache';

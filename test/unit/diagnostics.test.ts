@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCodes, codeLookup } from '../../server/src/core/check';
-import { builtInCodebook, parseCodebook } from '../../server/src/core/codebook';
+import { checkCodes, codeLookup } from '../../server/src/core/parse/check';
+import { builtInCodebook, parseCodebook } from '../../server/src/core/parse/codebook';
 import { localeOf, messageOf } from '../../server/src/core/messages';
 import type { Diagnostic, RuleId, Severity } from '../../server/src/core/types';
 import { mark, md, parse, range, rangeOf } from './helpers';

@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { codebookXml, plainSource, projectExport, stableGuid } from '../../server/src/core/exchange/refiQda';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { codebookXml, plainSource, projectExport, stableGuid } from '../../server/src/core/outputs/exchange/refiQda';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 
 const schemas = path.resolve(__dirname, '../fixtures/refi-qda');
 const schema = (name: string): string => readFileSync(path.join(schemas, name), 'utf8');

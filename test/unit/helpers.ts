@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
-import { LineIndex } from '../../server/src/core/text';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { LineIndex } from '../../server/src/core/parse/text';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Diagnostic, Fragment, Range, Span, Transcript } from '../../server/src/core/types';
 
 export const OPEN = '«';

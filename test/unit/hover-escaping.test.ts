@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hoverText } from '../../server/src/features/hover';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { Folder } from '../../server/src/workspace/workspaceFolders';
 
 describe('hover on a code', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { importDocx, utterancesFromParagraphs } from '../../server/src/core/exchange/docx';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { importDocx, utterancesFromParagraphs } from '../../server/src/core/outputs/exchange/docx';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 
 async function wordFile(paragraphs: string[]): Promise<Uint8Array> {
   const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });

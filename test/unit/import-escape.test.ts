@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import fc from 'fast-check';
-import { readChunk } from '../../server/src/core/chunk';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { importDocx } from '../../server/src/core/exchange/docx';
-import { escapeAttributeValue, escapeHeading, escapeSpeaker, escapeText, foldWhitespace } from '../../server/src/core/exchange/escape';
-import { importQdc } from '../../server/src/core/exchange/qdcImport';
-import { timestamp, writeTranscript, type Utterance } from '../../server/src/core/exchange/transcriptWriter';
-import { importWebVtt } from '../../server/src/core/exchange/webvtt';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { readChunk } from '../../server/src/core/parse/chunk';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { importDocx } from '../../server/src/core/outputs/exchange/docx';
+import { escapeAttributeValue, escapeHeading, escapeSpeaker, escapeText, foldWhitespace } from '../../server/src/core/outputs/exchange/escape';
+import { importQdc } from '../../server/src/core/outputs/exchange/qdcImport';
+import { timestamp, writeTranscript, type Utterance } from '../../server/src/core/outputs/exchange/transcriptWriter';
+import { importWebVtt } from '../../server/src/core/outputs/exchange/webvtt';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
 
 /** No coding, no sections or divs, nothing worse than information. */

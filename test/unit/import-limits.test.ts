@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { describe, test } from 'node:test';
-import { importDocx } from '../../server/src/core/exchange/docx';
-import { IMPORT_LIMITS, xmlShape } from '../../server/src/core/exchange/importLimits';
-import { importQdc } from '../../server/src/core/exchange/qdcImport';
-import { writeTranscript } from '../../server/src/core/exchange/transcriptWriter';
-import { importWebVtt } from '../../server/src/core/exchange/webvtt';
+import { importDocx } from '../../server/src/core/outputs/exchange/docx';
+import { IMPORT_LIMITS, xmlShape } from '../../server/src/core/outputs/exchange/importLimits';
+import { importQdc } from '../../server/src/core/outputs/exchange/qdcImport';
+import { writeTranscript } from '../../server/src/core/outputs/exchange/transcriptWriter';
+import { importWebVtt } from '../../server/src/core/outputs/exchange/webvtt';
 import { inflateWithZlib } from '../../server/src/workspace/zlibInflate';
 import { deepWordFile, deflatedRepeat, manyParts, rawZip, wordBomb, wordFileWith, wordParts, type RawEntry } from './hostileFiles';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { codebookXml } from '../../server/src/core/exchange/refiQda';
-import { importQdc, segmentOf } from '../../server/src/core/exchange/qdcImport';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { codebookXml } from '../../server/src/core/outputs/exchange/refiQda';
+import { importQdc, segmentOf } from '../../server/src/core/outputs/exchange/qdcImport';
 
 const qdc = `<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="MAXQDA">

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { escapeMarkdown, timestamp } from '../../server/src/core/exchange/transcriptWriter';
-import { importWebVtt } from '../../server/src/core/exchange/webvtt';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { escapeMarkdown, timestamp } from '../../server/src/core/outputs/exchange/transcriptWriter';
+import { importWebVtt } from '../../server/src/core/outputs/exchange/webvtt';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 
 const teams = `\uFEFFWEBVTT
 

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { codeLookup, transcriptDiagnostics } from '../../server/src/core/check';
-import { builtInCodebook } from '../../server/src/core/codebook';
-import { LineIndex } from '../../server/src/core/text';
-import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
+import { codeLookup, transcriptDiagnostics } from '../../server/src/core/parse/check';
+import { builtInCodebook } from '../../server/src/core/parse/codebook';
+import { LineIndex } from '../../server/src/core/parse/text';
+import { ParseCache, parseTranscript } from '../../server/src/core/parse/transcript';
 import { OpenDocuments } from '../../server/src/workspace/documents';
 import { md } from './helpers';
 

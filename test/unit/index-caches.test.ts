@@ -3,11 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { aggregateCacheOf, countFragments, treeLevel } from '../../server/src/core/aggregate';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { compactStoreOf } from '../../server/src/core/compactModel';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { CacheKind, PerDocument, WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { aggregateCacheOf, countFragments, treeLevel } from '../../server/src/core/index/aggregate';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { compactStoreOf } from '../../server/src/core/index/compactModel';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { CacheKind, PerDocument, WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { prepareUsage, usageOf } from '../../server/src/features/codeAt';
 import { compact } from '../../server/src/workspace/modelCache';
 import { Folder } from '../../server/src/workspace/workspaceFolders';

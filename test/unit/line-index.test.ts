@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { LineIndex } from '../../server/src/core/text';
-import { commonEnds } from '../../server/src/core/transcript';
+import { LineIndex } from '../../server/src/core/parse/text';
+import { commonEnds } from '../../server/src/core/parse/transcript';
 
 const textArb = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀'), { maxLength: 40 }).map((parts) => parts.join(''));
 

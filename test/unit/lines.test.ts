@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanLines } from '../../server/src/core/lines';
+import { scanLines } from '../../server/src/core/parse/lines';
 import { mark, mark1, md, slice } from './helpers';
 
 describe('scanLines: front matter', () => {

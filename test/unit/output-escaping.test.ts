@@ -15,7 +15,7 @@ import {
   relativeHref,
   terminalLine,
   terminalText,
-} from '../../server/src/core/outputEscaping';
+} from '../../server/src/core/outputs/outputEscaping';
 
 /** Invented hostile strings: formulas, links, images, HTML, controls, table breaks. */
 const HOSTILE = [

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { generateCorpus, random } from '../../bench/corpus';
-import { readChunk, readChunkWithRemark } from '../../server/src/core/chunk';
-import { scanLines } from '../../server/src/core/lines';
-import { plainTree } from '../../server/src/core/plainChunk';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { readChunk, readChunkWithRemark } from '../../server/src/core/parse/chunk';
+import { scanLines } from '../../server/src/core/parse/lines';
+import { plainTree } from '../../server/src/core/parse/plainChunk';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 
 const root = mkdtempSync(path.join(tmpdir(), 'kader-shortcut-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -1,12 +1,12 @@
-// The open document's text in pieces (core/pieceText.ts, workspace/documents.ts): after any edits
+// The open document's text in pieces (core/parse/pieceText.ts, workspace/documents.ts): after any edits
 // it reads as the string would, and converts places as LineIndex and vscode-languageserver-textdocument do.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { PIECE_LENGTH, PieceText } from '../../server/src/core/pieceText';
-import { LineIndex } from '../../server/src/core/text';
+import { PIECE_LENGTH, PieceText } from '../../server/src/core/parse/pieceText';
+import { LineIndex } from '../../server/src/core/parse/text';
 import { OpenText } from '../../server/src/workspace/documents';
 
 // Texts of a few pieces, with line breaks of every kind, some right at the places pieces are cut.

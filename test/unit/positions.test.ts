@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, stripBom } from '../../server/src/core/text';
+import { LineIndex, stripBom } from '../../server/src/core/parse/text';
 import { mark, md, parse, range, slice } from './helpers';
 
 describe('LineIndex', () => {

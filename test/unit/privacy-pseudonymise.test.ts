@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { findPersonalData, prepareDetection } from '../../server/src/core/privacy/detect';
 import { parseKey, type Key } from '../../server/src/core/privacy/key';
 import { pseudonymise, reidentify } from '../../server/src/core/privacy/pseudonymise';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
 import { md, rangeOf, slice } from './helpers';
 

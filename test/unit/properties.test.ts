@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LineIndex, stripBom } from '../../server/src/core/text';
-import { ParseCache, parseTranscript } from '../../server/src/core/transcript';
+import { LineIndex, stripBom } from '../../server/src/core/parse/text';
+import { ParseCache, parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Range, Span, Transcript } from '../../server/src/core/types';
 import { withoutMarkup } from './helpers';
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits, codingEdits } from '../../server/src/core/edits';
-import { LineIndex } from '../../server/src/core/text';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { LineIndex } from '../../server/src/core/parse/text';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
 import { renameEdits } from '../../server/src/features/rename';
 

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { REMARK_BUDGET } from '../../server/src/core/chunk';
+import { REMARK_BUDGET } from '../../server/src/core/parse/chunk';
 import { messageOf } from '../../server/src/core/messages';
-import { parseTranscript } from '../../server/src/core/transcript';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
 
 test('an autolink literal right after a fragment-like bracket does not throw', () => {
   const model = parseTranscript('{#}][y]_- }{a}*\t"\\"]:www."\\"');

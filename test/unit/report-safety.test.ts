@@ -4,10 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { csvReport, htmlReport, markdownReport, textReport, type ReportInput } from '../../server/src/core/report';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { csvReport, htmlReport, markdownReport, textReport, type ReportInput } from '../../server/src/core/outputs/report';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { linksOf } from './markdownLinks';
 
 const CODEBOOK = parseCodebook('# Intentie {#intentie}\nWaarom?\n');

@@ -13,11 +13,11 @@ import { DEFAULT_VIEW, statisticsHtml } from '../../client/src/statistics/html';
 import { pageScriptPath, type PageOptions, type PageScript } from '../../client/src/webview/page';
 import { isAgreementMessage } from '../../client/src/webview/scripts/agreement/messages';
 import { isStatisticsMessage } from '../../client/src/webview/scripts/statistics/messages';
-import { compareCodings } from '../../server/src/core/agreement';
-import { computeStatistics } from '../../server/src/core/statistics';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { compareCodings } from '../../server/src/core/outputs/agreement';
+import { computeStatistics } from '../../server/src/core/outputs/statistics';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import type { StatisticsResult } from '../../server/src/protocol';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -3,11 +3,11 @@ import { describe, test } from 'node:test';
 import { DEFAULT_VIEW, chartMarkdown, safeColor, statisticsHtml, statisticsWords } from '../../client/src/statistics/html';
 import { contentSecurityPolicy } from '../../client/src/webview/page';
 import { isStatisticsMessage } from '../../client/src/webview/scripts/statistics/messages';
-import { escapeHtml } from '../../server/src/core/outputEscaping';
-import { parseCodebook } from '../../server/src/core/codebook';
-import { computeStatistics, matrixMarkdown } from '../../server/src/core/statistics';
-import { parseTranscript } from '../../server/src/core/transcript';
-import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { escapeHtml } from '../../server/src/core/outputs/outputEscaping';
+import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { computeStatistics, matrixMarkdown } from '../../server/src/core/outputs/statistics';
+import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import type { StatisticsResult } from '../../server/src/protocol';
 
 const CODEBOOK = parseCodebook(['# Intentie {#intentie color="#4E79A7"}', '', '## Gestuurd {#intentie/gestuurd}', '', '# Context {#context color="#F28E2B"}', ''].join('\n'));

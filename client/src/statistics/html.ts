@@ -4,7 +4,7 @@
 // client/src/webview/scripts/statistics/main.ts; its messages are checked by `isStatisticsMessage`.
 
 import type { StatisticsResult } from '../../../server/src/protocol';
-import { markdownText } from '../../../server/src/core/outputEscaping';
+import { markdownText } from '../../../server/src/core/outputs/outputEscaping';
 import type { Locale } from '../../../server/src/core/types';
 import { css, html, type SafeHtml } from '../webview/html';
 import { webviewPage, type PageOptions } from '../webview/page';

@@ -3,7 +3,7 @@
 // text (file names, practices, coders, codes, fragment text) can only ever reach a page as text.
 // Attribute values are always written in double quotes, which escaped text cannot end.
 
-import { escapeHtml } from '../../../server/src/core/outputEscaping';
+import { escapeHtml } from '../../../server/src/core/outputs/outputEscaping';
 
 /** Markup made by html`…`; not exported as a value, so nothing else can make one. */
 class SafeHtml {

@@ -4,9 +4,9 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/agreement';
+import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/outputs/agreement';
 import { localize, type Translate } from '../core/l10n';
-import { jsonText, markdownText } from '../core/outputEscaping';
+import { jsonText, markdownText } from '../core/outputs/outputEscaping';
 import { listTranscripts, readProblemText, readText } from '../workspace/files';
 import { cliLocale } from './locale';
 import { GitError, showAtRevision } from '../workspace/git';

@@ -3,8 +3,8 @@
 
 import { isCodePath, withoutHash } from './codes';
 import { localize } from './l10n';
-import { LineIndex, stripBom } from './text';
-import { parseTranscript } from './transcript';
+import { LineIndex, stripBom } from './parse/text';
+import { parseTranscript } from './parse/transcript';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
 
 export type CodingAction =

@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-languageserver';
-import { compareCodings, mergeEdits } from '../core/agreement';
+import { compareCodings, mergeEdits } from '../core/outputs/agreement';
 import {
   AgreementMergeRequest,
   AgreementRequest,

@@ -3,7 +3,7 @@
 
 import type { Position, Range } from 'vscode-languageserver';
 import type { Span, Transcript } from '../core/types';
-import { CacheKind, comparePractice, PerDocument, type IndexedDocument } from '../core/workspaceIndex';
+import { CacheKind, comparePractice, PerDocument, type IndexedDocument } from '../core/index/workspaceIndex';
 import type { DocumentView, Workspace } from '../workspace/workspace';
 import type { Folder } from '../workspace/workspaceFolders';
 import { canonicalUri } from '../workspace/uris';

@@ -3,13 +3,13 @@
 
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { aspectOf } from '../core/codes';
-import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/aggregate';
-import { builtInCodebook } from '../core/codebook';
+import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/index/aggregate';
+import { builtInCodebook } from '../core/parse/codebook';
 import { codingEdits } from '../core/edits';
-import { parseTranscript } from '../core/transcript';
-import { markdownReport } from '../core/report';
+import { parseTranscript } from '../core/parse/transcript';
+import { markdownReport } from '../core/outputs/report';
 import type { Codebook, Locale, Position } from '../core/types';
-import { WorkspaceIndex } from '../core/workspaceIndex';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import {
   CodesRequest,
   CodingRequest,

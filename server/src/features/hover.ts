@@ -2,8 +2,8 @@
 // dialogue question), and how it is used: fragments, practices, the practices that use it most.
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
-import { noPracticeLabel } from '../core/aggregate';
-import { markdownText } from '../core/outputEscaping';
+import { noPracticeLabel } from '../core/index/aggregate';
+import { markdownText } from '../core/outputs/outputEscaping';
 import type { Locale } from '../core/types';
 import { codeAt, usageOf } from './codeAt';
 import { guarded, type ServerContext } from './context';

@@ -1,9 +1,9 @@
-// `kader/statistics`: the numbers of the Statistics view (core/statistics.ts) for one workspace
+// `kader/statistics`: the numbers of the Statistics view (core/outputs/statistics.ts) for one workspace
 // folder. Wired in server.ts with `registerStatisticsRequest(context);`.
 
-import { builtInCodebook } from '../core/codebook';
-import { computeStatistics } from '../core/statistics';
-import { WorkspaceIndex } from '../core/workspaceIndex';
+import { builtInCodebook } from '../core/parse/codebook';
+import { computeStatistics } from '../core/outputs/statistics';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { StatisticsRequest, type StatisticsResult } from '../protocol';
 import { canonicalUri } from '../workspace/uris';
 import { checkCancelled, guarded, type ServerContext } from './context';

@@ -1,13 +1,13 @@
 // The documents the client has open: their text (unsaved edits count), version, and a parse
 // cache per document so typing re-reads only the chunks an edit touched. The text is kept in
-// pieces (core/pieceText.ts): a keystroke neither copies it nor moves its line starts.
+// pieces (core/parse/pieceText.ts): a keystroke neither copies it nor moves its line starts.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { PieceText } from '../core/pieceText';
-import { ParseCache, parseTranscript, type TextChange } from '../core/transcript';
-import { byPlace, checkCodes, type CodeLookup } from '../core/check';
-import { emptyFrontMatter } from '../core/frontmatter';
+import { PieceText } from '../core/parse/pieceText';
+import { ParseCache, parseTranscript, type TextChange } from '../core/parse/transcript';
+import { byPlace, checkCodes, type CodeLookup } from '../core/parse/check';
+import { emptyFrontMatter } from '../core/parse/frontmatter';
 import type { Diagnostic, Transcript } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from './files';
 import { canonicalUri } from './uris';

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
+import type { ImportOptions, ImportResult } from '../core/outputs/exchange/transcriptWriter';
 import { localize } from '../core/l10n';
 import type { ImportJob, ImportReply } from './importWorker';
 

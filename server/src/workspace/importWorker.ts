@@ -3,7 +3,7 @@
 // terminates it at its time limit). Bundled as dist/importWorker.js; from source it runs under tsx.
 
 import { parentPort } from 'node:worker_threads';
-import type { ImportOptions, ImportResult } from '../core/exchange/transcriptWriter';
+import type { ImportOptions, ImportResult } from '../core/outputs/exchange/transcriptWriter';
 import { importBytes } from './exchangeFiles';
 
 export interface ImportJob {

@@ -1,4 +1,4 @@
-// The persistent model cache: a transcript's model in its compact form (core/compactModel.ts),
+// The persistent model cache: a transcript's model in its compact form (core/index/compactModel.ts),
 // or as JSON when the compact form does not hold it, in a folder, under the hash of its text and
 // of the parser. A changed text or a changed parser gives another key, so a stale model is never
 // served; a damaged entry (its checksum) reads as a miss.
@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMPACT_FORMAT, packModel, unpackModel, type PackedModel } from '../core/compactModel';
+import { COMPACT_FORMAT, packModel, unpackModel, type PackedModel } from '../core/index/compactModel';
 import type { CodeOccurrence, Transcript } from '../core/types';
 
 /**
@@ -37,7 +37,7 @@ export function parserFingerprint(): string {
     // The parser's sources (the compact form's too), and this file and the worker (they write
     // the cache format).
     const core = path.resolve(__dirname, '../core');
-    files = readdirSync(core)
+    files = readdirSync(core, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .sort()
       .map((f) => path.join(core, f));

@@ -2,13 +2,13 @@
 // can be stopped (the pool terminates the worker) and many files are read in parallel. Bundled
 // as dist/parseWorker.js; from source it runs under tsx.
 //
-// It replies with the model's compact form (core/compactModel.ts: one byte array and one
+// It replies with the model's compact form (core/index/compactModel.ts: one byte array and one
 // string), or as JSON when the compact form does not hold it. The bytes are copied, not moved:
 // so they are the main thread's own memory (and show in its `process.memoryUsage()`).
 
 import { parentPort } from 'node:worker_threads';
-import { packModel, type PackedModel } from '../core/compactModel';
-import { parseTranscript } from '../core/transcript';
+import { packModel, type PackedModel } from '../core/index/compactModel';
+import { parseTranscript } from '../core/parse/transcript';
 import { ModelCache, toJson, type ModelJson } from './modelCache';
 
 export interface ParseJob {

@@ -1,10 +1,10 @@
 // Loads a whole folder into an index: the CLI's and the benchmark's way in.
 
 import * as path from 'node:path';
-import { builtInCodebook, parseCodebook } from '../core/codebook';
-import { codeLookup, transcriptDiagnostics } from '../core/check';
+import { builtInCodebook, parseCodebook } from '../core/parse/codebook';
+import { codeLookup, transcriptDiagnostics } from '../core/parse/check';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
-import { WorkspaceIndex } from '../core/workspaceIndex';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, listTranscripts, readText, type ReadProblem } from './files';
 import { Indexer } from './indexer';
 

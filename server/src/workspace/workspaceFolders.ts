@@ -2,11 +2,11 @@
 // index. Multi-root workspaces have one of these per folder, each with its own codebook.
 
 import picomatch from 'picomatch';
-import { codeLookup, type CodeLookup } from '../core/check';
-import { builtInCodebook, parseCodebook, readCodebookChunk } from '../core/codebook';
-import { parseTranscript } from '../core/transcript';
+import { codeLookup, type CodeLookup } from '../core/parse/check';
+import { builtInCodebook, parseCodebook, readCodebookChunk } from '../core/parse/codebook';
+import { parseTranscript } from '../core/parse/transcript';
 import type { Codebook, Locale, Transcript } from '../core/types';
-import { WorkspaceIndex } from '../core/workspaceIndex';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isTranscriptPath } from './files';
 import { DEFAULT_SETTINGS, type KaderSettings } from './settings';
 import { baseName, fsPathOf, joinUri, relativePath } from './uris';

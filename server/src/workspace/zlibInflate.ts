@@ -1,4 +1,4 @@
-// zlib's native inflate for the import of zip parts (core/exchange/zip.ts `Inflater`): it stops
+// zlib's native inflate for the import of zip parts (core/outputs/exchange/zip.ts `Inflater`): it stops
 // as soon as the output passes the limit, at native speed.
 
 import { inflateRawSync } from 'node:zlib';

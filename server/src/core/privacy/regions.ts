@@ -4,8 +4,8 @@
 // value are text of their own kind: a replacement in them is escaped as their quoting requires.
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
-import { scanAttributeBlock } from '../attributes';
-import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../frontmatter';
+import { scanAttributeBlock } from '../parse/attributes';
+import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../parse/frontmatter';
 import type { Span, Transcript } from '../types';
 
 /**

@@ -25,7 +25,7 @@ import type {
   Span,
   Transcript,
   Turn,
-} from './types';
+} from '../types';
 
 /** Bumped when the layout changes (the model cache's key covers this file too). */
 export const COMPACT_FORMAT = 1;

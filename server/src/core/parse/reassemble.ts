@@ -15,7 +15,7 @@ import { chunkListOf, MovedList, type ChunkList, type ChunkSeq, type ParsedChunk
 import { scanStretch } from './lines';
 import type { Lines, TextSource } from './pieceText';
 import type { LineIndex } from './text';
-import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Located, Position, Range, Span, Transcript } from './types';
+import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Located, Position, Range, Span, Transcript } from '../types';
 
 /** Lines that change how the text around them is cut or paired: div fences and conflict markers. */
 const STRUCTURE = /^(?: {0,3}:{3}|<{7}|={7}|>{7})/m;

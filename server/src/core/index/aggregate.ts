@@ -8,11 +8,11 @@
 // document. A level adds up, per document, the lengths of those lists (its cost grows with the
 // number of documents, not of fragments); only the fragment leaves of the last level are built.
 
-import { aspectOf } from './codes';
-import { localize } from './l10n';
+import { aspectOf } from '../codes';
+import { localize } from '../l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
-import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from './types';
+import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from '../types';
 
 export interface TreeFilter {
   /** Fragments whose text or memo contains this, ignoring case. */

@@ -14,7 +14,7 @@ import { chunkListOf, type ParsedChunk } from './chunkList';
 import type { Lines, PieceText, TextSource } from './pieceText';
 import { reassemble, rediagnose, type CodeDiagnostics, type Container, type DiagnosedState, type ParseState } from './reassemble';
 import { LineIndex, stripBom } from './text';
-import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from './types';
+import type { AttributeBlock, CodeOccurrence, Diagnostic, Fragment, Heading, Span, Transcript } from '../types';
 
 export type { ParsedChunk, ParseState };
 

@@ -1,8 +1,8 @@
 // Diagnostics that need the codebook: undefined codes, codes in the wrong case, missing `#`.
 // Kept apart from parsing, so a changed codebook re-checks transcripts without parsing them.
 
-import { aspectOf } from './codes';
-import type { Codebook, Diagnostic, Located, Transcript } from './types';
+import { aspectOf } from '../codes';
+import type { Codebook, Diagnostic, Located, Transcript } from '../types';
 
 export interface CodeLookup {
   defined: Set<string>;

@@ -14,10 +14,10 @@
 // lists every selected node, which adds codes nobody used with a trivial 100 % and kappa 1).
 
 import { diffChars, diffLines } from 'diff';
-import type { TextEdit } from './edits';
-import { LineIndex, stripBom } from './text';
-import { parseTranscript } from './transcript';
-import type { Fragment, Range, Transcript } from './types';
+import type { TextEdit } from '../edits';
+import { LineIndex, stripBom } from '../parse/text';
+import { parseTranscript } from '../parse/transcript';
+import type { Fragment, Range, Transcript } from '../types';
 
 // ---------------------------------------------------------------------------------------------
 // The uncoded text

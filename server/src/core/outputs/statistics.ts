@@ -2,12 +2,12 @@
 // co-occurrence, from a workspace index, filtered by coder and document attribute. Every cell
 // carries the fragments it counts, so a click can list them.
 
-import { aspectsOf, noPracticeLabel } from './aggregate';
-import { aspectOf } from './codes';
-import { localize } from './l10n';
+import { aspectsOf, noPracticeLabel } from '../index/aggregate';
+import { aspectOf } from '../codes';
+import { localize } from '../l10n';
 import { markdownText } from './outputEscaping';
-import type { AttributeValue, Codebook, Locale, Range } from './types';
-import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from './workspaceIndex';
+import type { AttributeValue, Codebook, Locale, Range } from '../types';
+import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 
 export interface StatisticsFilter {
   /** Only transcripts coded by this coder. */

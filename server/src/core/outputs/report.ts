@@ -1,18 +1,18 @@
 // Reports on an indexed project: the tree as text, a Markdown report with the quotes, one CSV
 // row per fragment and code, and the whole as JSON. Shared by the CLI and the extension.
 
-import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type FullTreeNode, type TreeFilter } from './aggregate';
+import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type FullTreeNode, type TreeFilter } from '../index/aggregate';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Element, Root, RootContent } from 'hast';
-import { aspectOf } from './codes';
-import { localize, type Translate } from './l10n';
+import { aspectOf } from '../codes';
+import { localize, type Translate } from '../l10n';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
-import type { Codebook, Locale } from './types';
-import { comparePractice, type FragmentRef, type WorkspaceIndex } from './workspaceIndex';
+import type { Codebook, Locale } from '../types';
+import { comparePractice, type FragmentRef, type WorkspaceIndex } from '../index/workspaceIndex';
 
 export interface ReportInput {
   index: WorkspaceIndex;

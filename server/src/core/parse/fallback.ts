@@ -5,7 +5,7 @@
 
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
 import { firstEndingAfter, type ChunkFragment, type ChunkHeading, type ChunkResult } from './chunk';
-import type { Span } from './types';
+import type { Span } from '../types';
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;

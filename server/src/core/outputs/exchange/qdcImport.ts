@@ -2,9 +2,9 @@
 // and descriptions. Code ids are made from the names (lower case, words joined by `-`).
 
 import { XMLParser } from 'fast-xml-parser';
-import { isCodePath } from '../codes';
-import { localize } from '../l10n';
-import type { Locale } from '../types';
+import { isCodePath } from '../../codes';
+import { localize } from '../../l10n';
+import type { Locale } from '../../types';
 import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace, printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
 

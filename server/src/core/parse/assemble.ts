@@ -6,7 +6,7 @@ import { OverBudgetError, readChunk, type ChunkDiagnostic, type ChunkResult, typ
 import type { ChunkSeq } from './chunkList';
 import { readChunkRoughly } from './fallback';
 import type { Lines } from './pieceText';
-import type { AttributeBlock, Fragment, FragmentKind, Span, Turn } from './types';
+import type { AttributeBlock, Fragment, FragmentKind, Span, Turn } from '../types';
 
 /** A fragment found in the text, before its attribute block is read. */
 export interface RawFragment {

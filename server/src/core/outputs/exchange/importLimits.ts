@@ -2,8 +2,8 @@
 // file is a zip (98 kB can unpack to 100 MB), XML and cue text can nest without end. Each limit
 // is checked before the work it bounds, and a refusal says which limit, in the researcher's words.
 
-import { localize, type Translate } from '../l10n';
-import type { Locale } from '../types';
+import { localize, type Translate } from '../../l10n';
+import type { Locale } from '../../types';
 
 const MB = 1024 * 1024;
 

@@ -5,9 +5,9 @@
 
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { parentOf } from '../codes';
-import type { AttributeValue, Codebook, Transcript } from '../types';
-import type { IndexedDocument, WorkspaceIndex } from '../workspaceIndex';
+import { parentOf } from '../../codes';
+import type { AttributeValue, Codebook, Transcript } from '../../types';
+import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
 
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';

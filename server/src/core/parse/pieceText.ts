@@ -4,7 +4,7 @@
 // 10 MB transcript with accented letters). Each version is immutable and shares its unchanged
 // pieces with the version before; it is its own line index too.
 
-import type { Located, Position, Range, Span } from './types';
+import type { Located, Position, Range, Span } from '../types';
 
 /** What the incremental parse reads of a text: its length and stretches of it. A string is one. */
 export interface TextSource {

@@ -3,11 +3,11 @@
 
 import type { ScannedBlock } from './attributes';
 import { readChunk, type ChunkResult } from './chunk';
-import { FRAMEWORK } from './framework';
+import { FRAMEWORK } from '../framework';
 import { plainTree } from './plainChunk';
 import { LineIndex, stripBom } from './text';
 import { parseTranscript } from './transcript';
-import type { CodeDefinition, Codebook, Diagnostic, Locale, Span } from './types';
+import type { CodeDefinition, Codebook, Diagnostic, Locale, Span } from '../types';
 
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const LINE_BREAK = /\r\n?|\n/g;

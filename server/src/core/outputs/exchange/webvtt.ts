@@ -3,7 +3,7 @@
 
 import { WebVTTParser, type CueNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json';
-import { localize } from '../l10n';
+import { localize } from '../../l10n';
 import { IMPORT_LIMITS, tooDeep, tooMuchText } from './importLimits';
 import { writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';
 

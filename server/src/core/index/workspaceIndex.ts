@@ -7,8 +7,8 @@
 // when read and dropped when nothing holds them any more. The counts read the compact form.
 
 import { compactStoreOf } from './compactModel';
-import { aspectOf, isWithin } from './codes';
-import type { AttributeValue, CodeOccurrence, Diagnostic, Fragment, Transcript } from './types';
+import { aspectOf, isWithin } from '../codes';
+import type { AttributeValue, CodeOccurrence, Diagnostic, Fragment, Transcript } from '../types';
 
 export interface IndexedDocument {
   /** A stable key: the document's URI in the server, its relative path in the CLI. */

@@ -2,7 +2,7 @@
 // conflicts, and the places where the text can be cut into independently parsed chunks.
 
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
-import type { Span } from './types';
+import type { Span } from '../types';
 
 export interface FrontMatterBlock {
   /** The whole block, fences included, up to the start of the line after the closing fence. */

@@ -1,4 +1,4 @@
-import type { Located, Position, Range, Span } from './types';
+import type { Located, Position, Range, Span } from '../types';
 
 const BOM = '\uFEFF';
 

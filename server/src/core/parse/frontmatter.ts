@@ -2,7 +2,7 @@
 
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ChunkDiagnostic } from './chunk';
-import type { AttributeValue, FrontMatter, Span } from './types';
+import type { AttributeValue, FrontMatter, Span } from '../types';
 
 /** Alias expansion is bounded, so a "billion laughs" document is an error, not a hang. */
 const MAX_ALIAS_COUNT = 100;

@@ -1,7 +1,7 @@
 // Attribute blocks (SYNTAX.md §2): `{ … }` on one line, items separated by white space or commas.
 
-import { isCodePath } from './codes';
-import type { Span } from './types';
+import { isCodePath } from '../codes';
+import type { Span } from '../types';
 
 export type AttributeItem =
   | { kind: 'code'; path: string; valid: boolean; span: Span }

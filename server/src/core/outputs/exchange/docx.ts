@@ -3,8 +3,8 @@
 
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { localize } from '../l10n';
-import type { Locale } from '../types';
+import { localize } from '../../l10n';
+import type { Locale } from '../../types';
 import { printable } from './escape';
 import { IMPORT_LIMITS, tooDeep, tooLargeUnpacked, tooManyElements, tooManyParts, tooMuchText, xmlShape } from './importLimits';
 import { parseClock, writeTranscript, type ImportOptions, type ImportResult, type Utterance } from './transcriptWriter';

@@ -2,9 +2,9 @@
 // `[hh:mm:ss] **Name:** …` per run of speech by the same speaker.
 
 import { stringify } from 'yaml';
-import { localize } from '../l10n';
-import type { Locale } from '../types';
-import { REMARK_BUDGET } from '../chunk';
+import { localize } from '../../l10n';
+import type { Locale } from '../../types';
+import { REMARK_BUDGET } from '../../parse/chunk';
 import { escapeText, foldWhitespace, speakerLabel } from './escape';
 import { IMPORT_LIMITS, tooMuchText, type ImportKind } from './importLimits';
 
@@ -44,10 +44,10 @@ export function parseClock(clock: string): number {
 /** Escapes what Markdown or Kader would read as syntax in a paragraph, so the words stay words. */
 export const escapeMarkdown = escapeText;
 
-/** A plain `Name:` at the start of a paragraph, as the transcript parser reads it (core/chunk.ts). */
+/** A plain `Name:` at the start of a paragraph, as the transcript parser reads it (core/parse/chunk.ts). */
 const PLAIN_LABEL = /^([\p{L}\p{N}][^:\n\r]{0,60}?):(?=\s|$)/u;
 
-/** What a paragraph may hold to be read by remark, not the rougher line reader (core/chunk.ts). */
+/** What a paragraph may hold to be read by remark, not the rougher line reader (core/parse/chunk.ts). */
 const PARAGRAPH = { markup: REMARK_BUDGET.markup - 50, length: REMARK_BUDGET.length / 2 };
 const MARKUP = /[[\]*_`<>]/g;
 

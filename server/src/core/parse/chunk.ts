@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { scanAttributeBlock, type ScannedBlock } from './attributes';
 import { plainTree } from './plainChunk';
-import type { FragmentKind, RuleId, Severity, Span } from './types';
+import type { FragmentKind, RuleId, Severity, Span } from '../types';
 
 export interface ChunkDiagnostic {
   rule: RuleId;
