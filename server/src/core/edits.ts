@@ -3,8 +3,7 @@
 
 import { isCodePath, withoutHash } from './codes';
 import { localize } from './l10n';
-import { LineIndex, stripBom } from './parse/text';
-import { parseTranscript } from './parse/transcript';
+import { LineIndex, parseTranscript, stripBom } from './parse';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
 
 export type CodingAction =

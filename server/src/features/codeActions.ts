@@ -11,7 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { frameworkCodebookMarkdown } from '../core/framework';
-import { LineIndex, stripBom } from '../core/parse/text';
+import { LineIndex, stripBom } from '../core/parse';
 import type { Diagnostic } from '../core/types';
 import { codebookInsertion, withInsertion } from './codebookEdits';
 import { checkCancelled, guarded, type ServerContext } from './context';

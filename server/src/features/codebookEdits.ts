@@ -2,10 +2,8 @@
 // family (so a sub-code lands under its parent), else at the end; written as a heading whose
 // level follows the code's depth.
 
-import { parseCodebook } from '../core/parse/codebook';
+import { LineIndex, parseCodebook, parseTranscript, stripBom } from '../core/parse';
 import { isWithin, parentOf } from '../core/codes';
-import { LineIndex, stripBom } from '../core/parse/text';
-import { parseTranscript } from '../core/parse/transcript';
 
 /** A display name for a code: its last segment, words apart, first letter upper case. */
 export function nameOfCode(code: string): string {

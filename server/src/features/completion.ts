@@ -2,7 +2,7 @@
 // the `practice:` and `coder:` values in the front matter. The text is read from the line, not
 // the model: while typing, the attribute block is usually not closed yet.
 
-import { inFencedCode } from '../core/parse/lines';
+import { inFencedCode } from '../core/parse';
 import {
   CompletionItemKind,
   MarkupKind,

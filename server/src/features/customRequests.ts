@@ -4,9 +4,8 @@
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { aspectOf } from '../core/codes';
 import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/index/aggregate';
-import { builtInCodebook } from '../core/parse/codebook';
+import { builtInCodebook, parseTranscript } from '../core/parse';
 import { codingEdits } from '../core/edits';
-import { parseTranscript } from '../core/parse/transcript';
 import { markdownReport } from '../core/outputs/report';
 import type { Codebook, Locale, Position } from '../core/types';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';

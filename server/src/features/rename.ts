@@ -6,8 +6,7 @@
 import type { PrepareRenameParams, Range, RenameParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { isCodePath, isWithin, withoutHash } from '../core/codes';
 import { messageOf } from '../core/messages';
-import { LineIndex, stripBom } from '../core/parse/text';
-import { parseTranscript } from '../core/parse/transcript';
+import { LineIndex, parseTranscript, stripBom } from '../core/parse';
 import type { AttributeBlock, Codebook, Span, Transcript } from '../core/types';
 import { codeAt, codeTokens, type CodeToken } from './codeAt';
 import { checkCancelled, guarded, refusal, type ServerContext } from './context';

@@ -1,7 +1,7 @@
 // `kader/statistics`: the numbers of the Statistics view (core/outputs/statistics.ts) for one workspace
 // folder. Wired in server.ts with `registerStatisticsRequest(context);`.
 
-import { builtInCodebook } from '../core/parse/codebook';
+import { builtInCodebook } from '../core/parse';
 import { computeStatistics } from '../core/outputs/statistics';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { StatisticsRequest, type StatisticsResult } from '../protocol';

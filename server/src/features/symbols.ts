@@ -9,7 +9,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import type { Range } from '../core/types';
-import { LineIndex, stripBom } from '../core/parse/text';
+import { LineIndex, stripBom } from '../core/parse';
 import { codeTokens, knownCodes } from './codeAt';
 import { checkCancelled, guarded, type ServerContext } from './context';
 import { canonicalUri } from '../workspace/uris';

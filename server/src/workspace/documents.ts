@@ -4,10 +4,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { PieceText } from '../core/parse/pieceText';
-import { ParseCache, parseTranscript, type TextChange } from '../core/parse/transcript';
-import { byPlace, checkCodes, type CodeLookup } from '../core/parse/check';
-import { emptyFrontMatter } from '../core/parse/frontmatter';
+import { byPlace, checkCodes, type CodeLookup, emptyFrontMatter, ParseCache, parseTranscript, PieceText, type TextChange } from '../core/parse';
 import type { Diagnostic, Transcript } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from './files';
 import { canonicalUri } from './uris';

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packModel, unpackModel } from '../core/index/compactModel';
-import { parseTranscript, parseTranscriptRoughly } from '../core/parse/transcript';
+import { parseTranscript, parseTranscriptRoughly } from '../core/parse';
 import type { Transcript } from '../core/types';
 import { readText, sizeProblem, type ReadProblem } from './files';
 import { cacheKey, compact, fromJson, ModelCache, toJson } from './modelCache';

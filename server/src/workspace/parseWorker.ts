@@ -8,7 +8,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { packModel, type PackedModel } from '../core/index/compactModel';
-import { parseTranscript } from '../core/parse/transcript';
+import { parseTranscript } from '../core/parse';
 import { ModelCache, toJson, type ModelJson } from './modelCache';
 
 export interface ParseJob {

@@ -1,8 +1,7 @@
 // Loads a whole folder into an index: the CLI's and the benchmark's way in.
 
 import * as path from 'node:path';
-import { builtInCodebook, parseCodebook } from '../core/parse/codebook';
-import { codeLookup, transcriptDiagnostics } from '../core/parse/check';
+import { builtInCodebook, codeLookup, parseCodebook, transcriptDiagnostics } from '../core/parse';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, listTranscripts, readText, type ReadProblem } from './files';

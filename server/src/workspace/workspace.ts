@@ -3,8 +3,7 @@
 // change is announced once to the listeners (diagnostics, the views' notification).
 
 import * as path from 'node:path';
-import { parseTranscript } from '../core/parse/transcript';
-import { transcriptDiagnostics } from '../core/parse/check';
+import { parseTranscript, transcriptDiagnostics } from '../core/parse';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
 import { bytesOfMB, type ReadResult } from './files';
 import type { Indexer } from './indexer';

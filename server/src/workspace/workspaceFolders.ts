@@ -2,9 +2,7 @@
 // index. Multi-root workspaces have one of these per folder, each with its own codebook.
 
 import picomatch from 'picomatch';
-import { codeLookup, type CodeLookup } from '../core/parse/check';
-import { builtInCodebook, parseCodebook, readCodebookChunk } from '../core/parse/codebook';
-import { parseTranscript } from '../core/parse/transcript';
+import { builtInCodebook, codeLookup, type CodeLookup, parseCodebook, parseTranscript, readCodebookChunk } from '../core/parse';
 import type { Codebook, Locale, Transcript } from '../core/types';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isTranscriptPath } from './files';

@@ -15,8 +15,7 @@
 
 import { diffChars, diffLines } from 'diff';
 import type { TextEdit } from '../edits';
-import { LineIndex, stripBom } from '../parse/text';
-import { parseTranscript } from '../parse/transcript';
+import { LineIndex, parseTranscript, stripBom } from '../parse';
 import type { Fragment, Range, Transcript } from '../types';
 
 // ---------------------------------------------------------------------------------------------

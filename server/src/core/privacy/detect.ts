@@ -5,7 +5,7 @@
 // keys or front-matter keys, but memos and front-matter values are. All names are found in one
 // pass with one matcher, however many the key holds.
 
-import { LineIndex, stripBom } from '../parse/text';
+import { LineIndex, stripBom } from '../parse';
 import type { Span, Transcript } from '../types';
 import type { PrivacyFinding, PrivacyLevel } from './findings';
 import { foldedWords, foldWord, isTitleCase } from './fold';

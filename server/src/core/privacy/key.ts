@@ -22,7 +22,7 @@
 // the key (or a form of one: a first name, a surname), an unknown kind or field, variants that are not a list of text.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../parse/frontmatter';
+import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../parse';
 import type { Locale } from '../types';
 import { foldedWords } from './fold';
 import { nameForms } from './nameForms';

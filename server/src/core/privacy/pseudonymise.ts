@@ -13,8 +13,7 @@
 // that was written as a first name, a surname or in other letters comes back whole. Placeholders
 // cannot be reversed: which e-mail address or phone number stood there is not in the key.
 
-import { LineIndex, stripBom } from '../parse/text';
-import { parseTranscript } from '../parse/transcript';
+import { LineIndex, parseTranscript, stripBom } from '../parse';
 import type { Locale, Range, Span } from '../types';
 import { detectIn, prepareDetection, type DetectOptions, type PreparedDetection } from './detect';
 import { CATEGORY_RULES, type CategoryRuleId, type PrivacyFinding } from './findings';

@@ -4,8 +4,7 @@
 // value are text of their own kind: a replacement in them is escaped as their quoting requires.
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
-import { scanAttributeBlock } from '../parse/attributes';
-import { MAX_FRONT_MATTER_DEPTH, nestingBeyond } from '../parse/frontmatter';
+import { MAX_FRONT_MATTER_DEPTH, nestingBeyond, scanAttributeBlock } from '../parse';
 import type { Span, Transcript } from '../types';
 
 /**

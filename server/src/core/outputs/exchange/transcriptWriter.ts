@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { localize } from '../../l10n';
 import type { Locale } from '../../types';
-import { REMARK_BUDGET } from '../../parse/chunk';
+import { REMARK_BUDGET } from '../../parse';
 import { escapeText, foldWhitespace, speakerLabel } from './escape';
 import { IMPORT_LIMITS, tooMuchText, type ImportKind } from './importLimits';
 
