@@ -4,10 +4,11 @@
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 
-function isInside(child: string, parent: string): boolean {
+/** Whether `child` lies below `parent` (absolute paths; letter case folded where the file system folds it). */
+export function isInside(child: string, parent: string): boolean {
   const fold = (p: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
   const relative = path.relative(fold(parent), fold(child));
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 async function real(p: string): Promise<string | undefined> {

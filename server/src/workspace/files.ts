@@ -2,6 +2,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isInside } from './containment';
 import type { Translate } from '../core/l10n';
 
 export const DEFAULT_CODEBOOK = 'codebook.md';
@@ -47,12 +48,6 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, problem: 'encoding', detail: 'is not valid UTF-8' };
   }
-}
-
-/** Whether `child` is inside `parent` (absolute paths of the same form). */
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /**

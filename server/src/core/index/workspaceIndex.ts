@@ -87,7 +87,6 @@ export class WorkspaceIndex {
   /** Code → the keys of the documents that use it anywhere (fragments or loose blocks). */
   private readonly users = new Map<string, Set<string>>();
   private readonly caches = new Map<CacheKind<IndexCache>, IndexCache>();
-  private version = 0;
 
   /** This index's cache of `kind`, made on first ask; told of every change to the index. */
   cache<T extends IndexCache>(kind: CacheKind<T>): T {
@@ -97,13 +96,7 @@ export class WorkspaceIndex {
   }
 
   private changed(key: string): void {
-    this.version++;
     for (const cache of this.caches.values()) cache.changed(key);
-  }
-
-  /** Grows by one on every change; views compare it to know whether to ask again. */
-  get generation(): number {
-    return this.version;
   }
 
   set(key: string, path: string, model: Transcript): IndexedDocument {
