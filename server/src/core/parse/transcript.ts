@@ -78,7 +78,7 @@ export class ParseCache {
         return { diagnostics: next.diagnostics, codes: next.codeDiagnostics };
       }
     }
-    parseTranscript(text.toString(), this);
+    parseTranscript(source.toString(), this); // it strips the byte-order mark itself, once
     const state = this.last!;
     return { diagnostics: state.diagnostics, codes: codeDiagnosticsOf(state, lookup)! };
   }
