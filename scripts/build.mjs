@@ -1,8 +1,11 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server and the CLI with esbuild; and the same client
+// and server for the browser (dist/browser: the web worker extension host, the server in a Web Worker).
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -11,6 +14,54 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
 };
+/**
+ * Browser bundles: no Node built-ins and no polyfills for them (test/web/browser-build.test.ts
+ * fails on any); `global` is the browser's globalThis.
+ */
+export const BROWSER = { platform: 'browser', target: 'es2022', external: ['vscode'], define: { global: 'globalThis' } };
+
+/**
+ * The extension's browser entry (CommonJS, as the web extension host loads it) and the server's Web
+ * Worker (an IIFE). `browser: true` marks them for the build below.
+ */
+export function browserBuilds() {
+  return [
+    { entryPoints: { client: 'client/src/browser.ts' }, outdir: 'dist/browser', ...BROWSER, format: 'cjs', browser: true },
+    { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/browser', ...BROWSER, format: 'iife', browser: true },
+  ];
+}
+
+/** `kader:web-tests`: a function that loads every test/web/*.test.ts (the web host has no file system to list). */
+const webTests = {
+  name: 'kader-web-tests',
+  setup(build) {
+    build.onResolve({ filter: /^kader:web-tests$/ }, () => ({ path: 'web-tests', namespace: 'kader' }));
+    build.onLoad({ filter: /.*/, namespace: 'kader' }, () => {
+      const files = fs.readdirSync('test/web').filter((f) => f.endsWith('.test.ts') && f !== 'browser-build.test.ts').sort();
+      return {
+        contents: `module.exports = () => {\n${files.map((f) => `  require(${JSON.stringify(`./${f}`)});`).join('\n')}\n};\nmodule.exports.files = ${JSON.stringify(files)};`,
+        resolveDir: 'test/web',
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * Mocha's browser build is a UMD script in an ES module package: bundled as it is, it would see the
+ * test bundle's own `module` and replace its exports. It is made to take the global branch instead
+ * (globalThis.mocha).
+ */
+const mochaGlobal = {
+  name: 'kader-mocha-global',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `var module, exports, define;\n${await fs.promises.readFile(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts', parseWorker: 'server/src/workspace/parseWorker.ts', importWorker: 'server/src/workspace/importWorker.ts' }, outdir: 'dist' },
@@ -30,9 +81,35 @@ const builds = [
     outdir: 'dist/test/extension',
     external: ['vscode', 'mocha'],
   },
+  ...browserBuilds(),
+  // Web-host tests (test/web/launch.mjs): the Mocha entry point with every test file in it.
+  {
+    entryPoints: { index: 'test/web/index.ts' },
+    outdir: 'dist/browser/test',
+    ...BROWSER,
+    format: 'cjs',
+    plugins: [webTests, mochaGlobal],
+  },
 ];
-for (const b of builds) {
-  const options = { ...common, ...b };
-  if (watch) await (await esbuild.context(options)).watch();
-  else await esbuild.build(options);
+// Run as a script: build everything (or watch). Imported (test/web/browser-build.test.ts): nothing.
+// For now a browser bundle that does not build is reported, its stale output removed, and the
+// build goes on without failing: the server's shared code still imports Node built-ins (issue #16),
+// and the Node extension and CLI must keep building meanwhile. test/web/browser-build.test.ts and
+// `npm run test:web` fail on it.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const { browser, ...b } of builds) {
+    const options = { ...common, ...b };
+    if (watch) await (await esbuild.context(options)).watch();
+    else if (!browser) await esbuild.build(options);
+    else {
+      await esbuild.build({ ...options, logLevel: 'silent' }).catch((error) => {
+        for (const name of Object.keys(options.entryPoints)) fs.rmSync(`${options.outdir}/${name}.js`, { force: true });
+        const first = error.errors?.[0];
+        console.warn(
+          `build: ${Object.values(options.entryPoints).join(', ')} was not built for the browser (${error.errors?.length ?? 1} error(s)` +
+            `${first ? `, first: ${first.text}${first.location ? ` in ${first.location.file}` : ''}` : ''}); see test/web/browser-build.test.ts`,
+        );
+      });
+    }
+  }
 }

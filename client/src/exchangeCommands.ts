@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { ExportRequest, ImportRequest, type ExportFormat, type ExportResult, type ImportResponse } from '../../server/src/protocol';
+import { base64ToBytes, bytesToBase64, utf8Bytes } from './base64';
 import type { KaderServer } from './kaderServer';
 
 export interface ImportArgs {
@@ -79,7 +80,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
         try {
           response = await server.client.sendRequest(ImportRequest, {
             fileName: file.path,
-            base64: Buffer.from(bytes).toString('base64'),
+            base64: bytesToBase64(bytes),
             practice: practice || undefined,
             timestamps: args.timestamps ?? true,
           });
@@ -99,7 +100,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
           outcome.skipped.push({ file, reason: vscode.l10n.t('{0} already exists', response.suggestedName) });
           continue;
         }
-        edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: Buffer.from(response.markdown, 'utf8') });
+        edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: utf8Bytes(response.markdown) });
         outcome.created.push(target);
       }
     },
@@ -144,7 +145,7 @@ async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promis
       saveLabel: vscode.l10n.t('Export'),
     }));
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
+  await vscode.workspace.fs.writeFile(target, base64ToBytes(result.base64));
   if (!args.target) {
     const open = vscode.l10n.t('Show in folder');
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} transcripts to {1}.', String(result.transcripts), target.path.split('/').pop() ?? ''), open).then((answer) => {

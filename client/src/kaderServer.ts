@@ -1,25 +1,27 @@
 // The language client and the typed custom requests of protocol.ts. Everything else in the client
 // talks to the server through this class, which hides restarts: views and decorations listen to
-// `onDidChangeIndex`, which also fires when a (re)started server is running again.
+// `onDidChangeIndex`, which also fires when a (re)started server is running again. How the server
+// runs (a Node process, a Web Worker) is the launcher's business (extension.ts, browser.ts).
 
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  LanguageClient,
+  LSPErrorCodes,
   State,
-  TransportKind,
+  type BaseLanguageClient,
   type CloseHandlerResult,
   type ErrorHandler,
   type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { LSPErrorCodes, type RequestParam, type RequestType } from 'vscode-languageserver-protocol';
+  type RequestParam,
+  type RequestType,
+} from 'vscode-languageclient';
 import {
   IndexChangedNotification,
   WorkspaceTrustNotification,
   type IndexChangedParams,
   type KaderInitializationOptions,
 } from '../../server/src/protocol';
+import { registerFileAccess } from './fileAccess';
 import { kaderLocale } from './locale';
 
 /** How long `kader/indexChanged` notifications are gathered before the views ask again. */
@@ -32,8 +34,15 @@ export interface IndexChange {
   uris?: string[];
 }
 
+/** Starts the server one way: as a Node process (extension.ts) or as a Web Worker (browser.ts). */
+export interface ServerLauncher {
+  /** The schemes of the Markdown documents the server is told about. */
+  documentSchemes: readonly string[];
+  createClient(name: string, options: LanguageClientOptions): BaseLanguageClient;
+}
+
 export class KaderServer implements vscode.Disposable {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   private readonly indexEmitter = new vscode.EventEmitter<IndexChange>();
   /** Debounced `kader/indexChanged`, and a change of everything when the server (re)starts. */
   readonly onDidChangeIndex = this.indexEmitter.event;
@@ -47,17 +56,12 @@ export class KaderServer implements vscode.Disposable {
   /** The trust the running server was started with. */
   private startedTrusted = false;
 
-  constructor(context: vscode.ExtensionContext, readonly output: vscode.LogOutputChannel) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
+  constructor(
+    launcher: ServerLauncher,
+    readonly output: vscode.LogOutputChannel,
+  ) {
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [
-        { scheme: 'file', language: 'markdown' },
-        { scheme: 'untitled', language: 'markdown' },
-      ],
+      documentSelector: launcher.documentSchemes.map((scheme) => ({ scheme, language: 'markdown' })),
       // `kader.*` settings changes reach the server; files are watched through the server's own
       // dynamic registration (transcripts, and folders created or deleted).
       synchronize: { configurationSection: 'kader' },
@@ -71,9 +75,10 @@ export class KaderServer implements vscode.Disposable {
       outputChannel: output,
       errorHandler: this.errorHandler(),
     };
-    this.client = new LanguageClient('kader', vscode.l10n.t('Kader Language Server'), serverOptions, clientOptions);
+    this.client = launcher.createClient(vscode.l10n.t('Kader Language Server'), clientOptions);
     this.client.onNotification(IndexChangedNotification, (params) => this.indexChanged(params));
     this.disposables.push(
+      ...registerFileAccess(this.client),
       this.client.onDidChangeState((e) => {
         if (e.newState !== State.Running) return;
         this.fire({});
@@ -126,7 +131,8 @@ export class KaderServer implements vscode.Disposable {
       return;
     }
     try {
-      await this.client.restart();
+      await this.client.stop();
+      await this.client.start();
     } catch (error) {
       this.output.error(`Restarting the Kader language server failed: ${String(error)}`);
     }

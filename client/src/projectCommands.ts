@@ -2,8 +2,6 @@
 // Report, Open Example Project. Each takes optional arguments (used by tests and other
 // extensions) and asks the user for whatever is missing.
 
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FRAMEWORK } from '../../server/src/core/framework';
 import type { Locale } from '../../server/src/core/types';
@@ -36,6 +34,16 @@ export interface OpenExampleArgs {
   /** Open the copy as the workspace (default true). */
   open?: boolean;
 }
+
+/** What only some extension hosts know (the Node host does, the browser does not). */
+export interface ProjectHost {
+  /** The user's login name: the `coder` of a new transcript. */
+  userName?(): string | undefined;
+  /** Where the Open Example Project dialog starts. */
+  homeFolder?(): vscode.Uri | undefined;
+}
+
+const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 async function pickFolder(given: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
   if (given) return vscode.workspace.getWorkspaceFolder(given);
@@ -74,7 +82,7 @@ export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vsc
   if (replace === undefined && (await exists(target))) {
     const replaceItem = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it with the framework codebook?', path.basename(target.path)),
+      vscode.l10n.t('{0} already exists. Replace it with the framework codebook?', baseName(target)),
       { modal: true, detail: vscode.l10n.t('You can undo this with Undo in the codebook.') },
       replaceItem,
     );
@@ -94,9 +102,9 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function coderName(): string {
+function coderName(host: ProjectHost): string {
   try {
-    return os.userInfo().username.replace(/[^\p{L}\p{N}._-]/gu, '') || 'coder';
+    return host.userName?.()?.replace(/[^\p{L}\p{N}._-]/gu, '') || 'coder';
   } catch {
     return 'coder';
   }
@@ -136,13 +144,13 @@ export function transcriptTemplate(locale: Locale, practice: string | undefined,
 function practiceFor(target: vscode.Uri): string | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(target);
   if (!folder) return undefined;
-  const relative = path.posix.relative(folder.uri.path, target.path);
+  const relative = target.path.slice(folder.uri.path.length).replace(/^\/+/, '');
   const parts = relative.split('/');
   return parts.length > 1 ? parts[parts.length - 2] : undefined;
 }
 
 /** Kader: New Transcript. Returns the new document. */
-export async function newTranscript(args: NewTranscriptArgs = {}): Promise<vscode.TextDocument | undefined> {
+export async function newTranscript(args: NewTranscriptArgs = {}, host: ProjectHost = {}): Promise<vscode.TextDocument | undefined> {
   const locale = args.locale ?? kaderLocale();
   let target = args.target;
   if (!target) {
@@ -165,16 +173,16 @@ export async function newTranscript(args: NewTranscriptArgs = {}): Promise<vscod
 
   let document: vscode.TextDocument;
   if (target === 'untitled') {
-    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptTemplate(locale, undefined, coderName(), today()) });
+    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptTemplate(locale, undefined, coderName(host), today()) });
   } else {
     if (await exists(target)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', path.basename(target.path)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', baseName(target)));
       if (args.show !== false) await vscode.window.showTextDocument(target);
       return undefined;
     }
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(target, { ignoreIfExists: false });
-    edit.insert(target, new vscode.Position(0, 0), transcriptTemplate(locale, practiceFor(target), coderName(), today()));
+    edit.insert(target, new vscode.Position(0, 0), transcriptTemplate(locale, practiceFor(target), coderName(host), today()));
     if (!(await vscode.workspace.applyEdit(edit))) return undefined;
     document = await vscode.workspace.openTextDocument(target);
     await document.save();
@@ -210,7 +218,7 @@ export async function showReport(server: KaderServer, args: { folder?: vscode.Ur
 }
 
 /** Kader: Open Example Project. Copies the bundled examples/ and opens the copy. */
-export async function openExample(extensionUri: vscode.Uri, args: OpenExampleArgs = {}): Promise<vscode.Uri | undefined> {
+export async function openExample(extensionUri: vscode.Uri, args: OpenExampleArgs = {}, host: ProjectHost = {}): Promise<vscode.Uri | undefined> {
   let parent = args.parent;
   if (!parent) {
     const picked = await vscode.window.showOpenDialog({
@@ -219,7 +227,7 @@ export async function openExample(extensionUri: vscode.Uri, args: OpenExampleArg
       canSelectMany: false,
       openLabel: vscode.l10n.t('Copy the Example Here'),
       title: vscode.l10n.t('Choose a folder for a copy of the example project'),
-      defaultUri: vscode.Uri.file(os.homedir()),
+      defaultUri: host.homeFolder?.(),
     });
     if (!picked?.[0]) return undefined;
     parent = picked[0];

@@ -5,7 +5,6 @@
 // has, keeps showing the old ones until all answers are in, and then fires a change only for the
 // levels that differ.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   TreePathRequest,
@@ -302,7 +301,7 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     item.contextValue = 'kader.fragment';
     // With more than one coder in the workspace, the same words coded by two can be told apart.
     const coder = this.lastCoders.length > 1 ? fragment.coder : undefined;
-    item.description = [fragment.speaker, path.posix.basename(fragment.path), coder].filter(Boolean).join(' · ');
+    item.description = [fragment.speaker, fragment.path.slice(fragment.path.lastIndexOf('/') + 1), coder].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('quote');
 
     // The transcript's words are escaped: they are quoted, never rendered as Markdown.

@@ -281,3 +281,46 @@ export type ImportResponse = { ok: true; markdown: string; suggestedName: string
 
 /** `kader/import`: the Markdown for a Teams/Zoom `.vtt`, a Word `.docx` or a REFI-QDA `.qdc`. */
 export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>('kader/import');
+
+// File access through the client --------------------------------------------------------------------
+// A server that cannot read the disk itself (the Web Worker of Kader in the browser) asks the client,
+// which answers with vscode.workspace.fs, so every scheme the editor knows works (file,
+// vscode-remote, vscode-vfs on github.dev, …). URIs are full URI strings.
+
+export interface FsUriParams {
+  uri: string;
+}
+
+export interface FsStatResult {
+  /** `missing` when nothing is there; `other` for what is neither a file nor a folder. */
+  type: 'file' | 'directory' | 'other' | 'missing';
+  /** In bytes; 0 for a folder or what is missing. */
+  size: number;
+  /** True when the URI is a symbolic link (`type` is then what it leads to). */
+  symbolicLink?: boolean;
+}
+
+/** `kader/fs/stat`: what is at a URI. */
+export const FsStatRequest = new RequestType<FsUriParams, FsStatResult, void>('kader/fs/stat');
+
+export interface FsReadFileParams extends FsUriParams {
+  /** A file larger than this is not read: the answer is a `too-large` problem. */
+  maxBytes: number;
+}
+
+export type FsReadFileResult =
+  | { ok: true; base64: string }
+  | { ok: false; problem: 'missing' | 'too-large' | 'unreadable'; detail: string };
+
+/** `kader/fs/readFile`: a file's bytes, base64; `unreadable` also for a folder. */
+export const FsReadFileRequest = new RequestType<FsReadFileParams, FsReadFileResult, void>('kader/fs/readFile');
+
+export type FsEntryType = 'file' | 'directory' | 'symlink' | 'other';
+
+export type FsReadDirectoryResult = { entries: [name: string, type: FsEntryType][] } | { error: string };
+
+/**
+ * `kader/fs/readDirectory`: a folder's entries. A symbolic link is `symlink`, whatever it leads to
+ * (a walk does not follow links to folders); `error` says why the folder could not be listed.
+ */
+export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('kader/fs/readDirectory');

@@ -3,7 +3,6 @@
 // "Take B" asks `kader/agreementMerge` for the edits and applies them to A as one WorkspaceEdit
 // (one undo step); "Keep A" changes nothing and marks the disagreement resolved.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   AgreementMergeRequest,
@@ -58,7 +57,7 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
   const picked = await vscode.window.showOpenDialog({
     title: vscode.l10n.t('Choose the Other Coding of This Transcript'),
     canSelectMany: false,
-    defaultUri: vscode.Uri.file(path.dirname(uri.fsPath)),
+    defaultUri: vscode.Uri.joinPath(uri, '..'),
     filters: { Markdown: ['md'] },
   });
   if (!picked?.[0]) return undefined;

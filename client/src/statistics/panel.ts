@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
+import { base64ToBytes, utf8Bytes } from '../base64';
 import { kaderLocale } from '../locale';
 import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isStatisticsMessage, type ChartId, type FragmentsMessage, type StatisticsMessage } from '../webview/scripts/statistics/messages';
@@ -112,9 +113,9 @@ class StatisticsPanel implements vscode.Disposable {
         return;
       }
       case 'saveSvg':
-        return this.save(message.chart, 'svg', Buffer.from(message.svg, 'utf8'));
+        return this.save(message.chart, 'svg', utf8Bytes(message.svg));
       case 'savePng':
-        return this.save(message.chart, 'png', Buffer.from(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1), 'base64'));
+        return this.save(message.chart, 'png', base64ToBytes(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1)));
       case 'copyMarkdown': {
         if (!data) return;
         await vscode.env.clipboard.writeText(chartMarkdown(data, message.chart, this.view.measure, statisticsWords(kaderLocale())));
@@ -124,7 +125,7 @@ class StatisticsPanel implements vscode.Disposable {
     }
   }
 
-  private async save(chart: ChartId, extension: 'svg' | 'png', bytes: Buffer): Promise<void> {
+  private async save(chart: ChartId, extension: 'svg' | 'png', bytes: Uint8Array): Promise<void> {
     const folder = this.folderUri ? documentUri(this.folderUri) : vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `kader-${chart}.${extension}`;
     const target = await vscode.window.showSaveDialog({

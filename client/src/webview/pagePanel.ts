@@ -1,9 +1,9 @@
 // A webview panel for one of Kader's pages: scripts on, forms off, and nothing to load but the
 // page script bundles in dist/webview.
 
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PAGE_SCRIPT_FOLDER, pageScriptPath, type PageOptions, type PageScript } from './page';
+import { bytesToBase64 } from '../base64';
 import { kaderLocale } from '../locale';
 
 export function createPagePanel(extensionUri: vscode.Uri, viewType: string, title: string, column: vscode.ViewColumn): vscode.WebviewPanel {
@@ -17,7 +17,7 @@ export function createPagePanel(extensionUri: vscode.Uri, viewType: string, titl
 /** What a page needs for one rendering: a fresh nonce, the webview's source, the locale, the script's URI. */
 export function pageOptions(webview: vscode.Webview, extensionUri: vscode.Uri, script: PageScript): PageOptions {
   return {
-    nonce: randomBytes(18).toString('base64'),
+    nonce: bytesToBase64(crypto.getRandomValues(new Uint8Array(18))),
     cspSource: webview.cspSource,
     locale: kaderLocale(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...pageScriptPath(script))).toString(),

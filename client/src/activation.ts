@@ -1,0 +1,200 @@
+// The extension's composition root, shared by its two entries (extension.ts for the Node extension
+// host, browser.ts for the web worker host): starts the language client through the entry's
+// launcher and creates the views, commands, decorations and status bar. Everything is pushed to
+// context.subscriptions.
+
+import * as vscode from 'vscode';
+import type { KaderApi } from './api';
+import { CodeHistory, CodePicker } from './codePicker';
+import { CodingCommands } from './codingCommands';
+import { ColorIcons } from './colorIcons';
+import { registerAgreement } from './agreement/panel';
+import { DecorationController } from './decorations';
+import { registerExchangeCommands } from './exchangeCommands';
+import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
+import { KaderServer, type ServerLauncher } from './kaderServer';
+import { createCodebook, newTranscript, openExample, showReport, type ProjectHost } from './projectCommands';
+import { registerStatistics } from './statistics/panel';
+import { StatusBar } from './statusBar';
+import { FilterState } from './treeFilter';
+import { KaderTreeProvider, type ViewNode } from './treeView';
+
+/** What an entry knows of its extension host: how the server runs, and what else only it can say. */
+export type KaderHost = ServerLauncher & ProjectHost;
+
+export function activateKader(context: vscode.ExtensionContext, host: KaderHost): KaderApi {
+  const output = vscode.window.createOutputChannel('Kader', { log: true });
+  const server = new KaderServer(host, output);
+  const icons = new ColorIcons(context.globalStorageUri);
+  const filter = new FilterState();
+  const store = new FragmentStore(server);
+  const history = new CodeHistory(context.workspaceState);
+  const picker = new CodePicker(server, history, icons);
+  const coding = new CodingCommands(server, picker, history, store);
+  const decorations = new DecorationController(store);
+  const statusBar = new StatusBar(store);
+  context.subscriptions.push(output, server, filter, store, decorations, statusBar);
+
+  const aspects = new KaderTreeProvider('aspects', server, filter, icons);
+  const practices = new KaderTreeProvider('practices', server, filter, icons);
+  const aspectsView = vscode.window.createTreeView('kader.aspects', { treeDataProvider: aspects, showCollapseAll: true });
+  const practicesView = vscode.window.createTreeView('kader.practices', { treeDataProvider: practices, showCollapseAll: true });
+  const views: [KaderTreeProvider, vscode.TreeView<ViewNode>][] = [
+    [aspects, aspectsView],
+    [practices, practicesView],
+  ];
+  context.subscriptions.push(aspects, practices, aspectsView, practicesView);
+  for (const [provider, view] of views) {
+    provider.setVisible(view.visible);
+    context.subscriptions.push(
+      view.onDidChangeVisibility((e) => provider.setVisible(e.visible)),
+      view.onDidCollapseElement((e) => provider.setCollapsed(e.element, true)),
+      view.onDidExpandElement((e) => provider.setCollapsed(e.element, false)),
+    );
+  }
+  void vscode.commands.executeCommand('setContext', 'kader.filterActive', false);
+
+  const refreshAll = (): void => {
+    for (const [provider] of views) provider.invalidate();
+  };
+  context.subscriptions.push(
+    server.onDidChangeIndex((change) => {
+      refreshAll();
+      store.invalidate(change.uris);
+      decorations.refreshVisible();
+    }),
+    filter.onDidChange(() => {
+      const description = filter.describe();
+      for (const [provider, view] of views) {
+        view.description = description;
+        provider.invalidate();
+      }
+    }),
+  );
+
+  const command = (id: string, run: (...args: unknown[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  };
+  command('kader.codeSelection', (codes) => coding.codeSelection(codes));
+  command('kader.repeatLastCode', () => coding.repeatLastCode());
+  command('kader.addCode', (code) => coding.addCode(code));
+  command('kader.removeCode', (code) => coding.removeCode(code));
+  command('kader.uncode', (node) => coding.uncode(node));
+  command('kader.revealInKader', () => revealInKader(store, aspects, aspectsView, filter));
+  command('kader.createCodebook', (args) => createCodebook(options(args)));
+  command('kader.newTranscript', (args) => newTranscript(options(args), host));
+  command('kader.showReport', (args) => showReport(server, options(args)));
+  command('kader.openExample', (args) => openExample(context.extensionUri, options(args), host));
+  registerExchangeCommands(context, server);
+  const request = server.request.bind(server);
+  const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
+  const agreement = registerAgreement(context, request, (method) => server.refusal(method));
+  command('kader.filterByText', (text) => filterByText(filter, text));
+  command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
+  command('kader.clearFilter', () => filter.clear());
+  command('kader.refresh', async () => {
+    await Promise.all(views.map(([provider]) => provider.refresh()));
+    store.invalidate(undefined);
+    decorations.refreshVisible();
+  });
+  command('kader.openFragment', (uri, range) => openFragment(uri, range));
+  command('kader.restartServer', () => server.restart());
+
+  const ready = server.start();
+  decorations.refreshVisible();
+  const active = vscode.window.activeTextEditor;
+  if (active && isTranscriptDocument(active.document)) void store.fetch(active.document);
+
+  return {
+    server,
+    ready,
+    aspects,
+    practices,
+    aspectsView,
+    practicesView,
+    filter,
+    decorations: (editor) => decorations.snapshot(editor),
+    onDidDecorate: decorations.onDidDecorate,
+    statusText: () => statusBar.text,
+    statisticsPanel: () => statistics.current(),
+    agreementPanel: (uri) => agreement.panel(uri),
+  };
+}
+
+/** A command's options object; menus pass a URI or a tree item instead, which mean none. */
+function options<T extends object>(arg: unknown): Partial<T> {
+  return arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && !('node' in arg) ? (arg as Partial<T>) : {};
+}
+
+async function openFragment(uri: unknown, range: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const selection = range && typeof range === 'object' ? toRange(range as Parameters<typeof toRange>[0]) : undefined;
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
+}
+
+async function filterByText(filter: FilterState, given: unknown): Promise<void> {
+  const text =
+    typeof given === 'string'
+      ? given
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('Filter Fragments by Text'),
+          prompt: vscode.l10n.t('Show only fragments whose text or memo contains this (ignoring case). Empty shows all.'),
+          value: filter.filter.text ?? '',
+        });
+  if (text === undefined) return;
+  filter.set({ text: text.trim() || undefined });
+}
+
+async function filterByCoder(filter: FilterState, coders: string[], given: unknown): Promise<void> {
+  let coder: string | undefined;
+  if (typeof given === 'string') coder = given;
+  else {
+    const all = vscode.l10n.t('All coders');
+    const items = [{ label: all, coder: undefined as string | undefined }, ...[...new Set(coders)].sort().map((c) => ({ label: c, coder: c as string | undefined }))];
+    const choice = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Filter Fragments by Coder'),
+      placeHolder: coders.length ? vscode.l10n.t('Show only the fragments of transcripts coded by…') : vscode.l10n.t('No transcript names a coder in its front matter yet.'),
+    });
+    if (!choice) return;
+    coder = choice.coder;
+  }
+  filter.set({ coder: coder || undefined });
+}
+
+/** Kader: Reveal in Kader — selects the fragment under the cursor in the Aspects view. */
+async function revealInKader(
+  store: FragmentStore,
+  aspects: KaderTreeProvider,
+  view: vscode.TreeView<ViewNode>,
+  filter: FilterState,
+): Promise<ViewNode | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isTranscriptDocument(editor.document)) return undefined;
+  const fragments = (await store.fetch(editor.document)) ?? [];
+  const fragment = FragmentStore.at(fragments, editor.selection.active)[0];
+  if (!fragment) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No coded fragment here: put the cursor in a fragment.'));
+    return undefined;
+  }
+  const node = await aspects.findFragment(editor.document.uri, toRange(fragment.fullRange).start);
+  if (!node) {
+    if (filter.active) {
+      const clear = vscode.l10n.t('Clear Filter');
+      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('The filter hides this fragment.'), clear);
+      if (answer === clear) {
+        filter.clear();
+        return revealInKader(store, aspects, view, filter);
+      }
+    }
+    return undefined;
+  }
+  const options = { select: true, focus: false, expand: true };
+  try {
+    await view.reveal(node, options);
+  } catch {
+    // A view that was hidden may not have shown its roots yet: once they are there, try again.
+    await aspects.settled();
+    await view.reveal(node, options);
+  }
+  return node;
+}

@@ -1,0 +1,100 @@
+// Runs the web-host test suite (test/web/*.test.ts) in code-server's web worker extension host,
+// in headless Chromium (shared/VSCODE-WEB-HOST.md): the user setting `remote.extensionKind` moves
+// Kader, which has both a `main` and a `browser` entry, into the browser; its language server then
+// runs in a Web Worker. Expects `npm run build` to have produced dist/browser/.
+//
+// Environment: KADER_TEST_TIMEOUT (seconds, default 300), KADER_TEST_GREP (a regular expression
+// that test titles must match, as Mocha's --grep).
+// The last line printed is always `N passed, N failed`; the exit code is non-zero on any failure,
+// on zero tests and on timeout.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeServerHost, QUIET_SETTINGS, root } from '../extension/host.mjs';
+
+const testsPath = path.join(root, 'dist/browser/test/index.js');
+const screenshotPath = path.join(root, '.vscode-test/last-web-failure.png');
+const timeoutMs = Number(process.env.KADER_TEST_TIMEOUT || 300) * 1000;
+const started = Date.now();
+
+const host = new CodeServerHost('kader-web-');
+const workspace = path.join(host.tmp, 'workspace');
+// test/web/index.ts reads the options and writes the results here, through vscode.workspace.fs.
+const exchange = path.join(workspace, '.kader-test');
+const resultsFile = path.join(exchange, 'results.json');
+const browserConsole = [];
+let exitCode; // what the workbench reports when the suite's run() settles: 0 resolved, 1 rejected
+
+async function main() {
+  for (const file of ['dist/browser/client.js', 'dist/browser/test/index.js']) {
+    if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing: run npm run build`);
+  }
+  // Without it Kader still activates; the tests that need its language server fail.
+  if (!fs.existsSync(path.join(root, 'dist/browser/server.js'))) console.log('dist/browser/server.js is missing (see test/web/browser-build.test.ts)');
+  fs.cpSync(path.join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+  fs.mkdirSync(exchange, { recursive: true });
+  fs.writeFileSync(path.join(exchange, 'options.json'), JSON.stringify({ grep: process.env.KADER_TEST_GREP ?? '' }));
+  const page = await host.start({
+    workspace,
+    settings: { ...QUIET_SETTINGS, 'remote.extensionKind': { 'kader.kader': ['web'] } },
+    browser: { viewport: { width: 1280, height: 800 } },
+    extensionTestsPath: testsPath,
+  });
+  page.on('console', (msg) => browserConsole.push(`[${msg.type()}] ${msg.text()}`));
+  // The workbench calls it when the tests' run() settles; exposed once the page has loaded,
+  // which is long before the suite ends.
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+  });
+  await host.until(
+    () => fs.existsSync(resultsFile) || exitCode !== undefined,
+    timeoutMs,
+    `no test results after ${timeoutMs / 1000} s`,
+  );
+  // run() writes the results before it settles.
+  await host.until(() => fs.existsSync(resultsFile), 5_000, `the suite ended (code ${exitCode}) without writing results`);
+  return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+}
+
+async function reportFailure() {
+  if (host.page) {
+    fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
+    await host.page.screenshot({ path: screenshotPath }).then(
+      () => console.log(`screenshot: ${path.relative(root, screenshotPath)}`),
+      (err) => console.log(`screenshot failed: ${err.message}`),
+    );
+  }
+  const log = host.logTail(40);
+  if (log.length) {
+    console.log(`--- code-server log (last ${log.length} lines) ---`);
+    console.log(log.join('\n'));
+  }
+  const lines = browserConsole.length ? browserConsole : host.consoleErrors;
+  if (lines.length) {
+    console.log(`--- browser console (last ${Math.min(40, lines.length)} of ${lines.length}) ---`);
+    console.log(lines.slice(-40).join('\n'));
+  }
+}
+
+let results;
+let error;
+try {
+  results = await main();
+} catch (err) {
+  error = err;
+}
+
+if (results) {
+  for (const t of results.tests) console.log(`  ${t.state === 'passed' ? 'pass' : 'FAIL'}  ${t.title}`);
+  const failures = results.tests.filter((t) => t.state !== 'passed');
+  failures.forEach((t, i) => console.log(`\n${i + 1}) ${t.title}\n${t.error}`));
+  if (results.passed + results.failed === 0) console.log('\nno tests ran (check KADER_TEST_GREP)');
+} else {
+  console.log(`web extension tests did not complete: ${error?.stack ?? error}`);
+}
+const ok = results && results.failed === 0 && results.passed > 0;
+if (!ok) await reportFailure();
+await host.stop();
+console.log(`web host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// A run that never produced results counts as one failure.
+console.log(results ? `${results.passed} passed, ${results.failed} failed` : '0 passed, 1 failed');
+process.exit(ok ? 0 : 1);
