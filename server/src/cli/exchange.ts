@@ -1,9 +1,14 @@
 // `kader export` and `kader import`.
 
 import * as path from 'node:path';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { localize } from '../core/l10n';
+import { parseTranscript } from '../core/parse';
+import { prepareDetection } from '../core/privacy/detect';
+import type { Key } from '../core/privacy/key';
+import { pseudonymise } from '../core/privacy/pseudonymise';
 import type { Locale } from '../core/types';
-import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat } from '../workspace/exchangeFiles';
+import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat, type ExportSource } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
 import type { CliIo } from './io';
 
@@ -13,13 +18,14 @@ const OUTPUT_NAME: Record<ExportFormat, string> = { qdpx: 'project.qdpx', qdc: '
 
 export async function runExport(
   project: Project,
-  options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string },
+  options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string; pseudonymise?: Key },
   io: ExchangeIo,
 ): Promise<number> {
   const t = localize(options.locale);
   const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
-  const input = { ...project, locale: options.locale, filter: { coder: options.coder } };
-  const bytes = await exportBytes(diskExportSource(project), input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
+  const source = options.pseudonymise ? await pseudonymised(diskExportSource(project), options.pseudonymise, options.locale) : diskExportSource(project);
+  const input = { ...project, index: source.index, locale: options.locale, filter: { coder: options.coder } };
+  const bytes = await exportBytes(source, input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
   try {
     await writeNew(file, bytes, options.force);
   } catch (error) {
@@ -31,6 +37,19 @@ export async function runExport(
   }
   io.err(`kader: ${t('wrote {0} ({1} transcripts)', path.relative(io.cwd, file), project.index.size)}\n`);
   return 0;
+}
+
+/** The source with every transcript pseudonymised with `key`, in memory: its texts and an index of their models. */
+async function pseudonymised(source: ExportSource, key: Key, locale: Locale): Promise<ExportSource> {
+  const prepared = prepareDetection({ key });
+  const index = new WorkspaceIndex();
+  const texts = new Map<string, string>();
+  for (const document of source.index.all()) {
+    const { text } = pseudonymise(await source.textOf(document), key, { prepared, locale });
+    texts.set(document.key, text);
+    index.set(document.key, document.path, parseTranscript(text));
+  }
+  return { ...source, index, textOf: async (document) => texts.get(document.key) ?? '' };
 }
 
 export async function runImport(

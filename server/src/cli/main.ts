@@ -8,10 +8,13 @@ import { messageOf } from '../core/messages';
 import { jsonText, terminalLine, terminalText } from '../core/outputs/outputEscaping';
 import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/outputs/report';
 import type { Locale } from '../core/types';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../workspace/files';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../workspace/fileText';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';
+import { HOOKS_USAGE, runHooks } from './hooks';
+import { runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
+import { readKeyFile } from './privacyKey';
 import type { CliIo } from './io';
 import { cliLocale } from './locale';
 
@@ -21,6 +24,10 @@ Commands:
   check [folder]    Report every problem in the transcripts and the codebook.
       --format text|json     Output format (default text).
       --max-warnings N       Exit 1 when there are more than N warnings.
+      --privacy              Report personal data instead; exit 1 while a certain finding remains.
+      --staged               With --privacy: check the staged version of each staged transcript.
+      --history              With --privacy: list personal data in earlier commits, and how to remove it.
+      --key FILE             With --privacy: also find every name of this key.
   report [folder]   Summarise the coding: aspects, practices, quotes.
       --format text|json|markdown|html|csv   Output format (default text).
       --group-by aspect|practice   Quotes per aspect, then practice (default), or the other way round.
@@ -29,11 +36,17 @@ Commands:
   export [folder]   Export the project for other tools or readers.
       --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
       --out FILE             Where to write (never replaced without --force).
+      --pseudonymise --key FILE   Export with the transcripts pseudonymised (the files stay as they are).
   import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc.
       --out DIR              The folder to write into (default .).
       --practice NAME        The practice of the imported transcripts.
       --timestamps           Start each turn with its time.
-${AGREE_USAGE}
+  pseudonymise [folder] --key FILE   Replace the key's names and other personal data in every transcript.
+      --dry-run              Show the changes, write nothing.
+      --format list|diff     How the changes are shown (default list).
+  reidentify FILE --key FILE --out DIR   Write a copy with the real names into DIR, outside every git repository.
+      --force                Replace a copy that is there.
+${HOOKS_USAGE}${AGREE_USAGE}
 Common options:
   --lang en|nl      Language of messages and reports (default from LANG).
   --coder NAME      Only fragments of transcripts coded by NAME (report).
@@ -65,6 +78,12 @@ const OPTIONS = {
   coder: { type: 'string' },
   cache: { type: 'string' },
   'max-size': { type: 'string' },
+  privacy: { type: 'boolean' },
+  staged: { type: 'boolean' },
+  history: { type: 'boolean' },
+  key: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  pseudonymise: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -141,6 +160,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     }
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
     if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
+    if (command === 'hooks') return await runHooks(rest, locale, io);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);
@@ -151,6 +171,10 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     if (values.lang !== undefined) oneOf(values.lang, ['en', 'nl'] as const, 'en', 'lang', t);
     switch (command) {
       case 'check': {
+        if (values.privacy || values.staged || values.history) {
+          const options = { folder, format: values.format, keyFile: values.key, staged: values.staged ?? false, history: values.history ?? false };
+          return await runPrivacyCheck(options, locale, io, () => openFolder(folder, io, locale, values.cache, values['max-size']));
+        }
         const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format', t);
         let maxWarnings: number | undefined;
         if (values['max-warnings'] !== undefined) {
@@ -177,8 +201,12 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format', t);
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
+        if (values.key !== undefined && !values.pseudonymise) throw new UsageError(t('--key goes with --pseudonymise'));
+        if (values.pseudonymise && values.key === undefined) throw new UsageError(t('name the key with --key FILE'));
+        const key = values.key === undefined ? undefined : await readKeyFile(values.key, io, locale);
+        if (typeof key === 'number') return key;
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
-        return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder }, io);
+        return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder, pseudonymise: key }, io);
       }
       case 'import': {
         if (positionals.length === 0) throw new UsageError(t('name the files to import'));
@@ -186,6 +214,12 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         // The names of the written files come from the imported files' names.
         return await runImport(positionals, options, { ...io, out: (text) => io.out(terminalText(text)) });
       }
+      case 'pseudonymise': {
+        const options = { keyFile: values.key, dryRun: values['dry-run'] ?? false, format: values.format };
+        return await runPseudonymise(options, locale, io, () => openFolder(folder, io, locale, values.cache, values['max-size']));
+      }
+      case 'reidentify':
+        return await runReidentify({ file: positionals[0], keyFile: values.key, out: values.out, force: values.force ?? false }, locale, io);
       default:
         throw new UsageError(t('unknown command "{0}"', command));
     }

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText, MAX_FILE_BYTES } from './files';
+import { decodeText, MAX_FILE_BYTES } from './fileText';
 
 export class GitError extends Error {}
 
@@ -194,4 +194,88 @@ export async function fileHistory(file: string, limit = 20, options: GitOptions 
       const [commit, subject] = line.split('\0') as [string, string];
       return { name: commit, kind: 'commit' as const, commit, subject: subject ?? '' };
     });
+}
+
+/** A git failure that only says a path is not tracked (`ls-files --error-unmatch`). */
+function isUnmatched(error: unknown): boolean {
+  return error instanceof GitError && /did not match any file/.test(error.message);
+}
+
+/** Whether git tracks `file` (an absolute path) in the repository that holds it. */
+export async function isTracked(file: string, options: GitOptions = {}): Promise<boolean> {
+  try {
+    await git(['--literal-pathspecs', 'ls-files', '--error-unmatch', '--', path.basename(file)], path.dirname(file), options);
+    return true;
+  } catch (error) {
+    if (isUnmatched(error)) return false;
+    throw error;
+  }
+}
+
+/** The files staged (added, copied, modified, renamed) under `dir`, relative to it with `/`. */
+export async function stagedFiles(dir: string, options: GitOptions = {}): Promise<string[]> {
+  const args = ['--literal-pathspecs', 'diff', '--cached', '--name-only', '-z', '--relative', '--diff-filter=ACMR', '--no-ext-diff', '--no-textconv', '--', '.'];
+  return ((await git(args, dir, options)) as string).split('\0').filter(Boolean);
+}
+
+/** The staged text of `relative` (a path under `dir`, with `/`). */
+export async function stagedText(dir: string, relative: string, options: GitOptions = {}): Promise<string> {
+  if (relative.includes('\0')) throw new GitError(`"${relative}" is not a path`);
+  return blobOf(['cat-file', 'blob', `:./${relative}`], dir, relative, options);
+}
+
+async function blobOf(args: string[], dir: string, name: string, options: GitOptions): Promise<string> {
+  const decoded = decodeText((await git(args, dir, options, 'buffer')) as Buffer);
+  if (!decoded.ok) throw new GitError(`${name} ${decoded.detail}`);
+  return decoded.text;
+}
+
+/** One version of a file that a commit brought in: the commit, the path (relative to the folder asked for) and the blob. */
+export interface HistoryVersion {
+  commit: string;
+  path: string;
+  blob: string;
+}
+
+/**
+ * Every version of a file under `dir` that a commit reachable from any ref added or changed, newest
+ * commit first; a merge counts against each parent.
+ */
+export async function historyVersions(dir: string, options: GitOptions = {}): Promise<HistoryVersion[]> {
+  const args = ['--literal-pathspecs', 'log', '--all', '-m', '--format=%x01%H', '--raw', '--no-abbrev', '-z', '--no-renames', '--diff-filter=AM', '--relative'];
+  const out = (await git([...args, '--no-show-signature', '--no-ext-diff', '--no-textconv', '--no-notes', '--', '.'], dir, options)) as string;
+  const versions: HistoryVersion[] = [];
+  const tokens = out.split('\0');
+  let commit = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n/, '');
+    if (token.startsWith('\x01')) commit = token.slice(1);
+    else if (token.startsWith(':')) {
+      const blob = token.split(' ')[3];
+      const file = tokens[++i];
+      if (blob && file !== undefined && commit) versions.push({ commit, path: file, blob });
+    }
+  }
+  return versions;
+}
+
+/** The text of the blob `blob` (a full object id) in the repository that holds `dir`. */
+export async function blobText(dir: string, blob: string, options: GitOptions = {}): Promise<string> {
+  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(blob)) throw new GitError(`"${blob}" is not an object id`);
+  return blobOf(['cat-file', 'blob', blob], dir, blob, options);
+}
+
+/** Where the repository that holds `dir` keeps its hooks, and a `core.hooksPath` its configuration sets instead. */
+export async function hooksFolder(dir: string, options: GitOptions = {}): Promise<{ top: string; hooks: string; hooksPath?: string }> {
+  const [top, common] = ((await git(['rev-parse', '--show-toplevel', '--git-common-dir'], dir, options)) as string).split('\n');
+  if (!top || !common) throw new GitError('not a git working tree');
+  let hooksPath: string | undefined;
+  try {
+    // The origin tells the repository's and the user's setting from this command's own `-c`.
+    const lines = ((await git(['config', '--show-origin', '--get-all', 'core.hooksPath'], dir, options)) as string).split('\n');
+    hooksPath = lines.filter((l) => l && !l.startsWith('command line:')).map((l) => l.slice(l.indexOf('\t') + 1)).pop();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+  }
+  return { top, hooks: path.join(path.resolve(dir, common), 'hooks'), ...(hooksPath ? { hooksPath } : {}) };
 }
