@@ -194,6 +194,44 @@ describe('kader pseudonymise', () => {
   });
 });
 
+describe('kader key', () => {
+  test('adds every participant the key lacks, with the next free pseudonym; roles and forms of known names are left out', async () => {
+    const root = project({
+      'data/gesprek.md': TRANSCRIPT,
+      'data/tweede.md': '---\nparticipants: [S1, Teun, Sanne de Wit-Ouwehand]\n---\n**Sanne de Wit-Ouwehand:** Ja.\n\n**Interviewer:** Dank.\n',
+    }, 'Teun Oosterbeek: Deelnemer 4\n');
+    const dry = await nl(['key', 'data', '--key', 'keys/key.yaml', '--dry-run'], root);
+    assert.equal(dry.code, 0, dry.err);
+    assert.equal(dry.out, 'Marloes Verhagen: Deelnemer 5\nSanne de Wit-Ouwehand: Deelnemer 6\n');
+    assert.equal(readFileSync(path.join(root, 'keys/key.yaml'), 'utf8'), 'Teun Oosterbeek: Deelnemer 4\n');
+
+    const { code, err } = await nl(['key', 'data', '--key', 'keys/key.yaml'], root);
+    assert.equal(code, 0);
+    assert.equal(err, 'kader: 2 namen aan de sleutel keys/key.yaml toegevoegd: controleer ze (een pseudoniem mag je veranderen) en voer dan kader pseudonymise uit\n');
+    assert.equal(readFileSync(path.join(root, 'keys/key.yaml'), 'utf8'), 'Teun Oosterbeek: Deelnemer 4\nMarloes Verhagen: Deelnemer 5\nSanne de Wit-Ouwehand: Deelnemer 6\n');
+    assert.deepEqual(files(path.join(root, 'keys')), ['key.yaml']);
+
+    const again = await en(['key', 'data', '--key', 'keys/key.yaml'], root);
+    assert.equal(again.code, 0);
+    assert.equal(again.err, 'kader: the key keys/key.yaml has every participant of the 2 transcripts already\n');
+  });
+
+  test('creates a new key readable by its owner only, but never inside a git working tree', async () => {
+    const root = project();
+    const created = await en(['key', 'data', '--key', 'sleutels/nieuw.yaml'], root);
+    assert.equal(created.code, 0, created.err);
+    assert.equal(readFileSync(path.join(root, 'sleutels/nieuw.yaml'), 'utf8'), 'Marloes Verhagen: Participant 1\nTeun Oosterbeek: Participant 2\n');
+    assert.equal(statSync(path.join(root, 'sleutels/nieuw.yaml')).mode & 0o777, 0o600);
+
+    git(path.join(root, 'data'), 'init', '-q');
+    const refused = await en(['key', 'data', '--key', 'data/sleutel.yaml'], root);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.err, `kader: a key is never created inside a git working tree (${path.join(root, 'data')}): choose a place outside the repository\n`);
+    assert.equal(existsSync(path.join(root, 'data/sleutel.yaml')), false);
+    assert.equal((await en(['key', 'data'], root)).code, 2);
+  });
+});
+
 describe('kader reidentify', () => {
   test('writes a copy with the real names into a folder outside every repository; never over a file without --force', async () => {
     const root = project({ 'data/gesprek.md': PSEUDONYMISED });

@@ -13,7 +13,7 @@ import { loadProject, projectDiagnostics, type Project } from '../workspace/proj
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';
 import { HOOKS_USAGE, runHooks } from './hooks';
-import { runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
+import { runKey, runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
 import { readKeyFile } from './privacyKey';
 import type { CliIo } from './io';
 import { cliLocale } from './locale';
@@ -41,6 +41,9 @@ Commands:
       --out DIR              The folder to write into (default .).
       --practice NAME        The practice of the imported transcripts.
       --timestamps           Start each turn with its time.
+  key [folder] --key FILE   Add every participant the key lacks, with the next free pseudonym
+                    (a new key only outside every git repository).
+      --dry-run              Show the names, write nothing.
   pseudonymise [folder] --key FILE   Replace the key's names and other personal data in every transcript.
       --dry-run              Show the changes, write nothing.
       --format list|diff     How the changes are shown (default list).
@@ -218,6 +221,8 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const options = { keyFile: values.key, dryRun: values['dry-run'] ?? false, format: values.format };
         return await runPseudonymise(options, locale, io, () => openFolder(folder, io, locale, values.cache, values['max-size']));
       }
+      case 'key':
+        return await runKey({ keyFile: values.key, dryRun: values['dry-run'] ?? false }, locale, io, () => openFolder(folder, io, locale, values.cache, values['max-size']));
       case 'reidentify':
         return await runReidentify({ file: positionals[0], keyFile: values.key, out: values.out, force: values.force ?? false }, locale, io);
       default:

@@ -9,8 +9,9 @@ import { jsonText, terminalLine, terminalText } from '../core/outputs/outputEsca
 import { parseTranscript, stripBom } from '../core/parse';
 import { findPersonalData, prepareDetection, type PreparedDetection } from '../core/privacy/detect';
 import type { PrivacyFinding } from '../core/privacy/findings';
-import type { Key } from '../core/privacy/key';
-import { privacyMessage } from '../core/privacy/messages';
+import { nameKey, nextPseudonym, parseKey, type Key } from '../core/privacy/key';
+import { isRoleLabel, nameForms } from '../core/privacy/nameForms';
+import { keyErrorMessage, privacyMessage } from '../core/privacy/messages';
 import { pseudonymise, reidentify } from '../core/privacy/pseudonymise';
 import type { Locale, Range } from '../core/types';
 import { ExistsError, writeNew } from '../workspace/exchangeFiles';
@@ -19,7 +20,7 @@ import { readText } from '../workspace/files';
 import { blobText, GitError, historyVersions, stagedFiles, stagedText, type GitOptions } from '../workspace/git';
 import type { Project } from '../workspace/project';
 import type { CliIo } from './io';
-import { gitWorkingTree, readKeyFile, shown } from './privacyKey';
+import { gitWorkingTree, keyCreationProblem, readKeyFile, shown } from './privacyKey';
 
 /** A finding as `kader check` reports every problem; `commit` only for one in the history. */
 interface Row {
@@ -157,6 +158,102 @@ export async function runPseudonymise(command: PseudonymiseCommand, locale: Loca
   else if (command.dryRun) io.err(`kader: ${t('{0} of {1} transcripts would change ({2} replacements); nothing was written (--dry-run)', changed, total, replacements)}\n`);
   else io.err(`kader: ${t('{0} of {1} transcripts pseudonymised ({2} replacements)', changed, total, replacements)}\n`);
   return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// kader key
+
+export interface KeyCommand {
+  keyFile?: string;
+  dryRun: boolean;
+}
+
+/** A name as a YAML key: plain when YAML reads it back as the same text, else double-quoted. */
+function yamlName(name: string): string {
+  return /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .'’-]*$/u.test(name) && !/\s$/.test(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * Adds every participant and speaker of the transcripts that is a name (not a role or label such as
+ * `Interviewer` or `S1`) and that the key lacks, each with the next free pseudonym of its kind.
+ * Creates the key when it is not there, but never inside a git working tree.
+ */
+export async function runKey(command: KeyCommand, locale: Locale, io: CliIo, open: () => Promise<Project>): Promise<number> {
+  const t = localize(locale);
+  if (command.keyFile === undefined) return usageError(io, t, t('name the key with --key FILE'));
+  const file = path.resolve(io.cwd, command.keyFile);
+  let existing: string | undefined;
+  try {
+    existing = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  let key: Key = { entries: [] };
+  if (existing === undefined) {
+    const problem = keyCreationProblem(file, locale);
+    if (problem !== undefined) {
+      io.err(`kader: ${problem}\n`);
+      return 2;
+    }
+  } else {
+    const read = await readKeyFile(command.keyFile, io, locale);
+    if (typeof read === 'number') return read;
+    key = read;
+  }
+  const project = await open();
+  // A first name or surname of someone in the key is that person, not a new one.
+  const known = new Set(key.entries.flatMap((e) => [...nameForms(e.name).map((f) => f.words.join(' ')), ...[e.pseudonym, ...e.variants].map(nameKey)]));
+  const lines: string[] = [];
+  const documents = [...project.index.all()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { model } of documents) {
+    for (const name of [...model.frontMatter.participants, ...model.turns.map((turn) => turn.speaker)]) {
+      const id = nameKey(name);
+      if (isRoleLabel(name) || id === '' || known.has(id)) continue;
+      known.add(id);
+      const pseudonym = nextPseudonym(key, 'participant', locale);
+      key = { entries: [...key.entries, { name: name.trim(), pseudonym, kind: 'participant', variants: [], line: 0 }] };
+      lines.push(`${yamlName(name.trim())}: ${pseudonym}`);
+    }
+  }
+  const shownKey = terminalLine(shown(io, file));
+  if (lines.length === 0) {
+    io.err(`kader: ${t('the key {0} has every participant of the {1} transcripts already', shownKey, documents.length)}\n`);
+    return 0;
+  }
+  for (const line of lines) io.out(`${terminalLine(line)}\n`);
+  const before = existing === undefined || existing === '' || existing.endsWith('\n') ? (existing ?? '') : `${existing}\n`;
+  const text = before + lines.map((line) => `${line}\n`).join('');
+  const { errors } = parseKey(text);
+  if (errors.length > 0) {
+    for (const error of errors) io.err(`kader: ${shownKey}: ${terminalLine(keyErrorMessage(error, locale))}\n`);
+    io.err(`kader: ${t('the key cannot be used until it is corrected; nothing was written')}\n`);
+    return 2;
+  }
+  if (command.dryRun) {
+    io.err(`kader: ${t('{0} names would be added to the key {1}; nothing was written (--dry-run)', lines.length, shownKey)}\n`);
+    return 0;
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await replaceKey(file, text);
+  io.err(`kader: ${t('added {0} names to the key {1}: check them (a pseudonym may be changed), then run kader pseudonymise', lines.length, shownKey)}\n`);
+  return 0;
+}
+
+/** Writes the key through a temporary file; a new key is readable by its owner only. */
+async function replaceKey(file: string, text: string): Promise<void> {
+  let mode = 0o600;
+  try {
+    mode = (await fs.stat(file)).mode & 0o777;
+  } catch {
+    // a new key
+  }
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.kader-tmp`);
+  try {
+    await fs.writeFile(temporary, text, { flag: 'wx', mode });
+    await fs.rename(temporary, file);
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
