@@ -16,9 +16,11 @@ export const common = {
 };
 /**
  * Browser bundles: no Node built-ins and no polyfills for them (test/web/browser-build.test.ts
- * fails on any); `global` is the browser's globalThis.
+ * fails on any); `global` is the browser's globalThis. Both run in workers (the web extension host,
+ * the server's Web Worker), which have no DOM: packages' `worker` builds are preferred to their
+ * `browser` ones (decode-named-character-reference's reads entities through `document`).
  */
-export const BROWSER = { platform: 'browser', target: 'es2022', external: ['vscode'], define: { global: 'globalThis' } };
+export const BROWSER = { platform: 'browser', target: 'es2022', conditions: ['worker'], external: ['vscode'], define: { global: 'globalThis' } };
 
 /**
  * The extension's browser entry (CommonJS, as the web extension host loads it) and the server's Web

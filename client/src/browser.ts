@@ -3,7 +3,7 @@
 // and reads the workspace through this client (fileAccess.ts), whatever the scheme.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateKader } from './activation';
 import type { KaderApi } from './api';
 
@@ -24,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
     if (current?.url) URL.revokeObjectURL(current.url);
     current = undefined;
   };
-  const startWorker = async (): Promise<WebWorker> => {
+  // Transports rather than the Worker: the web host's Worker is its own class, so the library's
+  // `instanceof Worker` would not know it.
+  const startWorker = async (): Promise<MessageTransports> => {
     stop();
     const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
     let url: string | undefined;
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
     const worker = new Worker(url ?? script.toString(true), { name: 'Kader Language Server' });
     worker.addEventListener('error', (event) => console.error(`Kader language server worker: ${event.message ?? 'error'}`));
     current = { worker, url };
-    return worker;
+    return { reader: new BrowserMessageReader(worker as never), writer: new BrowserMessageWriter(worker as never) };
   };
   context.subscriptions.push({ dispose: stop });
 
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   return activateKader(context, {
     documentSchemes: [...schemes],
     // A function, so that a restart gets a fresh worker.
-    createClient: (name, options) => new LanguageClient('kader', name, startWorker as never, options),
+    createClient: (name, options) => new LanguageClient('kader', name, startWorker, options),
   });
 }
 
