@@ -109,7 +109,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     else if (!browser) await esbuild.build(options);
     else {
       await esbuild.build({ ...options, logLevel: 'silent' }).catch((error) => {
-        for (const name of Object.keys(options.entryPoints)) fs.rmSync(`${options.outdir}/${name}.js`, { force: true });
+        for (const name of Object.keys(options.entryPoints)) for (const ext of ['js', 'js.map']) fs.rmSync(`${options.outdir}/${name}.${ext}`, { force: true });
         const first = error.errors?.[0];
         console.warn(
           `build: ${Object.values(options.entryPoints).join(', ')} was not built for the browser (${error.errors?.length ?? 1} error(s)` +
