@@ -530,3 +530,47 @@ describe('kader export --pseudonymise', () => {
     assert.equal(existsSync(path.join(root, 'fragments.csv')), false);
   });
 });
+
+describe('git through the hardened module only', () => {
+  test('a repository configured to start programs starts none from the privacy commands', { skip: process.platform === 'win32' }, async () => {
+    const root = project();
+    const marks = realpathSync(temp('kader-privacy-marks-'));
+    const programs = realpathSync(temp('kader-privacy-programs-'));
+    const program = (name: string): string => {
+      const file = path.join(programs, `${name}.sh`);
+      writeFileSync(file, `#!/bin/sh\ntouch '${path.join(marks, name)}'\ncat >/dev/null 2>&1\nexit 0\n`);
+      chmodSync(file, 0o755);
+      return file;
+    };
+    git(root, 'init', '-q');
+    git(root, 'add', 'data/gesprek.md', 'keys/key.yaml');
+    commit(root, 'Gesprek');
+    writeFileSync(path.join(root, 'data/gesprek.md'), PSEUDONYMISED);
+    git(root, 'add', 'data/gesprek.md');
+    for (const [key, value] of [
+      ['core.fsmonitor', program('fsmonitor')],
+      ['core.pager', program('pager')],
+      ['pager.log', program('pager-log')],
+      ['diff.external', program('external-diff')],
+      ['diff.kader.textconv', program('textconv')],
+      ['filter.kader.clean', program('clean')],
+      ['filter.kader.smudge', program('smudge')],
+    ] as const) {
+      git(root, 'config', key, value);
+    }
+    writeFileSync(path.join(root, '.git/info/attributes'), '*.md diff=kader filter=kader\n*.yaml diff=kader filter=kader\n');
+    const hook = path.join(root, '.git/hooks/post-index-change');
+    writeFileSync(hook, `#!/bin/sh\ntouch '${path.join(marks, 'hook')}'\n`);
+    chmodSync(hook, 0o755);
+
+    assert.equal((await en(['check', '--privacy', '--staged', 'data'], root)).code, 0);
+    assert.equal((await en(['check', '--privacy', '--history', 'data'], root)).code, 1);
+    assert.match((await en(['check', '--privacy', 'data', '--key', 'keys/key.yaml'], root)).err, /warning: git tracks the key/);
+    assert.equal((await en(['hooks', 'install', 'data'], root)).code, 0);
+    assert.deepEqual(readdirSync(marks), []);
+
+    // The configuration is live: plain git starts them.
+    git(root, 'diff', '--cached');
+    assert.ok(readdirSync(marks).length > 0);
+  });
+});
