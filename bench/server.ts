@@ -9,8 +9,10 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server/src/server';
 import { Indexer } from '../server/src/workspace/indexer';
 import { nodeFileSystem } from '../server/src/workspace/nodeFileSystem';
+import { nodeGitAccess } from '../server/src/workspace/nodeGitAccess';
+import { importInWorker } from '../server/src/workspace/importRunner';
 
 const connection = createConnection(ProposedFeatures.all);
 const workers = Math.max(1, Math.min(4, availableParallelism() - 1));
-startServer(connection, { fs: nodeFileSystem, indexer: new Indexer({ workers, cacheDir: process.env['KADER_BENCH_CACHE'] || undefined }) });
+startServer(connection, { fs: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, indexer: new Indexer({ workers, cacheDir: process.env['KADER_BENCH_CACHE'] || undefined }) });
 connection.listen();

@@ -4,7 +4,9 @@
 import { availableParallelism } from 'node:os';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { importInWorker } from './workspace/importRunner';
 import { Indexer } from './workspace/indexer';
+import { nodeGitAccess } from './workspace/nodeGitAccess';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 
 const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
@@ -30,6 +32,6 @@ if (args.includes('--help') || args.includes('-h')) {
   const connection = createConnection(ProposedFeatures.all);
   // A few parse workers: enough for a fast first scan, few enough for an editor's companion.
   const workers = Math.max(1, Math.min(4, availableParallelism() - 1));
-  startServer(connection, { fs: nodeFileSystem, indexer: new Indexer({ workers }) });
+  startServer(connection, { fs: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, indexer: new Indexer({ workers }) });
   connection.listen();
 }

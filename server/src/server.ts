@@ -8,41 +8,38 @@ import {
   FileChangeType,
   TextDocumentSyncKind,
   WatchKind,
-  type Connection,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-protocol';
+import type { Connection } from 'vscode-languageserver';
 import { localize } from './core/l10n';
 import { localeOf } from './core/messages';
-import type { Locale } from './core/types';
-import { registerCodeActions } from './features/codeActions';
-import { registerCompletion, COMPLETION_TRIGGERS } from './features/completion';
-import { clientFeatures, guardedNotification, type ServerContext } from './features/context';
-import { IndexChangedNotifier, registerCustomRequests } from './features/customRequests';
-import { registerDefinition } from './features/definition';
-import { registerAgreementRequests } from './features/agreement';
-import { registerExchange } from './features/exchange';
-import { registerStatisticsRequest } from './features/statistics';
-import { DiagnosticsFeature } from './features/diagnostics';
-import { registerFolding } from './features/folding';
-import { registerHighlight } from './features/highlight';
-import { registerHover } from './features/hover';
-import { prepareUsage } from './features/codeAt';
 import { treeLevel } from './core/index/aggregate';
-import { registerReferences } from './features/references';
-import { registerRename } from './features/rename';
-import { registerSymbols } from './features/symbols';
+import { DiagnosticsPush } from './handlers/diagnosticsPush';
+import { guarded, guardedNotification } from './handlers/guard';
+import { REQUEST_HANDLERS } from './handlers/index';
+import { IndexChangedNotifier } from './handlers/indexChanged';
 import { WorkspaceTrustNotification, type KaderInitializationOptions } from './protocol';
+import { clientFeatures } from './service/clientFeatures';
+import { prepareUsage } from './service/codeAt';
+import { COMPLETION_TRIGGERS } from './service/completion';
+import type { Importer } from './service/exchange';
+import { createKaderService } from './service/service';
+import type { FileSystem } from './workspace/fileSystem';
+import type { GitAccess } from './workspace/gitAccess';
 import type { Indexer } from './workspace/indexer';
-import type { FileSystem } from './workspace/nodeFileSystem';
 import { readSettings, sameFileSettings, sameSeverity, type KaderSettings } from './workspace/settings';
 import { baseName, canonicalUri, fileUri } from './workspace/uris';
-import { Workspace, type FileChangeType as ChangeType } from './workspace/workspace';
+import type { FileChangeType as ChangeType } from './workspace/workspace';
 import type { Folder } from './workspace/workspaceFolders';
 
 export interface ServerDeps {
   fs: FileSystem;
+  /** Absent where there is no git (the browser). */
+  git?: GitAccess;
+  /** Turns imported files into Markdown (in a worker of its own in Node). */
+  importer: Importer;
   /** Parses the files of a scan in worker threads, cached and time-limited; else in this thread. */
   indexer?: Indexer;
   /** How long typing must pause before an open document is checked again (ms). */
@@ -74,28 +71,21 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     warn: safely((message) => connection.console.warn(message)),
     error: safely((message) => connection.console.error(message)),
   };
-  const workspace = new Workspace(deps.fs, log, deps.indexer);
+  const service = createKaderService({ fileSystem: deps.fs, git: deps.git, importer: deps.importer, indexer: deps.indexer, log, locale: 'en' });
+  const { workspace } = service;
   let clientLocale: string | undefined;
   /** Settings sent with `didChangeConfiguration` by clients that do not answer `workspace/configuration`. */
   let pushedSettings: unknown;
-  const context: ServerContext = {
-    connection,
-    workspace,
-    log,
-    client: clientFeatures({}),
-    workspaceTrusted: true,
-    locale: (): Locale => workspace.locale,
-  };
-  const diagnostics = new DiagnosticsFeature(context);
-  const notifier = new IndexChangedNotifier(context);
+  const diagnostics = new DiagnosticsPush(connection, service, log);
+  const notifier = new IndexChangedNotifier(connection, workspace, log);
   const debounceMs = deps.debounceMs ?? 150;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   connection.onInitialize((params): InitializeResult => {
-    context.client = clientFeatures(params.capabilities);
+    service.client = clientFeatures(params.capabilities);
     clientLocale = params.locale;
     pushedSettings = params.initializationOptions?.settings ?? params.initializationOptions;
-    context.workspaceTrusted = (params.initializationOptions as KaderInitializationOptions | undefined)?.workspaceTrusted !== false;
+    service.trusted = (params.initializationOptions as KaderInitializationOptions | undefined)?.workspaceTrusted !== false;
     workspace.setLocale(localeOf(clientLocale));
     workspace.updateFolders(foldersOf(params), []);
     const prepareRename = params.capabilities.textDocument?.rename?.prepareSupport === true;
@@ -117,7 +107,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       },
       serverInfo: SERVER_INFO,
     };
-    if (context.client.pullDiagnostics) {
+    if (service.client.pullDiagnostics) {
       result.capabilities.diagnosticProvider = { identifier: 'kader', interFileDependencies: true, workspaceDiagnostics: true };
     }
     return result;
@@ -131,7 +121,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const folders = [...workspace.folders];
     let global: KaderSettings;
     let perFolder: KaderSettings[];
-    if (context.client.configuration) {
+    if (service.client.configuration) {
       const items = [{ section: 'kader' }, ...folders.map((f) => ({ scopeUri: f.uri, section: 'kader' }))];
       const values = (await connection.workspace.getConfiguration(items)) as unknown[];
       global = readSettings(values[0]);
@@ -159,7 +149,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
 
   const initialScan = async (): Promise<void> => {
-    const progress = context.client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = service.client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
     const title = localize(workspace.locale)('Kader: reading transcripts');
     progress?.begin(title, 0, undefined, false);
     const folders = [...workspace.folders];
@@ -176,19 +166,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
 
   connection.onInitialized(
-    guardedNotification(context, 'initialized', async () => {
+    guardedNotification(log, 'initialized', async () => {
       try {
-        if (context.client.configurationRegistration) {
+        if (service.client.configurationRegistration) {
           await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kader' });
         }
-        if (context.client.watchedFilesRegistration) {
+        if (service.client.watchedFilesRegistration) {
           await connection.client.register(DidChangeWatchedFilesNotification.type, {
             watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
           });
         }
-        if (context.client.workspaceFolders) {
+        if (service.client.workspaceFolders) {
           connection.workspace.onDidChangeWorkspaceFolders(
-            guardedNotification(context, 'didChangeWorkspaceFolders', async (event) => {
+            guardedNotification(log, 'didChangeWorkspaceFolders', async (event) => {
               const { added } = workspace.updateFolders(event.added, event.removed.map((f) => f.uri));
               notifier.all();
               await loadSettings(added);
@@ -204,36 +194,36 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         notifier.all();
       }
       // What the views and the first hover need, made while the editor is idle after the scan.
-      setImmediate(() => {
+      setTimeout(() => {
         try {
           for (const folder of workspace.folders) {
-            treeLevel(folder.index, folder.codebook, 'aspects', {}, context.locale());
+            treeLevel(folder.index, folder.codebook, 'aspects', {}, workspace.locale);
             prepareUsage(folder);
           }
         } catch (error) {
           log.error(`Preparing the views failed: ${(error as Error).stack ?? String(error)}`);
         }
-      });
+      }, 0);
     }),
   );
 
   connection.onNotification(
     WorkspaceTrustNotification,
-    guardedNotification(context, WorkspaceTrustNotification.method, (params) => {
-      context.workspaceTrusted = params?.trusted === true;
+    guardedNotification(log, WorkspaceTrustNotification.method, (params) => {
+      service.trusted = params?.trusted === true;
     }),
   );
 
   connection.onDidChangeConfiguration(
-    guardedNotification(context, 'didChangeConfiguration', async (params) => {
-      if (!context.client.configuration) pushedSettings = params.settings;
+    guardedNotification(log, 'didChangeConfiguration', async (params) => {
+      if (!service.client.configuration) pushedSettings = params.settings;
       await loadSettings();
     }),
   );
 
   let fileChanges = Promise.resolve();
   connection.onDidChangeWatchedFiles(
-    guardedNotification(context, 'didChangeWatchedFiles', (params) => {
+    guardedNotification(log, 'didChangeWatchedFiles', (params) => {
       const seen = new Set<string>();
       const types: Record<number, ChangeType> = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' };
       for (const change of params.changes) {
@@ -256,13 +246,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     workspace.sync(uri);
   };
   connection.onDidOpenTextDocument(
-    guardedNotification(context, 'didOpen', (params) => {
+    guardedNotification(log, 'didOpen', (params) => {
       const { uri, languageId, version, text } = params.textDocument;
       flush(workspace.documents.open(uri, languageId, version, text).uri);
     }),
   );
   connection.onDidChangeTextDocument(
-    guardedNotification(context, 'didChange', (params) => {
+    guardedNotification(log, 'didChange', (params) => {
       const open = workspace.documents.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
       if (!open) return;
       const previous = pending.get(open.uri);
@@ -280,9 +270,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       );
     }),
   );
-  connection.onDidSaveTextDocument(guardedNotification(context, 'didSave', (params) => flush(canonicalUri(params.textDocument.uri))));
+  connection.onDidSaveTextDocument(guardedNotification(log, 'didSave', (params) => flush(canonicalUri(params.textDocument.uri))));
   connection.onDidCloseTextDocument(
-    guardedNotification(context, 'didClose', async (params) => {
+    guardedNotification(log, 'didClose', async (params) => {
       const loose = workspace.classify(canonicalUri(params.textDocument.uri))?.loose === true;
       const closed = workspace.documents.close(params.textDocument.uri);
       if (!closed) return;
@@ -294,21 +284,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }),
   );
 
-  diagnostics.register();
-  notifier.register();
-  registerCompletion(context);
-  registerHover(context);
-  registerCodeActions(context);
-  registerRename(context);
-  registerReferences(context);
-  registerDefinition(context);
-  registerHighlight(context);
-  registerSymbols(context);
-  registerFolding(context);
-  registerCustomRequests(context);
-  registerExchange(context);
-  registerStatisticsRequest(context);
-  registerAgreementRequests(context);
+  for (const request of REQUEST_HANDLERS) {
+    connection.onRequest(request.type, guarded(log, request.method, (params, token) => request.answer(service, params, token)));
+  }
 
   connection.onShutdown(() => {
     for (const timer of pending.values()) clearTimeout(timer);

@@ -4,7 +4,7 @@
 // issue names and runs in `npm run fuzz`. Nothing here is random: the same scale gives the same bytes.
 
 import { REMARK_BUDGET } from '../../server/src/core/parse/chunk';
-import type { ReadProblem } from '../../server/src/workspace/files';
+import type { ReadProblem } from '../../server/src/core/fileText';
 
 export type Scale = 'unit' | 'full';
 

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../server/src/cli/main';
-import { Indexer, type IndexRun, type IndexSource, type IndexResult } from '../../server/src/workspace/indexer';
+import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { loadProject } from '../../server/src/workspace/project';
 import { CASES, type Scale } from './cases';
 import { materialize, tempCorpus } from './generate';
@@ -50,20 +50,19 @@ describe(`hostile corpus through kader check (${scale} scale)`, { concurrency: 4
   test('deleted-while-indexing: a file deleted between listing and reading is skipped as missing; the rest is indexed', async () => {
     const folder = path.join(corpus.dir, 'deleted-while-indexing');
     materialize({ ...CASES[0]!, name: 'deleted-while-indexing', files: () => ({ 'weg.md': '[x]{#intentie}\n', 'blijft.md': '[y]{#intentie}\n' }) }, scale, corpus.dir);
-    // The listing is done when indexFiles is called: delete one listed file there.
-    class DeletingIndexer extends Indexer {
-      override indexFiles(sources: IndexSource[], run?: IndexRun): Promise<IndexResult> {
-        rmSync(path.join(folder, 'weg.md'));
-        return super.indexFiles(sources, run);
-      }
-    }
-    const indexer = new DeletingIndexer({ workers: 1 });
+    // The listing is done when listTranscripts returns: delete one listed file there.
+    const originalList = nodeFileSystem.listTranscripts;
+    nodeFileSystem.listTranscripts = async (folderUri, codebookPath) => {
+      const listing = await originalList(folderUri, codebookPath);
+      rmSync(path.join(folder, 'weg.md'), { force: true });
+      return listing;
+    };
     try {
-      const project = await loadProject(folder, { locale: 'en', indexer });
+      const project = await loadProject(folder, { locale: 'en', workers: 1 });
       assert.deepEqual(project.problems, [{ path: 'weg.md', problem: 'missing', detail: 'does not exist' }]);
       assert.deepEqual(project.index.all().map((d) => d.path), ['blijft.md']);
     } finally {
-      await indexer.dispose();
+      nodeFileSystem.listTranscripts = originalList;
     }
     writeFileSync(path.join(folder, 'weg.md'), '');
   });

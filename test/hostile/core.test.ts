@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
-import { decodeText } from '../../server/src/workspace/files';
+import { decodeText } from '../../server/src/core/fileText';
 import { CASES, type Scale } from './cases';
 import { FIXTURES, smallCases, subjectBytes } from './generate';
 

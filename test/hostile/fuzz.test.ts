@@ -13,7 +13,7 @@ import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { applyEdits, codingEdits } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/parse/text';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
-import { decodeText } from '../../server/src/workspace/files';
+import { decodeText } from '../../server/src/core/fileText';
 import { CASES } from './cases';
 import { tempCorpus } from './generate';
 

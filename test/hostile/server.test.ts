@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HoverRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CodesRequest, DocumentFragmentsRequest } from '../../server/src/protocol';
-import { decodeText } from '../../server/src/workspace/files';
+import { decodeText } from '../../server/src/core/fileText';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { fileUri } from '../../server/src/workspace/uris';
 import { TestClient } from '../server/client';
@@ -38,7 +38,7 @@ describe(`hostile corpus through the language server (${scale} scale)`, () => {
     folders.set('deleted-while-indexing', deleted);
     nodeFileSystem.listTranscripts = async (root, codebookPath) => {
       const listing = await originalList(root, codebookPath);
-      if (root === deleted) rmSync(path.join(deleted, 'weg.md'), { force: true });
+      if (root === fileUri(deleted)) rmSync(path.join(deleted, 'weg.md'), { force: true });
       return listing;
     };
     client = await TestClient.start({ folders: [...folders.values()] });

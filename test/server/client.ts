@@ -38,7 +38,9 @@ import {
 import { CodesRequest } from '../../server/src/protocol';
 import { startServer } from '../../server/src/server';
 import type { Indexer } from '../../server/src/workspace/indexer';
+import { importInWorker } from '../../server/src/workspace/importRunner';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
+import { nodeGitAccess } from '../../server/src/workspace/nodeGitAccess';
 import { fileUri } from '../../server/src/workspace/uris';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/server');
@@ -119,7 +121,7 @@ export class TestClient {
     const up = new PassThrough();
     const down = new PassThrough();
     const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down));
-    startServer(serverConnection, { fs: nodeFileSystem, indexer: options.indexer });
+    startServer(serverConnection, { fs: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, indexer: options.indexer });
     serverConnection.listen();
     const connection = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
     const client = new TestClient(connection, options);

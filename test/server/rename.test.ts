@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { PrepareRenameRequest, RenameRequest, ResponseError, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/core/edits';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
-import { modelFits, renameEdits } from '../../server/src/features/rename';
+import { modelFits, renameEdits } from '../../server/src/service/rename';
 import { fileUri } from '../../server/src/workspace/uris';
 import { minimalCapabilities, openProject, range, type Project } from './client';
 

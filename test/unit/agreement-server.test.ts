@@ -1,5 +1,5 @@
-// The `kader/agreement`, `kader/agreementMerge`, `kader/revisions` and `kader/statistics` handlers,
-// on a real Workspace over a temporary folder, through a connection that only records handlers.
+// The `kader/agreement`, `kader/agreementMerge`, `kader/revisions` and `kader/statistics` requests,
+// answered in-process by the service over a temporary folder, through the server's handler table.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,15 +7,14 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { applyEdits } from '../../server/src/core/edits';
-import { registerAgreementRequests } from '../../server/src/features/agreement';
-import { clientFeatures, type ServerContext } from '../../server/src/features/context';
-import { registerStatisticsRequest } from '../../server/src/features/statistics';
 import type { AgreementMergeResult, AgreementReport, RevisionsResult, StatisticsResult } from '../../server/src/protocol';
+import { REQUEST_HANDLERS } from '../../server/src/handlers/index';
+import { createKaderService, type KaderService } from '../../server/src/service/service';
+import { importInWorker } from '../../server/src/workspace/importRunner';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
+import { nodeGitAccess } from '../../server/src/workspace/nodeGitAccess';
 import { fileUri } from '../../server/src/workspace/uris';
-import { Workspace } from '../../server/src/workspace/workspace';
 
 const temps: string[] = [];
 after(() => {
@@ -25,33 +24,24 @@ after(() => {
 const ANNA = '---\ncoder: anna\n---\nIk kwam [omdat het moest]{#intentie} en bleef.\n\nTweede alinea hier.\n';
 const BERT = '---\ncoder: bert\n---\nIk kwam omdat het moest en bleef. {#intentie}\n\nTweede [alinea]{#actanten} hier.\n';
 
-type Handler = (params: unknown, token: CancellationToken) => Promise<unknown>;
-
-async function server(files: Record<string, string>): Promise<{ root: string; call: <R>(method: string, params: unknown) => Promise<R> }> {
+async function server(files: Record<string, string>): Promise<{ root: string; service: KaderService; call: <R>(method: string, params: unknown) => Promise<R> }> {
   const root = mkdtempSync(path.join(tmpdir(), 'kader-agree-server-'));
   temps.push(root);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), content);
   }
-  const handlers = new Map<string, Handler>();
-  const connection = { onRequest: (type: { method: string }, handler: Handler) => handlers.set(type.method, handler) } as unknown as Connection;
   const log = { info: () => undefined, warn: () => undefined, error: (m: string) => assert.fail(m) };
-  const workspace = new Workspace(nodeFileSystem, log);
-  const context: ServerContext = { connection, workspace, log, client: clientFeatures({}), workspaceTrusted: true, locale: () => 'en' };
-  registerAgreementRequests(context);
-  registerStatisticsRequest(context);
+  const service = createKaderService({ fileSystem: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, log, locale: 'en' });
+  const { workspace } = service;
   const { added } = workspace.updateFolders([{ uri: fileUri(root), name: 'project' }], []);
   await workspace.scan(added[0]!);
   workspace.markReady();
-  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) } as CancellationToken;
+  const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
   return {
     root,
-    call: async <R>(method: string, params: unknown): Promise<R> => {
-      const result = await handlers.get(method)!(params, token);
-      if (result instanceof Error) throw result;
-      return result as R;
-    },
+    service,
+    call: async <R>(method: string, params: unknown): Promise<R> => (await REQUEST_HANDLERS.find((h) => h.method === method)!.answer(service, params, token)) as R,
   };
 }
 

@@ -16,7 +16,7 @@ import { compactStoreOf, packModel, sameData, unpackModel } from '../../server/s
 import { parseTranscript, parseTranscriptRoughly } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
 import { WorkspaceIndex, type FragmentRef } from '../../server/src/core/index/workspaceIndex';
-import { decodeText } from '../../server/src/workspace/files';
+import { decodeText } from '../../server/src/core/fileText';
 import { Indexer } from '../../server/src/workspace/indexer';
 import { cacheKey, compact, ModelCache } from '../../server/src/workspace/modelCache';
 import { CASES } from '../hostile/cases';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hoverText } from '../../server/src/features/hover';
+import { hoverText } from '../../server/src/service/hover';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { Folder } from '../../server/src/workspace/workspaceFolders';
 

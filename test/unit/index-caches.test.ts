@@ -8,7 +8,7 @@ import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { compactStoreOf } from '../../server/src/core/index/compactModel';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { CacheKind, PerDocument, WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
-import { prepareUsage, usageOf } from '../../server/src/features/codeAt';
+import { prepareUsage, usageOf } from '../../server/src/service/codeAt';
 import { compact } from '../../server/src/workspace/modelCache';
 import { Folder } from '../../server/src/workspace/workspaceFolders';
 

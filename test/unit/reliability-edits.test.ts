@@ -10,7 +10,7 @@ import { applyEdits, codingEdits } from '../../server/src/core/edits';
 import { LineIndex } from '../../server/src/core/parse/text';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
-import { renameEdits } from '../../server/src/features/rename';
+import { renameEdits } from '../../server/src/service/rename';
 
 const RUNS = Number(process.env['KADER_FUZZ_RUNS'] ?? 200);
 

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { messageOf } from '../../server/src/core/messages';
 import { OpenDocuments } from '../../server/src/workspace/documents';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readText, sizeProblem } from '../../server/src/workspace/files';
+import { readText } from '../../server/src/workspace/files';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, sizeProblem } from '../../server/src/core/fileText';
 import { readSettings, sameFileSettings } from '../../server/src/workspace/settings';
 
 test('sizeProblem: over the limit is too large, at it is not; the limit is named in MB', () => {

@@ -8,13 +8,24 @@ import { prepareDetection } from '../core/privacy/detect';
 import type { Key } from '../core/privacy/key';
 import { pseudonymise } from '../core/privacy/pseudonymise';
 import type { Locale } from '../core/types';
-import { diskExportSource, ExistsError, exportBytes, importFile, importTargetName, writeNew, type ExportFormat, type ExportSource } from '../workspace/exchangeFiles';
+import { exportBytes, importTargetName, type ExportFormat, type ExportSource } from '../core/outputs/exchange/exchange';
+import { ExistsError, importFile, writeNew } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
 import type { CliIo } from './io';
 
 type ExchangeIo = Pick<CliIo, 'out' | 'err' | 'cwd'>;
 
 const OUTPUT_NAME: Record<ExportFormat, string> = { qdpx: 'project.qdpx', qdc: 'codebook.qdc', csv: 'fragments.csv', md: 'report.md', html: 'report.html' };
+
+/** The transcripts as the loaded folder reads them again (an export holds their full text). */
+function diskExportSource(project: Project): ExportSource {
+  return {
+    name: path.basename(project.root),
+    index: project.index,
+    codebook: project.codebook,
+    textOf: async (document) => (await project.service.workspace.textOf(document.key))?.text ?? '',
+  };
+}
 
 export async function runExport(
   project: Project,

@@ -8,7 +8,7 @@ import { messageOf } from '../core/messages';
 import { jsonText, terminalLine, terminalText } from '../core/outputs/outputEscaping';
 import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/outputs/report';
 import type { Locale } from '../core/types';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../workspace/fileText';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../core/fileText';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { AGREE_USAGE, runAgree } from './agree';

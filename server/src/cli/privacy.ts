@@ -15,7 +15,7 @@ import { keyErrorMessage, privacyMessage } from '../core/privacy/messages';
 import { pseudonymise, reidentify } from '../core/privacy/pseudonymise';
 import type { Locale, Range } from '../core/types';
 import { ExistsError, writeNew } from '../workspace/exchangeFiles';
-import { isTranscriptPath, readProblemText } from '../workspace/fileText';
+import { isTranscriptPath, readProblemText } from '../core/fileText';
 import { readText } from '../workspace/files';
 import { blobText, GitError, historyVersions, stagedFiles, stagedText, type GitOptions } from '../workspace/git';
 import type { Project } from '../workspace/project';

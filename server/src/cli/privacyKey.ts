@@ -8,7 +8,7 @@ import { terminalLine } from '../core/outputs/outputEscaping';
 import { parseKey, type Key } from '../core/privacy/key';
 import { keyErrorMessage } from '../core/privacy/messages';
 import type { Locale } from '../core/types';
-import { readProblemText } from '../workspace/fileText';
+import { readProblemText } from '../core/fileText';
 import { readText } from '../workspace/files';
 import { GitError, isTracked } from '../workspace/git';
 import type { CliIo } from './io';

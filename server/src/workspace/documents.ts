@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { byPlace, checkCodes, type CodeLookup, emptyFrontMatter, ParseCache, parseTranscript, PieceText, type TextChange } from '../core/parse';
 import type { Diagnostic, Transcript } from '../core/types';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from './files';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from '../core/fileText';
 import { canonicalUri } from './uris';
 
 const isEol = (c: number): boolean => c === 10 || c === 13;

@@ -1,64 +1,20 @@
-// Files on disk: which files of a folder are transcripts, and reading them safely as text.
+// Files on disk: every transcript of a folder, and reading a file safely as text.
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from './containment';
-import type { Translate } from '../core/l10n';
-
-export const DEFAULT_CODEBOOK = 'codebook.md';
-const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md']);
-
-export type ReadProblem = 'binary' | 'encoding' | 'unreadable' | 'missing' | 'too-large' | 'outside';
-
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem; detail: string };
-
-/** Files larger than this are not read: no transcript is near it. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/** The default of `kader.transcripts.maxSizeMB` and `kader --max-size`: far above any real transcript (a day of talk is about 1 MB). */
-export const DEFAULT_MAX_TRANSCRIPT_MB = 20;
-
-export const bytesOfMB = (mb: number): number => Math.round(mb * 1024 * 1024);
-
-/** A size limit in MB as people write it: three significant digits at most, no trailing zeros. */
-export function formatMB(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return String(mb >= 100 ? Math.round(mb) : Number(mb.toPrecision(3)));
-}
-
-/** The `too-large` problem of a file of `size` bytes, when it is over `maxBytes`. */
-export function sizeProblem(size: number, maxBytes: number): Extract<ReadResult, { ok: false }> | undefined {
-  return size > maxBytes ? { ok: false, problem: 'too-large', detail: `is larger than ${formatMB(maxBytes)} MB` } : undefined;
-}
-
-/** Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; NUL bytes mean binary. */
-export function decodeText(bytes: Uint8Array): ReadResult {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = new Uint8Array(bytes.length - 2);
-    for (let i = 2; i + 1 < bytes.length; i += 2) {
-      swapped[i - 2] = bytes[i + 1]!;
-      swapped[i - 1] = bytes[i]!;
-    }
-    return { ok: true, text: new TextDecoder('utf-16le').decode(swapped) };
-  }
-  if (bytes.includes(0)) return { ok: false, problem: 'binary', detail: 'contains NUL bytes' };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { ok: false, problem: 'encoding', detail: 'is not valid UTF-8' };
-  }
-}
+import { decodeText, isTranscriptPath, MAX_FILE_BYTES, sizeProblem, DEFAULT_CODEBOOK, type FolderListing, type ReadResult } from '../core/fileText';
 
 /**
  * Reads a text file; one larger than `maxBytes` is not read (a `too-large` problem). With `within`
- * (the workspace folder), a symbolic link that leads outside that folder is not read either (an
- * `outside` problem): a shared repository could otherwise carry a link to a private file, whose
+ * (the workspace folder), a file that lies outside that folder once links are followed is not read
+ * either (an `outside` problem): a shared repository could otherwise carry a link to a private file, whose
  * text would then be shown, reported and exported.
  */
 export async function readText(file: string, maxBytes = MAX_FILE_BYTES, within?: string): Promise<ReadResult> {
   try {
-    if (within !== undefined && (await fs.lstat(file)).isSymbolicLink()) {
+    if (within !== undefined) {
+      // The file itself or a folder on its way may be the link.
       const [target, root] = await Promise.all([fs.realpath(file), fs.realpath(within)]);
       if (target !== root && !isInside(target, root)) return { ok: false, problem: 'outside', detail: 'is a link to a file outside the folder' };
     }
@@ -73,21 +29,6 @@ export async function readText(file: string, maxBytes = MAX_FILE_BYTES, within?:
     if (code === 'ENOENT') return { ok: false, problem: 'missing', detail: 'does not exist' };
     return { ok: false, problem: 'unreadable', detail: (error as Error).message };
   }
-}
-
-export interface FolderListing {
-  /** Transcript paths relative to the folder, with `/`, sorted. */
-  transcripts: string[];
-  /** Folders that could not be listed, with the reason. */
-  problems: { path: string; detail: string }[];
-}
-
-export function isTranscriptPath(relative: string, codebookPath = DEFAULT_CODEBOOK): boolean {
-  const parts = relative.split('/');
-  const name = parts[parts.length - 1]!;
-  if (!name.toLowerCase().endsWith('.md')) return false;
-  if (relative === codebookPath || NOT_TRANSCRIPTS.has(name.toLowerCase())) return false;
-  return !parts.some((p, i) => i < parts.length - 1 && (p.startsWith('.') || p === 'node_modules'));
 }
 
 /** Every transcript under `root`. Symbolic links to folders are not followed (no loops). */
@@ -115,18 +56,3 @@ export async function listTranscripts(root: string, codebookPath = DEFAULT_CODEB
   return listing;
 }
 
-/** Why a file was not read, in the reader's language; a message of the system itself stays as it came. */
-export function readProblemText(problem: { problem: string; detail: string }, t: Translate): string {
-  switch (problem.problem) {
-    case 'binary':
-      return t('contains NUL bytes');
-    case 'encoding':
-      return t('is not valid UTF-8');
-    case 'outside':
-      return t('is a link to a file outside the folder');
-    case 'missing':
-      return t('does not exist');
-    default:
-      return problem.detail;
-  }
-}

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeText, MAX_FILE_BYTES } from './fileText';
+import { decodeText, MAX_FILE_BYTES } from '../core/fileText';
 
 export class GitError extends Error {}
 

@@ -4,7 +4,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import type { ImportOptions, ImportResult } from '../core/outputs/exchange/transcriptWriter';
-import { importBytes } from './exchangeFiles';
+import { importBytes } from '../core/outputs/exchange/exchange';
+import { inflateWithZlib } from './zlibInflate';
 
 export interface ImportJob {
   fileName: string;
@@ -15,7 +16,7 @@ export interface ImportJob {
 export type ImportReply = { result: ImportResult } | { error: string };
 
 parentPort?.once('message', (job: ImportJob) => {
-  importBytes(job.fileName, job.bytes, job.options).then(
+  importBytes(job.fileName, job.bytes, job.options, inflateWithZlib).then(
     (result) => parentPort!.postMessage({ result } satisfies ImportReply),
     (error: unknown) => parentPort!.postMessage({ error: (error as Error)?.stack ?? String(error) } satisfies ImportReply),
   );

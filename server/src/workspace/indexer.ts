@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { packModel, unpackModel } from '../core/index/compactModel';
 import { parseTranscript, parseTranscriptRoughly } from '../core/parse';
 import type { Transcript } from '../core/types';
-import { readText, sizeProblem, type ReadProblem } from './files';
+import { readText } from './files';
+import { sizeProblem, type ReadProblem } from '../core/fileText';
 import { cacheKey, compact, fromJson, ModelCache, toJson } from './modelCache';
 import type { ParseJob, ParseReply } from './parseWorker';
 

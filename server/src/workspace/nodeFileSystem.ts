@@ -1,19 +1,26 @@
-// The server's access to files, behind an interface so tests can give it another one.
+// The file system of the machine the server or the CLI runs on: `file:` URIs only.
 
 import { promises as fs } from 'node:fs';
-import { listTranscripts, readText, type FolderListing, type ReadResult } from './files';
+import type { FileSystem } from './fileSystem';
+import { listTranscripts, readText } from './files';
+import { fsPathOf } from './filePaths';
 
-export interface FileSystem {
-  /** A file larger than `maxBytes` is a `too-large` problem, not read; with `within`, a link out of that folder is an `outside` one. */
-  readText(file: string, maxBytes?: number, within?: string): Promise<ReadResult>;
-  listTranscripts(root: string, codebookPath: string): Promise<FolderListing>;
-  exists(file: string): Promise<boolean>;
-}
+const notOnDisk = { ok: false, problem: 'unreadable', detail: 'is not a file on disk' } as const;
 
 export const nodeFileSystem: FileSystem = {
-  readText,
-  listTranscripts,
-  exists: async (file) => {
+  readText: async (uri, maxBytes, within) => {
+    const file = fsPathOf(uri);
+    if (!file) return notOnDisk;
+    return readText(file, maxBytes, within === undefined ? undefined : (fsPathOf(within) ?? file));
+  },
+  listTranscripts: async (folderUri, codebookPath) => {
+    const root = fsPathOf(folderUri);
+    if (!root) return { transcripts: [], problems: [] };
+    return listTranscripts(root, codebookPath);
+  },
+  exists: async (uri) => {
+    const file = fsPathOf(uri);
+    if (!file) return false;
     try {
       await fs.access(file);
       return true;

@@ -1,11 +1,18 @@
-// Loads a whole folder into an index: the CLI's and the benchmark's way in.
+// A whole folder loaded for the CLI and the benchmark: the language service over the Node file
+// system, one folder scanned the way the server scans it, and what it holds.
 
-import * as path from 'node:path';
-import { builtInCodebook, codeLookup, parseCodebook, transcriptDiagnostics } from '../core/parse';
+import { codeLookup, transcriptDiagnostics } from '../core/parse';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, listTranscripts, readText, type ReadProblem } from './files';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { createKaderService, type KaderService } from '../service/service';
+import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, type ReadProblem } from '../core/fileText';
+import { importInWorker } from './importRunner';
 import { Indexer } from './indexer';
+import { nodeFileSystem } from './nodeFileSystem';
+import { nodeGitAccess } from './nodeGitAccess';
+import { DEFAULT_SETTINGS } from './settings';
+import { fileUri } from './uris';
+import type { Logger } from './workspace';
 
 export interface FileProblem {
   path: string;
@@ -15,6 +22,8 @@ export interface FileProblem {
 
 export interface Project {
   root: string;
+  /** The service the folder was loaded by, for everything else a command asks. */
+  service: KaderService;
   index: WorkspaceIndex;
   codebook: Codebook;
   /** Relative path of the codebook file, when there is one. */
@@ -39,35 +48,25 @@ export interface LoadOptions {
   maxBytes?: number;
 }
 
+/** Problems are collected per file (`Project.problems`); nothing is logged. */
+const QUIET: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
 export async function loadProject(root: string, options: LoadOptions): Promise<Project> {
   const codebookPath = options.codebookPath ?? DEFAULT_CODEBOOK;
   const maxBytes = options.maxBytes ?? bytesOfMB(DEFAULT_MAX_TRANSCRIPT_MB);
-  const problems: FileProblem[] = [];
-  const codebookText = await readText(path.join(root, codebookPath), undefined, root);
-  let codebook = builtInCodebook(options.locale);
-  let foundCodebook: string | undefined;
-  if (codebookText.ok) {
-    codebook = parseCodebook(codebookText.text);
-    foundCodebook = codebookPath;
-  } else if (codebookText.problem !== 'missing') {
-    problems.push({ path: codebookPath, problem: codebookText.problem, detail: codebookText.detail });
-  }
-
-  const listing = await listTranscripts(root, codebookPath);
-  for (const p of listing.problems) problems.push({ path: p.path, problem: 'folder', detail: p.detail });
-  const index = new WorkspaceIndex();
   const indexer = options.indexer ?? new Indexer({ cacheDir: options.cacheDir, workers: options.workers });
+  const service = createKaderService({ fileSystem: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, indexer, log: QUIET, locale: options.locale });
+  const { workspace } = service;
+  const folder = workspace.updateFolders([{ uri: fileUri(root) }], []).added[0]!;
+  folder.settings = { ...DEFAULT_SETTINGS, codebookPath, maxSizeMB: maxBytes / 1024 / 1024 };
   try {
-    const sources = listing.transcripts.map((relative) => ({ key: relative, path: relative, file: path.join(root, relative), within: root }));
-    const { outcomes } = await indexer.indexFiles(sources, { onProgress: options.onProgress, maxBytes });
-    for (const outcome of outcomes) {
-      if (outcome.ok) index.set(outcome.key, outcome.path, outcome.model);
-      else problems.push({ path: outcome.path, problem: outcome.problem, detail: outcome.detail });
-    }
+    await workspace.scan(folder, options.onProgress);
   } finally {
+    workspace.markReady();
     if (!options.indexer) await indexer.dispose();
   }
-  return { root, index, codebook, codebookPath: foundCodebook, problems, maxBytes };
+  const problems = [...folder.problems].map(([path, p]) => ({ path, problem: p.problem, detail: p.detail })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, service, index: folder.index, codebook: folder.codebook, codebookPath: folder.codebookSource ? codebookPath : undefined, problems, maxBytes };
 }
 
 /** All diagnostics of a project by relative path: syntax, codes against the codebook, codebook. */

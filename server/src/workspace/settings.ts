@@ -2,7 +2,7 @@
 // (`{ transcripts: { include } }`), dotted keys (`'transcripts.include'`), or nothing at all.
 // A value of the wrong shape falls back to its default rather than breaking the server.
 
-import { DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB } from './files';
+import { DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB } from '../core/fileText';
 import type { RuleId, Severity } from '../core/types';
 
 export type SeveritySetting = Severity | 'off';

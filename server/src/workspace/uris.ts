@@ -2,8 +2,6 @@
 // encodes it (only unreserved characters and `/` stay as they are, the drive letter lower case),
 // so the same file always has the same key whichever client or encoder wrote the URI.
 
-import { fileURLToPath } from 'node:url';
-
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
 /** Percent-encodes one path segment as VS Code does (`!'()*` too). */
@@ -50,16 +48,6 @@ export function fileUri(fsPath: string): string {
   let path = fsPath.replace(/\\/g, '/');
   if (/^[a-zA-Z]:/.test(path)) path = `/${path}`;
   return canonicalUri(`file://${encodePath(path)}`);
-}
-
-/** The file system path of a `file:` URI, or undefined for other schemes. */
-export function fsPathOf(uri: string): string | undefined {
-  if (!/^file:/i.test(uri)) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The path of `uri` below the folder `folderUri` (both canonical), with `/`, or undefined. */

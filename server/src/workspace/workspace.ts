@@ -2,14 +2,13 @@
 // win over the disk; everything else is read at the initial scan and on file changes. Each
 // change is announced once to the listeners (diagnostics, the views' notification).
 
-import * as path from 'node:path';
 import { parseTranscript, transcriptDiagnostics } from '../core/parse';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
-import { bytesOfMB, type ReadResult } from './files';
+import { bytesOfMB, type ReadResult } from '../core/fileText';
 import type { Indexer } from './indexer';
 import { OpenDocuments, type OpenDocument } from './documents';
-import type { FileSystem } from './nodeFileSystem';
-import { baseName, canonicalUri, fsPathOf, relativePath } from './uris';
+import type { FileSystem } from './fileSystem';
+import { baseName, canonicalUri, relativePath } from './uris';
 import { Folder, type CodebookSource } from './workspaceFolders';
 
 export interface Logger {
@@ -190,9 +189,8 @@ export class Workspace {
 
   /** Reads a file of a folder; a transcript past the folder's size limit is a `too-large` problem, not read. */
   private async read(folder: Folder, relative: string, kind: Place['kind'] = 'transcript'): Promise<ReadResult | undefined> {
-    if (!folder.root) return undefined;
-    const file = path.join(folder.root, ...relative.split('/'));
-    return this.fs.readText(file, kind === 'transcript' ? bytesOfMB(folder.settings.maxSizeMB) : undefined, folder.root);
+    if (!folder.hasFiles) return undefined;
+    return this.fs.readText(folder.uriOf(relative), kind === 'transcript' ? bytesOfMB(folder.settings.maxSizeMB) : undefined, folder.uri);
   }
 
   /** The text of a transcript or codebook: the open document's, else the file's. */
@@ -214,8 +212,12 @@ export class Workspace {
     else {
       const read = await this.read(folder, folder.settings.codebookPath, 'codebook');
       if (this.documents.has(uri)) return; // opened meanwhile: the open document is read on sync
+      folder.problems.delete(folder.settings.codebookPath);
       if (read?.ok) source = { text: read.text, version: null };
-      else if (read && read.problem !== 'missing') this.log.warn(`${uri}: the codebook is not read: it ${read.detail}.`);
+      else if (read && read.problem !== 'missing') {
+        folder.problems.set(folder.settings.codebookPath, read);
+        this.log.warn(`${uri}: the codebook is not read: it ${read.detail}.`);
+      }
     }
     this.setCodebook(folder, source);
   }
@@ -240,9 +242,11 @@ export class Workspace {
     const read = await this.read(folder, relative);
     if (this.documents.has(uri) || this.classify(uri)?.folder !== folder) return 'skipped';
     if (!read?.ok) {
+      if (read) folder.problems.set(relative, read);
       if (read && read.problem !== 'missing') this.log.warn(`${uri}: skipped: it ${read.detail}.`);
       return folder.index.remove(uri) ? 'removed' : 'skipped';
     }
+    folder.problems.delete(relative);
     if (!this.indexer) {
       folder.index.set(uri, relative, parseTranscript(read.text));
       return 'set';
@@ -265,11 +269,15 @@ export class Workspace {
   private async runScan(folder: Folder, generation: number, progress?: (done: number, total: number) => void): Promise<void> {
     const current = (): boolean => generation === folder.scanGeneration && this.folderList.includes(folder);
     if (!current()) return;
+    folder.problems.clear();
     await this.loadCodebook(folder);
     const wanted: string[] = [];
-    if (folder.root) {
-      const listing = await this.fs.listTranscripts(folder.root, folder.settings.codebookPath);
-      for (const problem of listing.problems) this.log.warn(`${folder.uri}: ${problem.path}: ${problem.detail}`);
+    if (folder.hasFiles) {
+      const listing = await this.fs.listTranscripts(folder.uri, folder.settings.codebookPath);
+      for (const problem of listing.problems) {
+        folder.problems.set(problem.path, { problem: 'folder', detail: problem.detail });
+        this.log.warn(`${folder.uri}: ${problem.path}: ${problem.detail}`);
+      }
       for (const relative of listing.transcripts) {
         if (folder.isTranscript(relative) && this.folderOf(folder.uriOf(relative)) === folder) wanted.push(relative);
       }
@@ -389,10 +397,9 @@ export class Workspace {
 
   private async folderCreated(uri: string): Promise<void> {
     const folder = this.folderOf(uri);
-    const fsPath = fsPathOf(uri);
-    if (!folder || !fsPath) return;
+    if (!folder?.hasFiles) return;
     const base = folder.relativeOf(uri)!;
-    const listing = await this.fs.listTranscripts(fsPath, '');
+    const listing = await this.fs.listTranscripts(uri, '');
     const changed: string[] = [];
     for (const inner of listing.transcripts) {
       const relative = `${base}/${inner}`;

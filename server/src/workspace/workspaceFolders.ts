@@ -5,9 +5,9 @@ import picomatch from 'picomatch';
 import { builtInCodebook, codeLookup, type CodeLookup, parseCodebook, parseTranscript, readCodebookChunk } from '../core/parse';
 import type { Codebook, Locale, Transcript } from '../core/types';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { isTranscriptPath } from './files';
+import { isTranscriptPath, type ReadProblem } from '../core/fileText';
 import { DEFAULT_SETTINGS, type KaderSettings } from './settings';
-import { baseName, fsPathOf, joinUri, relativePath } from './uris';
+import { baseName, joinUri, relativePath } from './uris';
 
 export interface CodebookSource {
   text: string;
@@ -18,8 +18,8 @@ export interface CodebookSource {
 export class Folder {
   readonly index = new WorkspaceIndex();
   readonly name: string;
-  /** The folder on disk; undefined for a folder of another scheme (only open documents count). */
-  readonly root: string | undefined;
+  /** False for the folder of loose documents (`untitled:`): only open documents count there. */
+  readonly hasFiles: boolean;
   private settingsValue: KaderSettings = DEFAULT_SETTINGS;
   private includes: (path: string) => boolean = picomatch(DEFAULT_SETTINGS.include);
   private excludes: (path: string) => boolean = picomatch(DEFAULT_SETTINGS.exclude);
@@ -27,6 +27,8 @@ export class Folder {
   private lookupValue: CodeLookup;
   private source: CodebookSource | undefined;
   private sourceModel: Transcript | undefined;
+  /** Files (relative paths; `.` for the folder) that could not be read, and why: the CLI reports them. */
+  readonly problems = new Map<string, { problem: ReadProblem | 'folder'; detail: string }>();
   /** Serialises scans of this folder; a newer scan makes an older one stop. */
   scanning: Promise<void> = Promise.resolve();
   scanGeneration = 0;
@@ -37,7 +39,7 @@ export class Folder {
     private locale: Locale,
   ) {
     this.name = name ?? baseName(uri);
-    this.root = fsPathOf(uri);
+    this.hasFiles = !uri.startsWith('untitled:');
     this.codebookValue = builtInCodebook(locale);
     this.lookupValue = codeLookup(this.codebookValue);
   }

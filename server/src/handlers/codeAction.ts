@@ -1,0 +1,4 @@
+import { CodeActionRequest } from 'vscode-languageserver-protocol';
+import { handler } from './request';
+
+export const codeActionHandler = handler(CodeActionRequest.type, (service, params, token) => service.codeActions(params, token));

@@ -1,0 +1,4 @@
+import { ExportRequest } from '../protocol';
+import { handler } from './request';
+
+export const exportHandler = handler(ExportRequest, (service, params, token) => service.exportProject(params, token));
