@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateKader } from './activation';
+import { WORKSPACE_SCHEMES } from './documentSchemes';
 import type { KaderApi } from './api';
 
 // The DOM's Worker, as far as it is used here; the client is type-checked without the DOM library.
@@ -14,8 +15,6 @@ interface WebWorker {
 }
 declare const Worker: new (url: string, options?: { name?: string }) => WebWorker;
 
-/** Schemes whose Markdown documents the server is told about, besides those of the workspace folders. */
-const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 export function activate(context: vscode.ExtensionContext): KaderApi {
   let current: { worker: WebWorker; url?: string } | undefined;
@@ -43,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   };
   context.subscriptions.push({ dispose: stop });
 
-  const schemes = new Set([...SCHEMES, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
+  const schemes = new Set([...WORKSPACE_SCHEMES, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)]);
   return activateKader(context, {
     documentSchemes: [...schemes],
     // A function, so that a restart gets a fresh worker.

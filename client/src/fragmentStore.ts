@@ -1,6 +1,7 @@
 // The fragments of open Markdown documents (`kader/documentFragments`), kept per document version
 // for the decorations, the status bar and the commands that act on the fragment under the cursor.
 
+import { isWorkspaceScheme } from './documentSchemes';
 import * as vscode from 'vscode';
 import { DocumentFragmentsRequest, type DocumentFragment } from '../../server/src/protocol';
 import type { KaderServer } from './kaderServer';
@@ -15,7 +16,7 @@ export function toRange(range: DocumentFragment['range']): vscode.Range {
 }
 
 export function isTranscriptDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+  return document.languageId === 'markdown' && isWorkspaceScheme(document.uri.scheme);
 }
 
 export class FragmentStore implements vscode.Disposable {

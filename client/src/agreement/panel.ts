@@ -3,6 +3,7 @@
 // "Take B" asks `kader/agreementMerge` for the edits and applies them to A as one WorkspaceEdit
 // (one undo step); "Keep A" changes nothing and marks the disagreement resolved.
 
+import { isWorkspaceScheme } from '../documentSchemes';
 import * as vscode from 'vscode';
 import {
   AgreementMergeRequest,
@@ -236,7 +237,7 @@ export function registerAgreement(
     vscode.commands.registerCommand(AGREEMENT_COMMAND, async (target?: unknown, given?: unknown): Promise<AgreementReport | undefined> => {
       const uri =
         target instanceof vscode.Uri ? target : typeof target === 'string' ? documentUri(target) : vscode.window.activeTextEditor?.document.uri;
-      if (!uri || uri.scheme !== 'file' || !uri.path.toLowerCase().endsWith('.md')) {
+      if (!uri || !isWorkspaceScheme(uri.scheme) || uri.scheme === 'untitled' || !uri.path.toLowerCase().endsWith('.md')) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown transcript to compare its coding.'));
         return undefined;
       }

@@ -2,6 +2,7 @@
 // page of html.ts, and answers the page's messages (each checked by `isStatisticsMessage`):
 // filters, listing and opening a cell's fragments, Save as SVG/PNG and Copy as Markdown Table.
 
+import { isWorkspaceScheme } from '../documentSchemes';
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import { StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
@@ -17,11 +18,11 @@ export type KaderRequest = <P, R>(type: RequestType<P, R, void>, params: P, toke
 export const STATISTICS_COMMAND = 'kader.showStatistics';
 export const STATISTICS_VIEW_TYPE = 'kader.statistics';
 
-/** A file or untitled URI from the server, else undefined (nothing else is opened). */
+/** A URI of a workspace document from the server, else undefined (nothing else is opened). */
 export function documentUri(uri: string): vscode.Uri | undefined {
   try {
     const parsed = vscode.Uri.parse(uri, true);
-    return parsed.scheme === 'file' || parsed.scheme === 'untitled' ? parsed : undefined;
+    return isWorkspaceScheme(parsed.scheme) ? parsed : undefined;
   } catch {
     return undefined;
   }
