@@ -56,8 +56,9 @@ function newest(folder: string): number {
   return out;
 }
 
-function ensureBundle(): string {
-  const bundle = path.join(ROOT, 'dist', 'server.js');
+/** Builds the bundles when `bundle` (relative to the root) is missing or older than the server's sources. */
+export function ensureBundle(relative = 'dist/server.js'): string {
+  const bundle = path.join(ROOT, ...relative.split('/'));
   if (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(path.join(ROOT, 'server', 'src'))) {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }

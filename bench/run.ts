@@ -31,6 +31,8 @@ import { loadProject, type Project } from '../server/src/workspace/project';
 import { fileUri } from '../server/src/workspace/uris';
 import { generateCorpus, hugeTranscript, random } from './corpus';
 import { measureHuge } from './huge';
+import { benchBrowser } from './browser';
+import { edits } from './edits';
 import { BenchServer, positionAt } from './lsp';
 
 setFlagsFromString('--expose-gc');
@@ -73,48 +75,6 @@ async function time<T>(f: () => Promise<T> | T): Promise<{ ms: number; cpuMs: nu
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
-
-interface Edit {
-  kind: string;
-  /** The whole text after the edit. */
-  text: string;
-  /** Where in the text before the edit, how many characters went, and what came in. */
-  at: number;
-  removed: number;
-  inserted: string;
-}
-
-/** Random edits of the kinds a coder makes, applied one after the other. */
-function* edits(text: string, count: number, rnd: () => number): Generator<Edit> {
-  const pick = (n: number): number => Math.floor(rnd() * n);
-  const paragraph = '**S2:** Dat is een [nieuw geplakt stuk]{#context/macht} over de wijk en de gemeente, met een memo erbij.';
-  for (let i = 0; i < count; i++) {
-    const r = rnd();
-    let at = pick(text.length);
-    // Edit inside a paragraph: move to a position within a line of text.
-    while (at > 0 && text[at - 1] === '\n' && text[at] === '\n') at--;
-    if (r < 0.5) {
-      const ch = 'abcdefghijklmnopqrstuvwxyz e'[pick(28)]!;
-      text = text.slice(0, at) + ch + text.slice(at);
-      yield { kind: 'type', text, at, removed: 0, inserted: ch };
-    } else if (r < 0.75) {
-      if (text[at] === '\n') at = Math.max(0, at - 1);
-      text = text.slice(0, at) + text.slice(at + 1);
-      yield { kind: 'delete', text, at, removed: 1, inserted: '' };
-    } else if (r < 0.85) {
-      const lineStart = text.lastIndexOf('\n', at) + 1;
-      text = text.slice(0, lineStart) + paragraph + '\n\n' + text.slice(lineStart);
-      yield { kind: 'paste', text, at: lineStart, removed: 0, inserted: paragraph + '\n\n' };
-    } else {
-      let brace = text.indexOf('{#', at);
-      if (brace < 0) brace = text.indexOf('{#');
-      const insertAt = brace + 2 + pick(4);
-      text = text.slice(0, insertAt) + 'x' + text.slice(insertAt);
-      yield { kind: 'attribute', text, at: insertAt, removed: 0, inserted: 'x' };
-    }
-  }
-}
-
 
 /**
  * Where the next code at or after `from` starts (just after its `#`): the next `{#` that does not
@@ -389,6 +349,9 @@ async function main(): Promise<void> {
   serverRssAt('afterHuge');
   log(`huge transcript (${round(huge.mb)} MB): open ${round(huge.openMs, 0)} ms; ${Object.entries(huge.samples).map(([k, v]) => `${k} p95 ${stats(v).p95}`).join(', ')} ms`);
   await server.dispose();
+
+  // (7) The browser: the quick corpus in a Web Worker of headless Chromium (bench/browser.ts).
+  const browser = await benchBrowser(log);
   // The re-index is a cold index of the renamed texts: the full benchmark measures it, --quick
   // leaves it out (its cold index says the same).
   const renameIndexer = new Indexer({ cacheDir });
@@ -485,6 +448,7 @@ async function main(): Promise<void> {
       through: 'JSON-RPC: textDocument/rename → WorkspaceEdit (p50 of 3); re-index of the renamed texts by the Indexer',
     },
     memory: { indexHeapMB: mb(indexHeap), heapPerCorpusMB: round(indexHeap / corpus.bytes), peakRssMB: mb(peakRss), rssMB: rss },
+    browser: { ...browser, through: 'headless Chromium: dist/browser/server.js in a Web Worker, files through kader/fs/*; Node: dist/server.js over stdio, no model cache, same folder' },
   };
   const targets = {
     coldVsRemark: results.coldVsRemark <= 1.0,
@@ -495,6 +459,8 @@ async function main(): Promise<void> {
     renameMs: results.rename.editsMs <= 1000,
     heapPerCorpusMB: results.memory.heapPerCorpusMB <= 1,
     peakRss: results.memory.peakRssMB <= 400,
+    browserIndexRatio: browser.indexRatio <= 2,
+    browserKeystrokeP95: browser.keystroke.p95 <= 20,
   };
   // Every request must be answered: a null hover on a code, an empty list, or a wrong diagnostic report is a failure.
   const failures: string[] = [];
@@ -506,6 +472,8 @@ async function main(): Promise<void> {
   }
   if (huge.wrong > 0) failures.push(`huge transcript: ${huge.wrong} diagnostic reports not as after opening`);
   if (server.errors.length > 0) failures.push(`the server logged ${server.errors.length} errors`);
+  if (browser.errors.length > 0) failures.push(`the browser server logged ${browser.errors.length} errors: ${browser.errors[0]}`);
+  if (browser.openDiagnostics !== browser.nodeOpenDiagnostics) failures.push(`browser: ${browser.openDiagnostics} diagnostics on the 10,000-line transcript, the Node server ${browser.nodeOpenDiagnostics}`);
   writeFileSync(path.join(here, 'results.json'), JSON.stringify({ ...results, targets, failures }, null, 2) + '\n');
 
   const answeredOf = (kind: keyof typeof answered, samples: number[]): string => `${answered[kind]}/${samples.length} answered`;
@@ -540,6 +508,8 @@ async function main(): Promise<void> {
     ['peak RSS while indexing', `${results.memory.peakRssMB} MB (cold and warm index, workers included)`, `≤ 400: ${targets.peakRss ? 'met' : 'NOT met'}`],
     ['peak RSS by phase', Object.entries(rss).map(([k, v]) => `${k} ${v.peak}`).join(', '), ''],
     ['server RSS (now/peak)', Object.entries(serverRss).map(([k, v]) => `${k} ${v.now}/${v.peak}`).join(', '), ''],
+    ['browser index (quick corpus)', `${browser.browserIndexMs} ms (Node ${browser.nodeIndexMs} ms; ${browser.transcripts} files)`, `ratio ${browser.indexRatio} (≤ 2: ${targets.browserIndexRatio ? 'met' : 'NOT met'})`],
+    ['browser keystroke → diagnostics', `p50 ${browser.keystroke.p50} / p95 ${browser.keystroke.p95} ms (${browser.keystroke.samples} edits)`, `≤ 20 ms p95: ${targets.browserKeystrokeP95 ? 'met' : 'NOT met'}`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -18,6 +18,21 @@ export const DEFAULT_MAX_TRANSCRIPT_MB = 20;
 
 export const bytesOfMB = (mb: number): number => Math.round(mb * 1024 * 1024);
 
+/** The length of `text` in UTF-8 bytes (a lone surrogate as the three bytes of U+FFFD), without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** A size limit in MB as people write it: three significant digits at most, no trailing zeros. */
 export function formatMB(bytes: number): string {
   const mb = bytes / 1024 / 1024;

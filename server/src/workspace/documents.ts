@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { byPlace, checkCodes, type CodeLookup, emptyFrontMatter, ParseCache, parseTranscript, PieceText, type TextChange } from '../core/parse';
 import type { Diagnostic, Transcript } from '../core/types';
-import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB } from '../core/fileText';
+import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, utf8Length } from '../core/fileText';
 import { canonicalUri } from './uris';
 
 const isEol = (c: number): boolean => c === 10 || c === 13;
@@ -149,7 +149,7 @@ export class OpenDocuments {
   open(clientUri: string, languageId: string, version: number, text: string): OpenDocument {
     const uri = canonicalUri(clientUri);
     const document = new OpenText(uri, languageId, version, PieceText.from(text));
-    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), pending: undefined, revision: {}, bytes: Buffer.byteLength(text) };
+    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), pending: undefined, revision: {}, bytes: utf8Length(text) };
     this.byUri.set(uri, entry);
     return entry;
   }
@@ -159,8 +159,8 @@ export class OpenDocuments {
     const entry = this.byUri.get(canonicalUri(clientUri));
     if (!entry) return undefined;
     for (const change of changes) {
-      if ('range' in change) entry.bytes += Buffer.byteLength(change.text) - Buffer.byteLength(entry.document.getText(change.range));
-      else entry.bytes = Buffer.byteLength(change.text);
+      if ('range' in change) entry.bytes += utf8Length(change.text) - utf8Length(entry.document.getText(change.range));
+      else entry.bytes = utf8Length(change.text);
       const updated = OpenText.update(entry.document, [change], version);
       entry.document = updated.document;
       if (!updated.steps) entry.pending = undefined;

@@ -97,7 +97,9 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {},
   if (!bounded.ok) return bounded;
   let text: string;
   try {
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bounded.zip) })).value;
+    // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build; both take the bytes.
+    const input = { buffer: bounded.zip, arrayBuffer: bounded.zip } as unknown as { buffer: Buffer };
+    text = (await mammoth.extractRawText(input)).value;
   } catch (error) {
     const detail = (error as Error).message.split('\n')[0]!;
     return { ok: false, message: localize(locale)('This Word file cannot be read ({0}).', printable(detail)) };
