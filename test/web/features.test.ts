@@ -1,0 +1,90 @@
+// What a researcher does in vscode.dev or github.dev, in the web worker extension host: code a
+// selection (and undo it), completion, hover, references, rename, a report, comparing two
+// files, export and import — files written through vscode.workspace.fs, never Node.
+
+import * as vscode from 'vscode';
+import { AGREEMENT_COMMAND } from '../../client/src/agreement/panel';
+import type { AgreementReport } from '../../server/src/protocol';
+import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitFor, workspaceRoot } from '../extension/util';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const read = async (uri: vscode.Uri): Promise<string> => decoder.decode(await vscode.workspace.fs.readFile(uri));
+const scratch = (name: string): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), '.kader-test', name);
+
+describe('a researcher in the browser', () => {
+  before(async () => {
+    await kaderApi();
+  });
+
+  afterEach(async () => {
+    await revertAndCloseAll();
+  });
+
+  it('codes a selection with Code Selection, and one undo restores the text', async () => {
+    const editor = await showFixture('coding/oefening.md');
+    const original = editor.document.getText();
+    editor.selection = new vscode.Selection(2, 22, 2, 38);
+    const outcome = await vscode.commands.executeCommand<{ applied: boolean; shape: string }>('kader.codeSelection', ['activiteit']);
+    check(outcome?.applied === true && outcome.shape === 'inline', `outcome ${JSON.stringify(outcome)}`);
+    check(editor.document.getText() === original.replace('in het buurthuis', '[in het buurthuis]{#activiteit}'), editor.document.getText());
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === original, 'undo did not restore the text');
+  });
+
+  it('completes codes after {#, hovers a code, and finds its references in both transcripts', async () => {
+    const editor = await showFixture('breda/gesprek-1.md');
+    const line = editor.document.lineAt(12).text;
+    const at = new vscode.Position(12, line.indexOf('{#intentie/gestuurd') + 3);
+    const completion = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, at);
+    const labels = completion.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    check(labels.includes('intentie') && labels.includes('activiteit'), `completion: ${labels.join(', ')}`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    check(hoverText.includes('#intentie/gestuurd'), `hover: ${hoverText}`);
+    const heading = editor.document.getText().split('\n').findIndex((l) => l.endsWith('{#intentie}'));
+    const intentie = new vscode.Position(heading, editor.document.lineAt(heading).text.indexOf('#intentie') + 2);
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, intentie);
+    const files = new Set(references.map((r) => vscode.workspace.asRelativePath(r.uri)));
+    check(files.has('breda/gesprek-1.md') && files.has('tilburg/gesprek-2.md'), `references in ${[...files].join(', ')}`);
+  });
+
+  it('renames a code across the workspace as one edit', async () => {
+    const editor = await showFixture('breda/gesprek-1.md');
+    const at = new vscode.Position(12, editor.document.lineAt(12).text.indexOf('#intentie/gestuurd') + 12);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, at, 'intentie/opgelegd');
+    const changed = edit.entries().map(([uri, edits]) => `${vscode.workspace.asRelativePath(uri)}: ${edits.map((e) => e.newText).join(' ')}`);
+    check(changed.join('; ') === 'codebook.md: intentie/opgelegd; breda/gesprek-1.md: intentie/opgelegd; tilburg/gesprek-2.md: intentie/opgelegd', `rename edit: ${changed.join('; ')}`);
+  });
+
+  it('makes the report of the workspace', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('kader.showReport', { folder: workspaceRoot(), preview: false });
+    check(document?.languageId === 'markdown' && document.getText().includes('omdat mijn leidinggevende het vroeg'), 'the report lacks a quote');
+  });
+
+  it('compares the coding of two files', async () => {
+    const uri = fixtureUri('breda/gesprek-1.md');
+    const report = await vscode.commands.executeCommand<AgreementReport>(AGREEMENT_COMMAND, uri, { kind: 'file', uri: fixtureUri('tilburg/gesprek-2.md').toString() });
+    check(report && report.labelA === 'gesprek-1.md' && report.labelB === 'gesprek-2.md', `agreement: ${JSON.stringify(report)?.slice(0, 200)}`);
+  });
+
+  it('exports CSV through vscode.workspace.fs and imports a WebVTT file', async () => {
+    const csv = scratch('fragmenten.csv');
+    await vscode.commands.executeCommand('kader.export', { format: 'csv', target: csv, separator: ';' });
+    const rows = (await read(csv)).split('\r\n');
+    check(rows[0] === '\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line', `header ${rows[0]}`);
+    check(rows.includes('breda/gesprek-1.md;Leergemeenschap Breda;anna;S1;intentie/gestuurd;intentie;omdat mijn leidinggevende het vroeg;twijfelt of ze vrijwillig meedoet;13'), rows.join('\n'));
+
+    const vtt = scratch('2021-03-04-gesprek.vtt');
+    await vscode.workspace.fs.writeFile(vtt, new TextEncoder().encode('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna>Goedemorgen.</v>\n'));
+    const folder = scratch('transcripten');
+    await vscode.workspace.fs.createDirectory(folder);
+    const outcome = await vscode.commands.executeCommand<{ created: vscode.Uri[] }>('kader.importTranscript', { files: [vscode.Uri.joinPath(folder, '..', '2021-03-04-gesprek.vtt')], folder, practice: 'Breda', show: false });
+    check(outcome?.created.length === 1, `import: ${JSON.stringify(outcome)}`);
+    const text = await read(outcome.created[0]!);
+    check(text.includes('**Anna:** Goedemorgen.'), text);
+  });
+});
