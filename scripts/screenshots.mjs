@@ -3,8 +3,10 @@
 // Chromium (test/extension/host.mjs, as the test launcher), loads the extension under development
 // and drives the UI with keyboard and mouse. Expects `npm run build` to have produced dist/.
 //
-// Usage: node scripts/screenshots.mjs [--dark] [--out DIR]
+// Usage: node scripts/screenshots.mjs [--dark] [--web] [--out DIR]
 //   --dark   use the "Default Dark Modern" theme (default: "Default Light Modern")
+//   --web    run Kader in the browser's web worker extension host, as on vscode.dev and github.dev
+//            (its language server in a Web Worker; needs dist/browser/)
 //   --out    folder for the pictures (default: media/screenshots)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +16,7 @@ const client = path.join(root, 'dist/client.js');
 
 const args = process.argv.slice(2);
 const dark = args.includes('--dark');
+const web = args.includes('--web');
 const outIndex = args.indexOf('--out');
 const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'media/screenshots'));
 const viewport = { width: 1440, height: 900 };
@@ -27,7 +30,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const until = (check, ms, message) => host.until(check, ms, message);
 
 async function main() {
-  if (!fs.existsSync(client)) throw new Error(`${path.relative(root, client)} is missing: run npm run build`);
+  const entry = web ? path.join(root, 'dist/browser/server.js') : client;
+  if (!fs.existsSync(entry)) throw new Error(`${path.relative(root, entry)} is missing: run npm run build`);
   fs.cpSync(path.join(root, 'examples'), workspace, { recursive: true });
   page = await host.start({
     workspace,
@@ -49,6 +53,7 @@ async function main() {
       'markdown.preview.openMarkdownLinks': 'inEditor',
       'git.enabled': false,
       'kader.language': 'en',
+      ...(web ? { 'remote.extensionKind': { 'kader.kader': ['web'] } } : {}),
     },
     serverArgs: ['--disable-getting-started-override'],
     browser: { viewport, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light' },
