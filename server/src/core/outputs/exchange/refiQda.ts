@@ -3,17 +3,14 @@
 // (zipped into `.qdpx` by the caller). Selections count Unicode code points in LF-only text with
 // the coding markup and the front matter removed.
 
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { parentOf } from '../../codes';
 import type { AttributeValue, Codebook, Transcript } from '../../types';
 import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
+import { XmlElement, xmlDocument } from './xmlWriter';
 
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const ORIGIN = 'Kader';
-/** A character XML 1.0 forbids (a control, a lone surrogate, U+FFFE) would make the file unreadable for every importer: it is written as U+FFFD. */
-const XML_OPTIONS = { version: '1.0', encoding: 'utf-8', invalidCharReplacement: '\uFFFD' } as const;
 const NAME_LENGTH = 60;
 
 /** The first characters of a fragment as its name, cut between code points, never inside a surrogate pair. */
@@ -109,16 +106,15 @@ function codeForest(codebook: Codebook, used: Iterable<string>): CodeTree[] {
   return roots;
 }
 
-function addCodes(parent: XMLBuilder, trees: CodeTree[], codebook: Codebook): void {
+function addCodes(parent: XmlElement, trees: CodeTree[], codebook: Codebook): void {
   for (const tree of trees) {
     const definition = codebook.codes.find((c) => c.code === tree.code);
-    const attributes: Record<string, string> = {
+    const element = parent.ele('Code', {
       guid: stableGuid('code', tree.code),
       name: definition?.name ?? tree.code,
       isCodable: 'true',
-    };
-    if (definition?.color) attributes['color'] = definition.color;
-    const element = parent.ele('Code', attributes);
+      color: definition?.color || undefined,
+    });
     if (definition?.description) element.ele('Description').txt(definition.description);
     addCodes(element, tree.children, codebook);
   }
@@ -126,9 +122,9 @@ function addCodes(parent: XMLBuilder, trees: CodeTree[], codebook: Codebook): vo
 
 /** The codebook as a REFI-QDA `.qdc` document. */
 export function codebookXml(codebook: Codebook, used: Iterable<string> = []): string {
-  const root = create(XML_OPTIONS).ele(CODEBOOK_NS, 'CodeBook', { origin: ORIGIN });
+  const root = new XmlElement('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN });
   addCodes(root.ele('Codes'), codeForest(codebook, used), codebook);
-  return root.end({ prettyPrint: true });
+  return xmlDocument(root);
 }
 
 export interface ProjectExport {
@@ -145,7 +141,7 @@ function variableType(value: AttributeValue): 'Text' | 'Boolean' | 'Integer' | '
   return 'Text';
 }
 
-function variableValue(parent: XMLBuilder, type: string, value: AttributeValue): void {
+function variableValue(parent: XmlElement, type: string, value: AttributeValue): void {
   const element = { Text: 'TextValue', Boolean: 'BooleanValue', Integer: 'IntegerValue', Float: 'FloatValue', Date: 'DateValue' }[type]!;
   parent.ele(element).txt(Array.isArray(value) ? value.map(String).join(', ') : String(value));
 }
@@ -164,7 +160,8 @@ export interface ProjectInput {
 export function projectExport(input: ProjectInput): ProjectExport {
   const { index, codebook } = input;
   const documents = index.all();
-  const root = create(XML_OPTIONS).ele(PROJECT_NS, 'Project', {
+  const root = new XmlElement('Project', {
+    xmlns: PROJECT_NS,
     name: input.name,
     origin: ORIGIN,
     creationDateTime: input.now,
@@ -209,10 +206,8 @@ export function projectExport(input: ProjectInput): ProjectExport {
       const plain = plainSource(input.textOf(d), d.model);
       const path = `sources/${guid}.txt`;
       sources.push({ path, text: plain.text });
-      const attributes: Record<string, string> = { guid, name: d.path, plainTextPath: `internal://${guid}.txt` };
       const creator = d.coder ? stableGuid('user', d.coder) : undefined;
-      if (creator) attributes['creatingUser'] = creator;
-      const source = sourcesElement.ele('TextSource', attributes);
+      const source = sourcesElement.ele('TextSource', { guid, name: d.path, plainTextPath: `internal://${guid}.txt`, creatingUser: creator });
       for (const fragment of d.fragments) {
         const id = `${d.path}#${fragment.full.span.start}-${fragment.full.span.end}`;
         const selection = source.ele('PlainTextSelection', {
@@ -220,11 +215,11 @@ export function projectExport(input: ProjectInput): ProjectExport {
           name: shortName(fragment.text),
           startPosition: String(plain.at(fragment.content.span.start)),
           endPosition: String(plain.at(fragment.content.span.end)),
-          ...(creator ? { creatingUser: creator } : {}),
+          creatingUser: creator,
         });
         for (const code of fragment.codes) {
           selection
-            .ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), ...(creator ? { creatingUser: creator } : {}) })
+            .ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), creatingUser: creator })
             .ele('CodeRef', { targetGUID: stableGuid('code', code) });
         }
         if (fragment.memo) {
@@ -245,5 +240,5 @@ export function projectExport(input: ProjectInput): ProjectExport {
     const notesElement = root.ele('Notes');
     for (const note of notes) notesElement.ele('Note', { guid: note.guid, name: note.name }).ele('PlainTextContent').txt(note.text);
   }
-  return { xml: root.end({ prettyPrint: true }), sources };
+  return { xml: xmlDocument(root), sources };
 }
