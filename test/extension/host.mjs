@@ -156,3 +156,37 @@ export class CodeServerHost {
     fs.rmSync(this.tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Ends a launcher's run: prints each test's result and the failures; on any failure (or none run)
+ * a screenshot, code-server's log and the browser console; stops the host and exits non-zero
+ * unless every test passed. The last line is always `N passed, N failed`.
+ */
+export async function finishRun(host, { results, error, what, screenshotPath, consoleLines = host.consoleErrors, started }) {
+  if (results) {
+    for (const t of results.tests) console.log(`  ${t.state === 'passed' ? 'pass' : 'FAIL'}  ${t.title}`);
+    const failures = results.tests.filter((t) => t.state !== 'passed');
+    failures.forEach((t, i) => console.log(`\n${i + 1}) ${t.title}\n${t.error}`));
+    if (results.passed + results.failed === 0) console.log('\nno tests ran (check KADER_TEST_GREP)');
+  } else {
+    console.log(`${what} did not complete: ${error?.stack ?? error}`);
+  }
+  const ok = results && results.failed === 0 && results.passed > 0;
+  if (!ok) {
+    if (host.page) {
+      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
+      await host.page.screenshot({ path: screenshotPath }).then(
+        () => console.log(`screenshot: ${path.relative(root, screenshotPath)}`),
+        (err) => console.log(`screenshot failed: ${err.message}`),
+      );
+    }
+    const log = host.logTail(40);
+    if (log.length) console.log(`--- code-server log (last ${log.length} lines) ---\n${log.join('\n')}`);
+    if (consoleLines.length) console.log(`--- browser console (last ${Math.min(40, consoleLines.length)} of ${consoleLines.length}) ---\n${consoleLines.slice(-40).join('\n')}`);
+  }
+  await host.stop();
+  if (started !== undefined) console.log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // A run that never produced results counts as one failure.
+  console.log(results ? `${results.passed} passed, ${results.failed} failed` : '0 passed, 1 failed');
+  process.exit(ok ? 0 : 1);
+}

@@ -7,7 +7,7 @@
 // on zero tests and on timeout.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeServerHost, QUIET_SETTINGS, root } from './host.mjs';
+import { CodeServerHost, finishRun, QUIET_SETTINGS, root } from './host.mjs';
 
 const testsPath = path.join(root, 'dist/test/extension/index.js');
 const screenshotPath = path.join(root, '.vscode-test/last-failure.png');
@@ -32,25 +32,6 @@ async function main() {
   return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
 }
 
-async function reportFailure() {
-  if (host.page) {
-    fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-    await host.page.screenshot({ path: screenshotPath }).then(
-      () => console.log(`screenshot: ${path.relative(root, screenshotPath)}`),
-      (err) => console.log(`screenshot failed: ${err.message}`),
-    );
-  }
-  const log = host.logTail(40);
-  if (log.length) {
-    console.log(`--- code-server log (last ${log.length} lines) ---`);
-    console.log(log.join('\n'));
-  }
-  if (host.consoleErrors.length) {
-    console.log(`--- browser console errors (${host.consoleErrors.length}) ---`);
-    console.log(host.consoleErrors.slice(-20).join('\n'));
-  }
-}
-
 let results;
 let error;
 try {
@@ -59,17 +40,4 @@ try {
   error = err;
 }
 
-if (results) {
-  for (const t of results.tests) console.log(`  ${t.state === 'passed' ? 'pass' : 'FAIL'}  ${t.title}`);
-  const failures = results.tests.filter((t) => t.state !== 'passed');
-  failures.forEach((t, i) => console.log(`\n${i + 1}) ${t.title}\n${t.error}`));
-  if (results.passed + results.failed === 0) console.log('\nno tests ran (check KADER_TEST_GREP)');
-} else {
-  console.log(`extension tests did not complete: ${error?.stack ?? error}`);
-}
-const ok = results && results.failed === 0 && results.passed > 0;
-if (!ok) await reportFailure();
-await host.stop();
-// A run that never produced results counts as one failure.
-console.log(results ? `${results.passed} passed, ${results.failed} failed` : '0 passed, 1 failed');
-process.exit(ok ? 0 : 1);
+await finishRun(host, { results, error, what: 'extension tests', screenshotPath });

@@ -15,14 +15,14 @@ const isBuiltin = (name: string): boolean => BUILTINS.includes(name) || name.sta
 
 interface BuildScript {
   common: esbuild.BuildOptions;
-  browserBuilds(): (esbuild.BuildOptions & { browser: true })[];
+  browserBuilds(): esbuild.BuildOptions[];
 }
 
 async function browserBuilds(): Promise<esbuild.BuildOptions[]> {
   // A variable, so TypeScript does not look for the script's types.
   const script = path.join(ROOT, 'scripts/build.mjs');
   const { common, browserBuilds } = (await import(script)) as BuildScript;
-  return browserBuilds().map(({ browser: _, ...b }) => ({ ...common, ...b }));
+  return browserBuilds().map((b) => ({ ...common, ...b }));
 }
 
 /** `built-in ← importing module` for every Node built-in the bundle pulls in, and build errors. */

@@ -9,7 +9,7 @@
 // on zero tests and on timeout.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeServerHost, QUIET_SETTINGS, root } from '../extension/host.mjs';
+import { CodeServerHost, finishRun, QUIET_SETTINGS, root } from '../extension/host.mjs';
 
 const testsPath = path.join(root, 'dist/browser/test/index.js');
 const screenshotPath = path.join(root, '.vscode-test/last-web-failure.png');
@@ -55,26 +55,6 @@ async function main() {
   return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
 }
 
-async function reportFailure() {
-  if (host.page) {
-    fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-    await host.page.screenshot({ path: screenshotPath }).then(
-      () => console.log(`screenshot: ${path.relative(root, screenshotPath)}`),
-      (err) => console.log(`screenshot failed: ${err.message}`),
-    );
-  }
-  const log = host.logTail(40);
-  if (log.length) {
-    console.log(`--- code-server log (last ${log.length} lines) ---`);
-    console.log(log.join('\n'));
-  }
-  const lines = browserConsole.length ? browserConsole : host.consoleErrors;
-  if (lines.length) {
-    console.log(`--- browser console (last ${Math.min(40, lines.length)} of ${lines.length}) ---`);
-    console.log(lines.slice(-40).join('\n'));
-  }
-}
-
 let results;
 let error;
 try {
@@ -83,18 +63,4 @@ try {
   error = err;
 }
 
-if (results) {
-  for (const t of results.tests) console.log(`  ${t.state === 'passed' ? 'pass' : 'FAIL'}  ${t.title}`);
-  const failures = results.tests.filter((t) => t.state !== 'passed');
-  failures.forEach((t, i) => console.log(`\n${i + 1}) ${t.title}\n${t.error}`));
-  if (results.passed + results.failed === 0) console.log('\nno tests ran (check KADER_TEST_GREP)');
-} else {
-  console.log(`web extension tests did not complete: ${error?.stack ?? error}`);
-}
-const ok = results && results.failed === 0 && results.passed > 0;
-if (!ok) await reportFailure();
-await host.stop();
-console.log(`web host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-// A run that never produced results counts as one failure.
-console.log(results ? `${results.passed} passed, ${results.failed} failed` : '0 passed, 1 failed');
-process.exit(ok ? 0 : 1);
+await finishRun(host, { results, error, what: 'web extension tests', screenshotPath, consoleLines: browserConsole.length ? browserConsole : host.consoleErrors, started });
