@@ -87,6 +87,8 @@ const builds = [
     outdir: 'dist/test/extension',
     external: ['vscode', 'mocha'],
   },
+  // The web suite's tests of a researcher's everyday commands run in the Node host too.
+  { entryPoints: { 'everyday.test': 'test/web/everyday.test.ts' }, outdir: 'dist/test/extension', external: ['vscode', 'mocha'] },
   ...browserBuilds(),
   // Web-host tests (test/web/launch.mjs): the Mocha entry point with every test file in it.
   {

@@ -1,6 +1,7 @@
-// What a researcher does in vscode.dev or github.dev, in the web worker extension host: code a
-// selection (and undo it), completion, hover, references, rename, a report, comparing two
-// files, export and import — files written through vscode.workspace.fs, never Node.
+// What a researcher does every day, in both extension hosts — the web worker one (vscode.dev,
+// github.dev) and Node's: code a selection (and undo it), completion, hover, references, rename,
+// a report, comparing two files, export and import. Files are written through
+// vscode.workspace.fs, never Node, so the same test runs in both.
 
 import * as vscode from 'vscode';
 import { AGREEMENT_COMMAND } from '../../client/src/agreement/panel';
@@ -15,7 +16,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const read = async (uri: vscode.Uri): Promise<string> => decoder.decode(await vscode.workspace.fs.readFile(uri));
 const scratch = (name: string): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), '.kader-test', name);
 
-describe('a researcher in the browser', () => {
+describe("a researcher's everyday commands", () => {
   before(async () => {
     await kaderApi();
   });
@@ -50,6 +51,15 @@ describe('a researcher in the browser', () => {
     const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, intentie);
     const files = new Set(references.map((r) => vscode.workspace.asRelativePath(r.uri)));
     check(files.has('breda/gesprek-1.md') && files.has('tilburg/gesprek-2.md'), `references in ${[...files].join(', ')}`);
+  });
+
+  it('offers the quick fixes of a code that is not in the codebook', async () => {
+    const editor = await showFixture('tilburg/gesprek-2.md');
+    const kader = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'kader');
+    await waitFor(() => kader().length > 0, 'no Kader diagnostics for tilburg/gesprek-2.md');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, kader()[0]!.range);
+    const titles = actions.map((a) => a.title);
+    check(titles.includes('Add #onbekend to the codebook'), `quick fixes: ${titles.join('; ')}`);
   });
 
   it('renames a code across the workspace as one edit', async () => {
