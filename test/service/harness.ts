@@ -15,7 +15,7 @@ import { importInWorker } from '../../server/src/workspace/importRunner';
 import type { Indexer } from '../../server/src/workspace/indexer';
 import { nodeFileSystem } from '../../server/src/workspace/nodeFileSystem';
 import { nodeGitAccess } from '../../server/src/workspace/nodeGitAccess';
-import { readSettings } from '../../server/src/workspace/settings';
+import { readSettings, sameFileSettings, sameSeverity } from '../../server/src/workspace/settings';
 import { canonicalUri, fileUri } from '../../server/src/workspace/uris';
 import type { FileChangeType, Workspace } from '../../server/src/workspace/workspace';
 
@@ -73,6 +73,7 @@ export class Harness {
     readonly service: KaderService,
     /** Everything the service logged. */
     readonly logs: LogLine[],
+    private readonly clientLocale: string | undefined,
     /** The temporary folder holding the copies. */
     readonly root: string,
     /** The first workspace folder. */
@@ -109,7 +110,7 @@ export class Harness {
     } finally {
       workspace.markReady();
     }
-    return new Harness(service, logs, root, folders[0]!, options.indexer);
+    return new Harness(service, logs, options.locale, root, folders[0]!, options.indexer);
   }
 
   get workspace(): Workspace {
@@ -185,6 +186,28 @@ export class Harness {
   /** `didChangeWatchedFiles`, one change. */
   async fileChanged(uri: string, type: FileChangeType): Promise<void> {
     await this.workspace.fileChanged(uri, type);
+  }
+
+  /**
+   * `didChangeConfiguration` with new `kader` settings for every folder, as server.ts's
+   * loadSettings takes them: the language, every report's result id after a severity change, a
+   * rescan after a change of which files are read.
+   */
+  async configure(raw: unknown): Promise<void> {
+    const { workspace } = this;
+    const settings = readSettings(raw);
+    const locale = settings.language === 'auto' ? localeOf(this.clientLocale) : settings.language;
+    let recheck = locale !== workspace.locale;
+    workspace.setLocale(locale);
+    const rescans = [];
+    for (const folder of workspace.folders) {
+      const previous = folder.settings;
+      if (!sameSeverity(previous, settings) || previous.maxSizeMB !== settings.maxSizeMB) recheck = true;
+      folder.settings = settings;
+      if (!sameFileSettings(previous, settings)) rescans.push(folder);
+    }
+    if (recheck) this.service.diagnostics.settingsChanged();
+    await Promise.all(rescans.map((folder) => workspace.scan(folder)));
   }
 
   /** Log lines of level error. */
