@@ -7,6 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import { localize, type Translate } from '../core/l10n';
 import { jsonText, terminalLine, terminalText } from '../core/outputs/outputEscaping';
 import { parseTranscript, stripBom } from '../core/parse';
+import { ALLOW_LIST_FILE, parseAllowList } from '../core/privacy/allowList';
 import { findPersonalData, prepareDetection, type PreparedDetection } from '../core/privacy/detect';
 import type { PrivacyFinding } from '../core/privacy/findings';
 import { nameKey, nextPseudonym, parseKey, type Key } from '../core/privacy/key';
@@ -59,6 +60,21 @@ function rowLine(row: Row): string {
 function findingsIn(text: string, prepared: PreparedDetection): PrivacyFinding[] {
   const stripped = stripBom(text);
   return findPersonalData(stripped, parseTranscript(stripped), prepared);
+}
+
+/**
+ * The project's allow-list (core/privacy/allowList.ts): the nearest `kader-privacy-allow.txt` in
+ * `folder` or a folder above it, up to the top of its git working tree; none is no list.
+ */
+export async function readAllowList(folder: string): Promise<string[]> {
+  const start = path.resolve(folder);
+  const tree = gitWorkingTree(start);
+  const top = tree !== undefined && (start === tree || start.startsWith(tree + path.sep)) ? tree : start;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const read = await readText(path.join(dir, ALLOW_LIST_FILE));
+    if (read.ok) return parseAllowList(read.text);
+    if (dir === top || path.dirname(dir) === dir) return [];
+  }
 }
 
 function folderProblem(root: string, folder: string, t: Translate): string | undefined {
@@ -120,7 +136,7 @@ export async function runPseudonymise(command: PseudonymiseCommand, locale: Loca
   const key = await readKeyFile(command.keyFile, io, locale);
   if (typeof key === 'number') return key;
   const project = await open();
-  const prepared = prepareDetection({ key });
+  const prepared = prepareDetection({ key, allowList: await readAllowList(project.root) });
   const left: Row[] = [];
   let changed = 0;
   let replacements = 0;
@@ -320,7 +336,7 @@ export async function runPrivacyCheck(command: PrivacyCheckCommand, locale: Loca
     if (typeof read === 'number') return read;
     key = read;
   }
-  const prepared = prepareDetection({ key });
+  const prepared = prepareDetection({ key, allowList: await readAllowList(path.resolve(io.cwd, command.folder)) });
   if (!command.staged && !command.history) {
     const project = await open();
     const texts: { path: string; text: string }[] = [];

@@ -7,6 +7,9 @@ import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-lan
 import { byPlace, checkCodes, type CodeLookup, emptyFrontMatter, ParseCache, parseTranscript, PieceText, type TextChange } from '../core/parse';
 import type { Diagnostic, Transcript } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, utf8Length } from '../core/fileText';
+import type { PreparedDetection } from '../core/privacy/detect';
+import type { PrivacyFinding } from '../core/privacy/findings';
+import { DocumentPrivacy } from '../core/privacy/incremental';
 import { canonicalUri } from './uris';
 
 const isEol = (c: number): boolean => c === 10 || c === 13;
@@ -119,6 +122,8 @@ export interface OpenDocument {
   bytes: number;
   /** The model of a version, and the size limit it was made under. */
   parsed?: { version: number; maxBytes: number; model: Transcript };
+  /** Its personal data, per chunk of the parse (core/privacy/incremental.ts). */
+  readonly privacy: DocumentPrivacy;
 }
 
 /**
@@ -149,7 +154,7 @@ export class OpenDocuments {
   open(clientUri: string, languageId: string, version: number, text: string): OpenDocument {
     const uri = canonicalUri(clientUri);
     const document = new OpenText(uri, languageId, version, PieceText.from(text));
-    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), pending: undefined, revision: {}, bytes: utf8Length(text) };
+    const entry: OpenDocument = { uri, clientUri, languageId, document, cache: new ParseCache(), pending: undefined, revision: {}, bytes: utf8Length(text), privacy: new DocumentPrivacy() };
     this.byUri.set(uri, entry);
     return entry;
   }
@@ -163,6 +168,8 @@ export class OpenDocuments {
       else entry.bytes = utf8Length(change.text);
       const updated = OpenText.update(entry.document, [change], version);
       entry.document = updated.document;
+      if (updated.steps) for (const step of updated.steps) entry.privacy.changed(step.change);
+      else entry.privacy.replaced();
       if (!updated.steps) entry.pending = undefined;
       else entry.pending?.push(...updated.steps);
       if (entry.pending && entry.pending.length > MAX_PENDING) entry.pending = undefined;
@@ -210,6 +217,21 @@ export class OpenDocuments {
       entry.parsed = { version: entry.document.version, maxBytes, model };
     }
     return entry.parsed.model;
+  }
+
+  /**
+   * The personal data in the document's current text, in order, found with `prepared` (none past
+   * the size limit: such a text is not parsed). After an edit inside paragraphs only the chunks it
+   * touched are read again.
+   */
+  privacy(entry: OpenDocument, lookup: CodeLookup, prepared: PreparedDetection): PrivacyFinding[] {
+    if (this.tooLarge(entry)) return [];
+    if (entry.pending?.length !== 0 || !entry.cache.last) this.diagnostics(entry, lookup);
+    const parse = entry.cache.last;
+    if (!parse) return [];
+    // A byte-order mark moves the parse's offsets by one from the editor's changes.
+    if (entry.document.text.slice(0, 1) === '\uFEFF') entry.privacy.replaced();
+    return entry.privacy.findings(entry.cache.diagnosed ?? parse, parse, parse.model.frontMatter.participants, prepared);
   }
 
   /** Every diagnostic of the document's current text, in order; after an edit inside paragraphs without building its model. */

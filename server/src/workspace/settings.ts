@@ -3,6 +3,7 @@
 // A value of the wrong shape falls back to its default rather than breaking the server.
 
 import { DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB } from '../core/fileText';
+import type { PrivacyRuleId } from '../core/privacy/findings';
 import type { RuleId, Severity } from '../core/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -13,10 +14,12 @@ export interface KaderSettings {
   exclude: string[];
   /** Relative to the workspace folder, with `/`. */
   codebookPath: string;
-  severity: Partial<Record<RuleId, SeveritySetting>>;
+  severity: Partial<Record<RuleId | PrivacyRuleId, SeveritySetting>>;
   language: LanguageSetting;
   /** Transcripts larger than this (MB, on disk or open) are reported and not read. */
   maxSizeMB: number;
+  /** The key of pseudonyms (`kader.privacy.keyFile`): a path or URI outside the repository, as written. */
+  privacyKeyFile: string | undefined;
 }
 
 export const DEFAULT_SETTINGS: KaderSettings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: KaderSettings = {
   severity: {},
   language: 'auto',
   maxSizeMB: DEFAULT_MAX_TRANSCRIPT_MB,
+  privacyKeyFile: undefined,
 };
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -57,15 +61,16 @@ function codebookPath(value: unknown): string {
 /** Reads the `kader` section (the object under `kader`, or the whole settings with a `kader` key). */
 export function readSettings(raw: unknown): KaderSettings {
   const section = raw !== null && typeof raw === 'object' && 'kader' in raw ? (raw as { kader: unknown }).kader : raw;
-  const severity: Partial<Record<RuleId, SeveritySetting>> = {};
+  const severity: KaderSettings['severity'] = {};
   const rawSeverity = lookup(section, ['diagnostics', 'severity']);
   if (rawSeverity !== null && typeof rawSeverity === 'object') {
     for (const [rule, value] of Object.entries(rawSeverity as Record<string, unknown>)) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) severity[rule as RuleId] = value as SeveritySetting;
+      if (typeof value === 'string' && SEVERITIES.has(value)) severity[rule as RuleId | PrivacyRuleId] = value as SeveritySetting;
     }
   }
   const language = lookup(section, ['language']);
   const maxSizeMB = lookup(section, ['transcripts', 'maxSizeMB']);
+  const keyFile = lookup(section, ['privacy', 'keyFile']);
   return {
     include: stringList(lookup(section, ['transcripts', 'include']), DEFAULT_SETTINGS.include),
     exclude: stringList(lookup(section, ['transcripts', 'exclude']), DEFAULT_SETTINGS.exclude),
@@ -73,6 +78,7 @@ export function readSettings(raw: unknown): KaderSettings {
     severity,
     language: language === 'en' || language === 'nl' ? language : 'auto',
     maxSizeMB: typeof maxSizeMB === 'number' && Number.isFinite(maxSizeMB) && maxSizeMB > 0 ? maxSizeMB : DEFAULT_SETTINGS.maxSizeMB,
+    privacyKeyFile: typeof keyFile === 'string' && keyFile.trim() !== '' ? keyFile.trim() : undefined,
   };
 }
 
@@ -81,7 +87,8 @@ export function sameFileSettings(a: KaderSettings, b: KaderSettings): boolean {
   return a.codebookPath === b.codebookPath && a.include.join('\0') === b.include.join('\0') && a.exclude.join('\0') === b.exclude.join('\0') && a.maxSizeMB === b.maxSizeMB;
 }
 
+/** Whether the diagnostics read the same under both: the severities, and the key of pseudonyms they find names with. */
 export function sameSeverity(a: KaderSettings, b: KaderSettings): boolean {
-  const keys = new Set([...Object.keys(a.severity), ...Object.keys(b.severity)]) as Set<RuleId>;
-  return [...keys].every((k) => a.severity[k] === b.severity[k]);
+  const keys = new Set([...Object.keys(a.severity), ...Object.keys(b.severity)]) as Set<RuleId | PrivacyRuleId>;
+  return a.privacyKeyFile === b.privacyKeyFile && [...keys].every((k) => a.severity[k] === b.severity[k]);
 }

@@ -3,6 +3,7 @@
 // change is announced once to the listeners (diagnostics, the views' notification).
 
 import { parseTranscript, transcriptDiagnostics } from '../core/parse';
+import type { PrivacyFinding } from '../core/privacy/findings';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
 import { bytesOfMB, type ReadResult } from '../core/fileText';
 import type { Indexer } from './indexer';
@@ -44,7 +45,12 @@ export interface DocumentView extends Place {
   diagnostics(): Diagnostic[];
   /** What the diagnostics come from: another object after every change (for result ids). */
   readonly source: object;
+  /** The personal data in a transcript, as far as the workspace's privacy provider has found it (none without one). */
+  privacy(): readonly PrivacyFinding[];
 }
+
+/** Finds the personal data of a transcript (the service's: it owns the keys and allow-lists). */
+export type PrivacyProvider = (view: DocumentView) => readonly PrivacyFinding[];
 
 export type FileChangeType = 'created' | 'changed' | 'deleted';
 
@@ -71,6 +77,8 @@ export class Workspace {
   ) {}
 
   private isReady = false;
+  /** Set by the service; without it no transcript holds personal data. */
+  privacyProvider: PrivacyProvider | undefined;
 
   markReady(): void {
     this.isReady = true;
@@ -430,13 +438,15 @@ export class Workspace {
       if (open) this.sync(uri);
       const model = place.folder.codebookModel;
       const diagnostics = (): Diagnostic[] => [...place.folder.codebook.diagnostics].sort((a, b) => a.span.start - b.span.start);
-      return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null, diagnostics, source: place.folder.codebook } : undefined;
+      return model ? { ...place, uri, model, version: place.folder.codebookSource?.version ?? null, diagnostics, source: place.folder.codebook, privacy: () => [] } : undefined;
     }
     // An open transcript's own model is always current; the index takes it after a pause in
     // typing (server.ts), or at once when a request needs the whole workspace (`syncAll`).
+    const privacy = (): readonly PrivacyFinding[] => this.privacyProvider?.(view) ?? [];
+    let view: DocumentView;
     if (open) {
       const documents = this.documents;
-      return {
+      view = {
         ...place,
         uri,
         get model() {
@@ -445,10 +455,18 @@ export class Workspace {
         version: open.document.version,
         diagnostics: () => documents.diagnostics(open, place.folder.lookup),
         source: open.revision,
+        privacy,
       };
+      return view;
     }
     const indexed = place.folder.index.get(uri);
     if (!indexed) return undefined;
-    return { ...place, uri, model: indexed.model, version: null, diagnostics: () => transcriptDiagnostics(indexed.model, place.folder.lookup), source: indexed.model };
+    view = { ...place, uri, model: indexed.model, version: null, diagnostics: () => transcriptDiagnostics(indexed.model, place.folder.lookup), source: indexed.model, privacy };
+    return view;
+  }
+
+  /** The key or an allow-list changed: every transcript of `folders` is checked again. */
+  privacyChanged(folders: readonly Folder[]): void {
+    this.emit({ codebooks: [...folders] });
   }
 }

@@ -26,7 +26,7 @@ export interface DetectOptions {
 }
 
 /** What a name in the matcher stands for; `person` undefined for words that are not findings. */
-interface NameValue {
+export interface NameValue {
   person?: { name: string; form: NameForm | 'variant'; pseudonym?: string; kind: EntryKind };
 }
 
@@ -66,17 +66,41 @@ export function prepareDetection(options: DetectOptions = {}): PreparedDetection
   return { names: new NameTrie(entries), known, allowed: new Set((options.allowList ?? []).map(nameKey)) };
 }
 
-/** The document's own names: its participants and speakers; roles and labels are no finding. */
-function documentNames(model: Transcript, known: Set<string>): NameTrie<NameValue> {
+/**
+ * The names a document gives itself, in one order for the whole document and for any part of it:
+ * its participants as listed, then its other speakers in alphabetical order.
+ */
+export function documentNameList(participants: readonly string[], speakers: Iterable<string>): string[] {
+  const listed = new Set(participants);
+  const others = [...new Set(speakers)].filter((s) => !listed.has(s)).sort();
+  return [...listed, ...others];
+}
+
+/** The names of a model: its participants and the speakers of its turns. */
+export function namesOf(model: Transcript): string[] {
+  return documentNameList(model.frontMatter.participants, model.turns.map((t) => t.speaker));
+}
+
+/**
+ * What detection needs of a document's own names, built once per list of names: a trie of them
+ * (roles and labels are no finding) and the known words with the roles' words added.
+ */
+export interface DocumentNames {
+  readonly trie: NameTrie<NameValue>;
+  readonly known: ReadonlySet<string>;
+}
+
+export function prepareNames(prepared: PreparedDetection, names: readonly string[]): DocumentNames {
+  const known = new Set(prepared.known);
   const entries: MatcherEntry<NameValue>[] = [];
-  for (const speaker of new Set([...model.frontMatter.participants, ...model.turns.map((t) => t.speaker)])) {
+  for (const speaker of names) {
     if (isRoleLabel(speaker)) {
       const words = foldedWords(speaker);
       entries.push(notFinding(words));
       for (const w of words) known.add(w);
     } else for (const e of personEntries(speaker, undefined, 'participant')) entries.push(e);
   }
-  return new NameTrie(entries);
+  return { trie: new NameTrie(entries), known };
 }
 
 /** One finding from the values of a name match: a word that is no finding wins; a pseudonym only when all agree. */
@@ -117,7 +141,7 @@ function inMidSentence(text: string, start: number): boolean {
   return i >= 0 && MID_SENTENCE_BEFORE.test(text[i]!);
 }
 
-function findCapitalised(text: string, known: Set<string>): RawFinding[] {
+function findCapitalised(text: string, known: ReadonlySet<string>): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const m of text.matchAll(CAPITALISED)) {
     const word = m[0];
@@ -142,8 +166,16 @@ export function findPersonalData(rawText: string, model: Transcript, options: De
 
 /** The findings as raw spans, for pseudonymise (which needs no LSP ranges). */
 export function detectIn(text: string, regions: TextRegion[], model: Transcript, prepared: PreparedDetection): RawFinding[] {
-  const known = new Set(prepared.known);
-  const ownNames = documentNames(model, known);
+  return detectWith(text, regions, prepared, prepareNames(prepared, namesOf(model)));
+}
+
+/**
+ * The findings in `text` (a whole document or a part of it that no finding crosses: see
+ * privacy/incremental.ts), with the document's names made ready by prepareNames.
+ */
+export function detectWith(text: string, regions: readonly TextRegion[], prepared: PreparedDetection, own: DocumentNames): RawFinding[] {
+  const { known } = own;
+  const ownNames = own.trie;
   const { allowed } = prepared;
   const candidates: (RawFinding | { span: Span; level: 'stop' })[] = [];
   for (const match of matchNames(text, [prepared.names, ownNames])) {
@@ -181,7 +213,7 @@ export function detectIn(text: string, regions: TextRegion[], model: Transcript,
   return allowed.size === 0 ? chosen : chosen.filter((c) => !allowed.has(nameKey(c.args['text']!)));
 }
 
-function locate(text: string, findings: RawFinding[]): PrivacyFinding[] {
+function locate(text: string, findings: readonly RawFinding[]): PrivacyFinding[] {
   const lines = new LineIndex(text);
   return findings.map((f) => ({ rule: f.rule, level: f.level, span: f.span, range: lines.range(f.span), args: f.args }));
 }

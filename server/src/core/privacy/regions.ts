@@ -49,7 +49,7 @@ export function textRegions(text: string, model: Transcript): TextRegion[] {
 }
 
 /** The string values of the front matter (any depth; never a key), as regions. */
-function frontMatterRegions(text: string, fm: Span): TextRegion[] {
+export function frontMatterRegions(text: string, fm: Span): TextRegion[] {
   const bodyStart = text.indexOf('\n', fm.start) + 1;
   let end = fm.end;
   if (text[end - 1] === '\n') end--;
