@@ -103,6 +103,7 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
       await workspace.settled();
       checkCancelled(token);
       if (freshness === 'workspace') workspace.syncAll();
+      else workspace.syncCodebooks();
       return { workspace, locale: workspace.locale, client: service.client, trusted: service.trusted, git: options.git, fileSystem: options.fileSystem };
     },
 

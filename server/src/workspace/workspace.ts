@@ -351,6 +351,11 @@ export class Workspace {
     this.emit({ uris: [uri] });
   }
 
+  /** Brings every folder's codebook up to date with its open document: every transcript is checked against it. */
+  syncCodebooks(): void {
+    for (const open of this.documents.all()) if (this.classify(open.uri)?.kind === 'codebook') this.sync(open.uri);
+  }
+
   syncAll(): void {
     for (const open of this.documents.all()) this.sync(open.uri);
   }
