@@ -2,7 +2,7 @@
 // new codes. Only text generation and WorkspaceEdits (undoable); the client never parses Markdown.
 
 import * as vscode from 'vscode';
-import { frameworkCodebookMarkdown } from '../../server/src/core/framework';
+import { frameworkCodebookMarkdown, type FrameworkOptions } from '../../server/src/core/framework';
 import type { Locale } from '../../server/src/core/types';
 
 export function codebookPath(folder: vscode.WorkspaceFolder | vscode.Uri): string {
@@ -75,11 +75,13 @@ export interface CreateCodebookOptions {
   target: vscode.Uri;
   /** Replace an existing file (the caller asked the user). */
   replace: boolean;
+  /** What the codebook holds besides the aspects (frameworkCodebookMarkdown's defaults when absent). */
+  contents?: FrameworkOptions;
 }
 
 /** Writes the framework codebook to `target` as one undoable edit, then saves it. */
-export async function writeFrameworkCodebook({ locale, target, replace }: CreateCodebookOptions): Promise<boolean> {
-  const text = frameworkCodebookMarkdown(locale);
+export async function writeFrameworkCodebook({ locale, target, replace, contents }: CreateCodebookOptions): Promise<boolean> {
+  const text = frameworkCodebookMarkdown(locale, contents);
   const edit = new vscode.WorkspaceEdit();
   if (await exists(target)) {
     if (!replace) return false;

@@ -3,7 +3,8 @@
 // extensions) and asks the user for whatever is missing.
 
 import * as vscode from 'vscode';
-import { FRAMEWORK } from '../../server/src/core/framework';
+import type { FrameworkOptions } from '../../server/src/core/framework';
+import { transcriptTemplate } from '../../server/src/core/interviewGuide';
 import type { Locale } from '../../server/src/core/types';
 import { ReportRequest } from '../../server/src/protocol';
 import { codebookUri, exists, writeFrameworkCodebook } from './codebookEdits';
@@ -19,6 +20,13 @@ export interface CreateCodebookArgs {
   replace?: boolean;
   /** Show the codebook afterwards (default true). */
   show?: boolean;
+  /**
+   * What the codebook holds besides the aspects: the article's distinctions as sub-codes (default
+   * true) and the learning level and loop family (default false). Asked for with the language;
+   * a caller that gives `locale` gets the defaults for what it leaves out.
+   */
+  distinctions?: boolean;
+  learning?: boolean;
 }
 
 export interface NewTranscriptArgs {
@@ -67,6 +75,27 @@ async function pickLocale(title: string): Promise<Locale | undefined> {
   return choice?.locale;
 }
 
+/** What goes into the codebook besides the seven aspects and their dialogue questions; none of it is the bare framework. */
+async function pickContents(title: string): Promise<FrameworkOptions | undefined> {
+  const distinctions = {
+    label: vscode.l10n.t('The article’s distinctions as sub-codes'),
+    detail: vscode.l10n.t('Voluntary or sent; exchanging, frame of action or changing; shared basis or far apart; power, climate, history; persons, things, events; for you, the group, colleagues, the organisation; intended or not'),
+    picked: true,
+  };
+  const learning = {
+    label: vscode.l10n.t('Learning level and loop'),
+    detail: vscode.l10n.t('A second code family: individual or collective learning (#niveau/…) and the how, why and what for questions (#lus/…)'),
+    picked: false,
+  };
+  const chosen = await vscode.window.showQuickPick([distinctions, learning], {
+    title,
+    canPickMany: true,
+    placeHolder: vscode.l10n.t('Besides the seven aspects and their questions (choose none for the bare framework)'),
+  });
+  if (!chosen) return undefined;
+  return { distinctions: chosen.includes(distinctions), learning: chosen.includes(learning) };
+}
+
 /** Kader: Create Codebook. Returns the codebook written (or kept), or undefined. */
 export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vscode.Uri | undefined> {
   let target = args.target;
@@ -75,8 +104,15 @@ export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vsc
     if (!folder) return undefined;
     target = codebookUri(folder);
   }
-  const locale = args.locale ?? (await pickLocale(vscode.l10n.t('Create a codebook from the framework for learning practices')));
+  const title = vscode.l10n.t('Create a codebook from the framework for learning practices');
+  const locale = args.locale ?? (await pickLocale(title));
   if (!locale) return undefined;
+  let contents: FrameworkOptions = { distinctions: args.distinctions ?? true, learning: args.learning ?? false };
+  if (args.locale === undefined && args.distinctions === undefined && args.learning === undefined) {
+    const picked = await pickContents(title);
+    if (!picked) return undefined;
+    contents = picked;
+  }
 
   let replace = args.replace;
   if (replace === undefined && (await exists(target))) {
@@ -92,7 +128,7 @@ export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vsc
       return undefined;
     }
   }
-  if (!(await writeFrameworkCodebook({ locale, target, replace: replace ?? false }))) return undefined;
+  if (!(await writeFrameworkCodebook({ locale, target, replace: replace ?? false, contents }))) return undefined;
   if (args.show !== false) await vscode.window.showTextDocument(target);
   return target;
 }
@@ -108,36 +144,6 @@ function coderName(host: ProjectHost): string {
   } catch {
     return 'coder';
   }
-}
-
-/** YAML-safe scalar: quoted when it could be read as something else. */
-function yamlString(value: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/^(true|false|null|yes|no|~)$/i.test(value) ? value : JSON.stringify(value);
-}
-
-/** The text of a new transcript: front matter and the interview guide with the seven dialogue questions. */
-export function transcriptTemplate(locale: Locale, practice: string | undefined, coder: string, date: string): string {
-  const words =
-    locale === 'nl'
-      ? { title: 'Reflectiegesprek', practice: 'Naam van de praktijk', question: 'Vraag', hint: 'Codeer tekst: selecteer woorden en druk op Ctrl+Alt+K (Cmd+Alt+K op een Mac).' }
-      : { title: 'Reflection conversation', practice: 'Name of the practice', question: 'Question', hint: 'Code text: select words and press Ctrl+Alt+K (Cmd+Alt+K on a Mac).' };
-  const lines = [
-    '---',
-    `practice: ${yamlString(practice ?? words.practice)}`,
-    `coder: ${yamlString(coder)}`,
-    `title: ${words.title}`,
-    `date: ${date}`,
-    'participants: [Interviewer, S1, S2]',
-    '---',
-    `# ${words.title}`,
-    '',
-    `<!-- ${words.hint} -->`,
-    '',
-  ];
-  FRAMEWORK.filter((entry) => !entry.code.includes('/')).forEach((entry, i) => {
-    lines.push(`## ${words.question} ${i + 1} — ${entry.name[locale]}`, '', `**Interviewer:** ${entry.question[locale]}`, '', '**S1:** ', '');
-  });
-  return lines.join('\n');
 }
 
 /** The practice a new file would belong to: the name of its folder inside the workspace folder. */

@@ -65,10 +65,8 @@ test('without a workspace folder, an open Markdown file is checked against the b
   t.after(() => client.dispose());
   const file = 'file:///elders/gesprek.md';
   await client.open(file, TEXT);
-  assert.deepEqual(await pull(client, file), [
-    ['undefined-subcode', range(3, 19, 3, 37)],
-    ['undefined-code', range(3, 38, 3, 47)],
-  ]);
+  // #intentie/gestuurd is one of the built-in framework's sub-codes (the article's distinctions).
+  assert.deepEqual(await pull(client, file), [['undefined-code', range(3, 38, 3, 47)]]);
   await client.open('file:///elders/notities.txt', TEXT, 'plaintext');
   assert.deepEqual(await pull(client, 'file:///elders/notities.txt'), []);
   assert.deepEqual(client.errors(), []);

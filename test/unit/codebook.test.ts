@@ -9,6 +9,8 @@ import { checkCodes, codeLookup } from '../../server/src/core/parse/check';
 import { readChunkWithRemark } from '../../server/src/core/parse/chunk';
 import { builtInCodebook, parseCodebook, readCodebookChunk } from '../../server/src/core/parse/codebook';
 import { FRAMEWORK, frameworkCodebookMarkdown } from '../../server/src/core/framework';
+import { DISTINCTIONS } from '../../server/src/core/frameworkDistinctions';
+import { aspectOf } from '../../server/src/core/codes';
 import { scanLines } from '../../server/src/core/parse/lines';
 import { messageOf } from '../../server/src/core/messages';
 import { assertLocated, mark, mark1, md, parse, range, slice } from './helpers';
@@ -166,7 +168,9 @@ describe('parseCodebook (§8)', () => {
 describe('builtInCodebook (§8)', () => {
   const aspects = ['intentie', 'activiteit', 'normativiteit', 'context', 'space-en-place', 'actanten', 'outcome'];
 
-  it('holds the seven aspects and the space/place sub-codes', () => {
+  // The built-in codebook has the article's distinctions as sub-codes too (issue 20); they take
+  // their aspect's colour, so only the aspects and space/place have one of their own.
+  it('holds the seven aspects, the space/place sub-codes and the article’s distinctions', () => {
     for (const locale of ['nl', 'en'] as const) {
       const book = builtInCodebook(locale);
       assert.equal(book.builtIn, true);
@@ -178,10 +182,11 @@ describe('builtInCodebook (§8)', () => {
       );
       assert.deepEqual(
         codes.filter((c) => c.includes('/')),
-        ['space-en-place/space', 'space-en-place/place'],
+        ['space-en-place/space', 'space-en-place/place', ...DISTINCTIONS.map((d) => d.code)].sort((a, b) => aspects.indexOf(aspectOf(a)) - aspects.indexOf(aspectOf(b))),
       );
       for (const c of book.codes) {
-        assert.match(c.color!, /^#[0-9A-F]{6}$/i);
+        if (!c.code.includes('/') || c.code.startsWith('space-en-place/')) assert.match(c.color!, /^#[0-9A-F]{6}$/i);
+        else assert.equal(c.color, undefined);
         assert.ok(c.description.length > 10);
         assert.equal(c.definition, undefined);
       }
@@ -191,14 +196,9 @@ describe('builtInCodebook (§8)', () => {
   it('translates names and descriptions, not code ids', () => {
     const nl = builtInCodebook('nl');
     const en = builtInCodebook('en');
-    assert.deepEqual(
-      nl.codes.map((c) => c.name),
-      ['Intentie', 'Activiteit', 'Normativiteit', 'Context', 'Space en place', 'Space', 'Place', 'Actanten', 'Outcome/waarde'],
-    );
-    assert.deepEqual(
-      en.codes.map((c) => c.name),
-      ['Intention', 'Activity', 'Normativity', 'Context', 'Space and place', 'Space', 'Place', 'Actants', 'Outcome/value'],
-    );
+    const framework = (book: typeof nl): string[] => book.codes.filter((c) => FRAMEWORK.some((f) => f.code === c.code)).map((c) => c.name);
+    assert.deepEqual(framework(nl), ['Intentie', 'Activiteit', 'Normativiteit', 'Context', 'Space en place', 'Space', 'Place', 'Actanten', 'Outcome/waarde']);
+    assert.deepEqual(framework(en), ['Intention', 'Activity', 'Normativity', 'Context', 'Space and place', 'Space', 'Place', 'Actants', 'Outcome/value']);
     assert.deepEqual(
       nl.codes.map((c) => c.code),
       en.codes.map((c) => c.code),

@@ -1,5 +1,5 @@
-// The Statistics webview's page: the aspect × practice heatmap, code frequencies as bars and the
-// co-occurrence matrix, as plain SVG inside HTML, written with the escaping template html`…`.
+// The Statistics webview's page: the aspect × practice heatmap, code frequencies as bars, the
+// co-occurrence matrix and the aspects against the learning level and loop (when coded), as plain SVG inside HTML, written with the escaping template html`…`.
 // No vscode import, so plain Node tests can check it. The page's script is
 // client/src/webview/scripts/statistics/main.ts; its messages are checked by `isStatisticsMessage`.
 
@@ -8,7 +8,9 @@ import { markdownText } from '../../../server/src/core/outputs/outputEscaping';
 import type { Locale } from '../../../server/src/core/types';
 import { css, html, type SafeHtml } from '../webview/html';
 import { webviewPage, type PageOptions } from '../webview/page';
-import type { ChartId } from '../webview/scripts/statistics/messages';
+import type { ChartId, FamilyChartId } from '../webview/scripts/statistics/messages';
+import type { StatisticsFamily } from '../../../server/src/core/outputs/statistics';
+import { LEVEL_FAMILY, LOOP_FAMILY } from '../../../server/src/core/frameworkDistinctions';
 
 /** A `#RGB` or `#RRGGBB` colour, else undefined: only such colours reach an attribute. */
 export function safeColor(color: string | undefined): string | undefined {
@@ -43,6 +45,10 @@ const WORDS = {
     cellFrequency: (code: string, n: number) => `${code}: ${n === 1 ? '1 fragment' : `${n} fragments`}. Show the fragments.`,
     cellCo: (x: string, y: string, n: number) => `${x} with ${y}: ${n}. Show the fragments.`,
     listHint: 'Choose a cell or bar to list its fragments.',
+    family: (name: string) => `Aspects × ${name}`,
+    familyNote: 'A fragment coded with an aspect counts at a level that is coded on it, on a passage around it or on one inside it.',
+    total: 'Total',
+    cellFamily: (aspect: string, column: string, practice: string, n: number) => `${aspect}, ${column}, ${practice}: ${n}. Show the fragments.`,
   },
   nl: {
     title: 'Kader-statistieken',
@@ -68,6 +74,10 @@ const WORDS = {
     cellFrequency: (code: string, n: number) => `${code}: ${n === 1 ? '1 fragment' : `${n} fragmenten`}. Toon de fragmenten.`,
     cellCo: (x: string, y: string, n: number) => `${x} met ${y}: ${n}. Toon de fragmenten.`,
     listHint: 'Kies een cel of balk om de fragmenten te zien.',
+    family: (name: string) => `Aspecten × ${name}`,
+    familyNote: 'Een fragment met een code van een aspect telt mee bij een niveau dat erop, op een passage eromheen of op een passage erin gecodeerd is.',
+    total: 'Totaal',
+    cellFamily: (aspect: string, column: string, practice: string, n: number) => `${aspect}, ${column}, ${practice}: ${n}. Toon de fragmenten.`,
   },
 } as const;
 
@@ -193,6 +203,53 @@ export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): Saf
   return svg(width, height, w.cooccurrence, parts);
 }
 
+/** The chart of a learning family: `level` for `#niveau`, `loop` for `#lus`. */
+export function familyChart(family: StatisticsFamily): FamilyChartId | undefined {
+  return family.family.code === LEVEL_FAMILY ? 'level' : family.family.code === LOOP_FAMILY ? 'loop' : undefined;
+}
+
+const GROUP_GAP = 12;
+const FAMILY_HEADER = 56;
+
+/**
+ * Aspects × a learning family: a row per aspect; a group of columns (one per level) per
+ * practice, then one for all practices. The totals and the practices each have their own colour scale.
+ */
+export function familySvg(data: StatisticsResult, k: number, w: StatisticsWords): SafeHtml {
+  const family = data.families![k]!;
+  const columns = family.columns;
+  const groupWidth = CELL_WIDTH * Math.max(1, columns.length);
+  const groups = [...data.practices.map((p) => p.label), w.total];
+  const last = groups.length - 1;
+  const width = LABEL_WIDTH + groups.length * (groupWidth + GROUP_GAP);
+  const height = FAMILY_HEADER + CELL_HEIGHT * Math.max(1, family.aspects.length);
+  const maxTotal = Math.max(0, ...family.totals.flat());
+  const maxPractice = Math.max(0, ...family.counts.flat(2));
+  const parts: SafeHtml[] = [];
+  groups.forEach((group, g) => {
+    const x = LABEL_WIDTH + g * (groupWidth + GROUP_GAP);
+    const chars = Math.max(4, Math.floor(groupWidth / 7));
+    parts.push(html`<text class="label group" x="${x + (groupWidth - 2) / 2}" y="18" text-anchor="middle"><title>${group}</title>${clip(group, chars)}</text>`);
+    columns.forEach((c, j) => {
+      const cx = x + j * CELL_WIDTH + (CELL_WIDTH - 2) / 2;
+      parts.push(html`<text class="label" x="${cx}" y="${FAMILY_HEADER - 10}" text-anchor="middle"><title>${c.name}</title>${clip(c.name, 13)}</text>`);
+    });
+  });
+  family.aspects.forEach((a, i) => {
+    const y = FAMILY_HEADER + i * CELL_HEIGHT;
+    parts.push(rowLabel(y, a.name, a.color));
+    groups.forEach((group, g) => {
+      const x = LABEL_WIDTH + g * (groupWidth + GROUP_GAP);
+      columns.forEach((c, j) => {
+        const n = g === last ? family.totals[i]![j]! : family.counts[i]![j]![g]!;
+        const cell = g === last ? `v:${k}:${i}:${j}` : `v:${k}:${i}:${j}:${g}`;
+        parts.push(heatCell(x + j * CELL_WIDTH, y, n, g === last ? maxTotal : maxPractice, String(n), cell, w.cellFamily(a.name, c.name, group, n)));
+      });
+    });
+  });
+  return svg(width, height, w.family(family.family.name), parts);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Markdown tables (Copy as Markdown Table)
 
@@ -216,6 +273,20 @@ export function chartMarkdown(data: StatisticsResult, chart: ChartId, measure: '
         ['', ...data.cooccurrence.codes.map((c) => c.name)],
         data.cooccurrence.codes.map((c, i) => [c.name, ...data.cooccurrence.counts[i]!.map((n, j) => (i === j ? '–' : String(n)))]),
       );
+    case 'level':
+    case 'loop': {
+      const family = (data.families ?? []).find((f) => familyChart(f) === chart);
+      if (!family) return '';
+      const groups = [...data.practices.map((p) => p.label), w.total];
+      return mdTable(
+        ['', ...groups.flatMap((g) => family.columns.map((c) => `${g}: ${c.name}`))],
+        family.aspects.map((a, i) => [
+          a.name,
+          ...data.practices.flatMap((_, p) => family.columns.map((__, j) => String(family.counts[i]![j]![p]!))),
+          ...family.totals[i]!.map(String),
+        ]),
+      );
+    }
   }
 }
 
@@ -238,6 +309,7 @@ button.link { background: none; border: none; color: var(--vscode-textLink-foreg
 .chart { overflow-x: auto; }
 svg text { font-family: var(--vscode-font-family); font-size: 12px; }
 svg .label { fill: var(--vscode-foreground); }
+svg .group { font-weight: 600; }
 svg .cell-box { fill: var(--vscode-editorWidget-background, transparent); stroke: var(--vscode-editorWidget-border, var(--vscode-panel-border, #8884)); stroke-width: 1; }
 svg .cell-fill { fill: var(--vscode-charts-blue); }
 svg .cell-text { fill: var(--vscode-foreground); }
@@ -257,8 +329,9 @@ function option(value: string, label: string, selected: boolean): SafeHtml {
   return html`<option value="${value}"${selected ? html` selected` : []}>${label}</option>`;
 }
 
-function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords): SafeHtml {
+function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords, note?: string): SafeHtml {
   return html`<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>\
+${note === undefined ? [] : html`<p class="summary">${note}</p>`}\
 <div class="actions">\
 <button type="button" data-action="svg" data-chart="${id}">${w.saveSvg}</button>\
 <button type="button" data-action="png" data-chart="${id}">${w.savePng}</button>\
@@ -275,6 +348,10 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
     option('', w.anyAttribute, view.attribute === null),
     ...data.attributes.flatMap((a) => a.values.map((v) => option(`${a.key}=${v}`, `${a.key}: ${v}`, `${a.key}=${v}` === attributeValue))),
   ];
+  const families = (data.families ?? []).flatMap((family, k) => {
+    const chart = familyChart(family);
+    return chart ? [chartSection(chart, w.family(family.family.name), familySvg(data, k, w), w, w.familyNote)] : [];
+  });
   const summary = `${data.folderName ? `${data.folderName} · ` : ''}${w.fragments(data.total)}`;
   const charts =
     data.total === 0
@@ -282,6 +359,7 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
       : html`${chartSection('matrix', w.matrix, matrixSvg(data, view.measure, w), w)}\
 ${chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w)}\
 ${chartSection('cooccurrence', w.cooccurrence, cooccurrenceSvg(data, w), w)}\
+${families}\
 <section id="list" aria-live="polite"><h2 id="list-title">${w.listHint}</h2><ul id="list-items"></ul></section>`;
   return webviewPage(options, {
     title: w.title,

@@ -1,6 +1,8 @@
-// The built-in codebook: the seven aspects of the framework for learning practices, with their
-// dialogue questions (Tabel 1 of the source article), in Dutch and English.
+// The framework for learning practices: its seven aspects with their dialogue questions (Tabel 1
+// of the source article), in Dutch and English, and the codebooks made from them.
 
+import { aspectOf } from './codes';
+import { DISTINCTIONS, LEARNING, type FrameworkSubCode } from './frameworkDistinctions';
 import type { Locale } from './types';
 
 export interface FrameworkCode {
@@ -88,13 +90,65 @@ export const FRAMEWORK: readonly FrameworkCode[] = [
   },
 ];
 
-/** The framework as a `codebook.md`, for Create Codebook and for quick fixes that need one. */
-export function frameworkCodebookMarkdown(locale: Locale): string {
+export interface FrameworkOptions {
+  /** The article's distinctions per aspect as sub-codes (frameworkDistinctions.ts). Default true. */
+  distinctions?: boolean;
+  /** The second code family: learning level and loop. Default false. */
+  learning?: boolean;
+}
+
+/** One code of a framework codebook, in one language. */
+export interface FrameworkEntry {
+  code: string;
+  name: string;
+  color?: string;
+  /** The short description: the dialogue question, or the distinction as the article puts it. */
+  description: string;
+  /** The article's own words, for the distinctions and the learning family. */
+  source?: string;
+}
+
+/** The codes of a framework codebook, each aspect followed by its sub-codes. */
+export function frameworkEntries(locale: Locale, options: FrameworkOptions = {}): FrameworkEntry[] {
+  const out: FrameworkEntry[] = [];
+  const sub = (c: FrameworkSubCode): FrameworkEntry => ({ code: c.code, name: c.name[locale], description: c.description[locale], source: c.source });
+  for (const aspect of FRAMEWORK) {
+    if (aspect.code.includes('/')) continue;
+    for (const entry of FRAMEWORK) {
+      if (aspectOf(entry.code) === aspect.code) out.push({ code: entry.code, name: entry.name[locale], color: entry.color, description: entry.question[locale] });
+    }
+    if (options.distinctions !== false) out.push(...DISTINCTIONS.filter((d) => aspectOf(d.code) === aspect.code).map(sub));
+  }
+  if (options.learning) {
+    for (const family of LEARNING) {
+      out.push({ code: family.code, name: family.name[locale], color: family.color, description: family.description[locale], source: family.source });
+      out.push(...family.codes.map(sub));
+    }
+  }
+  return out;
+}
+
+/** The paragraph that names the article's words a code follows. */
+export function sourceLine(source: string, locale: Locale): string {
+  return locale === 'nl' ? `Uit het artikel: “${source}”` : `From the article (in Dutch): “${source}”`;
+}
+
+/** An entry's whole description: its short description, then the article's words. */
+export function entryDescription(entry: FrameworkEntry, locale: Locale): string {
+  return entry.source === undefined ? entry.description : `${entry.description}\n\n${sourceLine(entry.source, locale)}`;
+}
+
+/**
+ * The framework as a `codebook.md`, for Create Codebook and for quick fixes that need one. By
+ * default with the distinctions, as the built-in codebook has them.
+ */
+export function frameworkCodebookMarkdown(locale: Locale, options: FrameworkOptions = {}): string {
   const title = locale === 'nl' ? 'Codeboek lerende praktijken' : 'Codebook for learning practices';
   const parts = [`---\ntitle: ${title}\n---\n`];
-  for (const entry of FRAMEWORK) {
+  for (const entry of frameworkEntries(locale, options)) {
     const depth = entry.code.includes('/') ? '##' : '#';
-    parts.push(`${depth} ${entry.name[locale]} {#${entry.code} color="${entry.color}"}\n\n${entry.question[locale]}\n`);
+    const color = entry.color === undefined ? '' : ` color="${entry.color}"`;
+    parts.push(`${depth} ${entry.name} {#${entry.code}${color}}\n\n${entryDescription(entry, locale)}\n`);
   }
   return parts.join('\n');
 }

@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import type { Element, Root, RootContent } from 'hast';
 import { aspectOf } from '../codes';
 import { localize, type Translate } from '../l10n';
+import { familyMatrices, familyMatrixMarkdown } from './learningLevels';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from '../types';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from '../index/workspaceIndex';
@@ -63,7 +64,10 @@ export interface MarkdownReportOptions {
   groupBy?: 'aspect' | 'practice';
 }
 
-/** A readable report: a cover with the counts, then the quotes per aspect and practice. */
+/**
+ * A readable report: a cover with the counts (and the aspects against the learning level and loop
+ * when those codes are used), then the quotes per aspect and practice.
+ */
 export function markdownReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
   const { index, codebook, locale } = input;
   const t = localize(locale);
@@ -83,6 +87,11 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
     out.push(`| ${markdownText(aspectName(aspect))} | ${counts.join(' | ')} | ${refs.filter((r) => hasAspect(r, aspect)).length} |`);
   }
   out.push('');
+  for (const matrix of familyMatrices(refs, codebook, aspects, practices)) {
+    out.push(`## ${t('Aspects × {0}', markdownText(aspectName(matrix.family)))}`, '');
+    out.push(t('Fragments coded with the aspect, per code of {0} on the fragment itself, on a passage around it or on one inside it.', markdownCode(`#${matrix.family}`)), '');
+    out.push(familyMatrixMarkdown(matrix, aspectName, practices.map(practiceName), locale));
+  }
 
   const quotes = (list: FragmentRef[], aspect: string): void => {
     for (const ref of list) {

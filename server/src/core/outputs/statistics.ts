@@ -1,10 +1,11 @@
-// The numbers of the Statistics view: the aspect × practice matrix, code frequencies and code
-// co-occurrence, from a workspace index, filtered by coder and document attribute. Every cell
+// The numbers of the Statistics view: the aspect × practice matrix, code frequencies, code
+// co-occurrence and the aspects against the learning level and loop, from a workspace index, filtered by coder and document attribute. Every cell
 // carries the fragments it counts, so a click can list them.
 
 import { aspectsOf, noPracticeLabel } from '../index/aggregate';
 import { aspectOf } from '../codes';
 import { localize } from '../l10n';
+import { familyMatrices } from './learningLevels';
 import { markdownText } from './outputEscaping';
 import type { AttributeValue, Codebook, Locale, Range } from '../types';
 import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
@@ -62,15 +63,33 @@ export interface Statistics {
     /** Symmetric; the diagonal is 0. */
     counts: number[][];
   };
+  /**
+   * Aspects × learning level (`niveau`) and aspects × loop (`lus`), per practice, for the families
+   * whose sub-codes are used (learningLevels.ts). Practices as in `practices`.
+   */
+  families?: StatisticsFamily[];
   /** The fragments counted, after the filter. */
   fragments: StatisticsFragment[];
-  /** Cell id (`m:i:j`, `f:i`, `c:i:j`) → indices into `fragments`. */
+  /**
+   * Cell id (`m:i:j`, `f:i`, `c:i:j`; `v:k:i:j` and `v:k:i:j:p` for family k, aspect i, column j,
+   * all practices or practice p) → indices into `fragments`.
+   */
   cells: Record<string, number[]>;
   /** Total fragments after the filter. */
   total: number;
   /** For the filters: every coder and every attribute with its values. */
   coders: string[];
   attributes: { key: string; values: string[] }[];
+}
+
+export interface StatisticsFamily {
+  family: StatisticsCode;
+  columns: StatisticsCode[];
+  aspects: StatisticsCode[];
+  /** counts[aspect][column][practice]. */
+  counts: number[][][];
+  /** totals[aspect][column]: all practices. */
+  totals: number[][];
 }
 
 const TEXT_LIMIT = 300;
@@ -183,6 +202,17 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
       }
     }
   });
+  const families = familyMatrices(refs, codebook, aspects, practiceKeys).map((m, k): StatisticsFamily => {
+    for (const [id, list] of Object.entries(m.cells)) cells[`v:${k}:${id}`] = list;
+    return {
+      family: describe(codebook, m.family),
+      columns: m.columns.map((c) => describe(codebook, c)),
+      aspects: m.aspects.map((a) => describe(codebook, a)),
+      counts: m.counts,
+      totals: m.totals,
+    };
+  });
+
   for (const list of Object.values(cells)) list.sort((m, n) => m - n);
   for (const id of Object.keys(cells)) cells[id] = [...new Set(cells[id])];
 
@@ -202,6 +232,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
     practiceTotals,
     frequencies: codes.map((c, i) => ({ ...describe(codebook, c), count: counts[i]! })),
     cooccurrence: { level, codes: axis.map((c) => describe(codebook, c)), counts: co },
+    families,
     fragments,
     cells,
     total: refs.length,

@@ -3,7 +3,7 @@
 
 import type { ScannedBlock } from './attributes';
 import { readChunk, type ChunkResult } from './chunk';
-import { FRAMEWORK } from '../framework';
+import { entryDescription, frameworkEntries } from '../framework';
 import { plainTree } from './plainChunk';
 import { LineIndex, stripBom } from './text';
 import { parseTranscript } from './transcript';
@@ -67,16 +67,15 @@ export function readCodebookChunk(source: string, read: (piece: string) => Chunk
   return result;
 }
 
+/** The framework with the article's distinctions as sub-codes, as `frameworkCodebookMarkdown` writes it. */
 export function builtInCodebook(locale: Locale): Codebook {
   return {
     builtIn: true,
-    codes: FRAMEWORK.map((entry) => ({
-      code: entry.code,
-      name: entry.name[locale],
-      color: entry.color,
-      description: entry.question[locale],
-      shortDescription: entry.question[locale],
-    })),
+    codes: frameworkEntries(locale).map((entry) => {
+      const code: CodeDefinition = { code: entry.code, name: entry.name, description: entryDescription(entry, locale), shortDescription: entry.description };
+      if (entry.color !== undefined) code.color = entry.color;
+      return code;
+    }),
     diagnostics: [],
   };
 }

@@ -3,8 +3,10 @@
 
 import { isRecord } from '../isRecord';
 
-export type ChartId = 'matrix' | 'frequencies' | 'cooccurrence';
-const CHARTS: readonly ChartId[] = ['matrix', 'frequencies', 'cooccurrence'];
+/** The aspects against the learning level (`#niveau/…`) and the loop (`#lus/…`). */
+export type FamilyChartId = 'level' | 'loop';
+export type ChartId = 'matrix' | 'frequencies' | 'cooccurrence' | FamilyChartId;
+const CHARTS: readonly ChartId[] = ['matrix', 'frequencies', 'cooccurrence', 'level', 'loop'];
 
 /** What the page posts. */
 export type StatisticsMessage =
@@ -27,7 +29,7 @@ export interface FragmentsMessage {
 export const MAX_SVG_LENGTH = 5_000_000;
 export const MAX_PNG_LENGTH = 30_000_000;
 
-const CELL_ID = /^(?:m:\d{1,6}:\d{1,6}|f:\d{1,6}|c:\d{1,6}:\d{1,6})$/;
+const CELL_ID = /^(?:m:\d{1,6}:\d{1,6}|f:\d{1,6}|c:\d{1,6}:\d{1,6}|v:\d{1,2}:\d{1,6}:\d{1,6}(?::\d{1,6})?)$/;
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 export function isChart(value: unknown): value is ChartId {
