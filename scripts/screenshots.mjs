@@ -132,6 +132,34 @@ async function main() {
   await sleep(2000);
   await clearNotifications();
   await shot('statistics.png');
+
+  // 6. learning-level.png: the Statistics page's aspects × learning level section, once the level
+  // is coded in the copy (the page follows the index).
+  codeLearningLevel(workspace);
+  const section = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('section#level');
+  await section.scrollIntoViewIfNeeded({ timeout: 20_000 });
+  await sleep(1000);
+  const box = await section.boundingBox();
+  if (!box) throw new Error('the aspects × learning level section has no box');
+  await shot('learning-level.png', { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(box.width + 16, viewport.width - box.x), height: Math.min(box.height + 16, viewport.height - box.y) });
+}
+
+/**
+ * The copy's codebook gets the learning level family (as Create Codebook writes it), and each
+ * `#outcome/individueel` and `#outcome/collectief` of the example its level, so the Statistics
+ * page has an aspects × learning level section. The examples themselves stay as they are.
+ */
+function codeLearningLevel(folder) {
+  const codebook = path.join(folder, 'codebook.md');
+  fs.appendFileSync(
+    codebook,
+    '\n# Leerniveau {#niveau color="#9C755F"}\n\nOp welk niveau wordt er geleerd: individueel of collectief?\n\n## Individueel {#niveau/individueel}\n\nHet individuele leren.\n\n## Collectief {#niveau/collectief}\n\nHet collectieve leren.\n',
+  );
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md') || entry.name === 'codebook.md' || entry.name === 'README.md') continue;
+    const file = path.join(entry.parentPath, entry.name);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/#outcome\/(individueel|collectief)\b/g, '#outcome/$1 #niveau/$1'));
+  }
 }
 
 // ---- UI helpers --------------------------------------------------------------------------------
