@@ -18,6 +18,7 @@ import { registerStatistics } from './statistics/panel';
 import { StatusBar } from './statusBar';
 import { FilterState } from './treeFilter';
 import { KaderTreeProvider, type ViewNode } from './treeView';
+import { PrivacyFeatures } from './privacy';
 
 /** What an entry knows of its extension host: how the server runs, and what else only it can say. */
 export type KaderHost = ServerLauncher & ProjectHost;
@@ -100,7 +101,12 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   command('kader.openFragment', (uri, range) => openFragment(uri, range));
   command('kader.restartServer', () => server.restart());
 
+  const privacy = new PrivacyFeatures(server, host);
+  context.subscriptions.push(privacy);
+
   const ready = server.start();
+  // The server learns where home is (for `~` in kader.privacy.keyFile) and reads the keys.
+  void ready.then(() => privacy.reload());
   decorations.refreshVisible();
   const active = vscode.window.activeTextEditor;
   if (active && isTranscriptDocument(active.document)) void store.fetch(active.document);

@@ -324,3 +324,106 @@ export type FsReadDirectoryResult = { entries: [name: string, type: FsEntryType]
  * (a walk does not follow links to folders); `error` says why the folder could not be listed.
  */
 export const FsReadDirectoryRequest = new RequestType<FsUriParams, FsReadDirectoryResult, void>('kader/fs/readDirectory');
+
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+// Personal data (#14) ---------------------------------------------------------------------------------
+// The findings themselves are diagnostics (`personal-data/…`); these requests serve the commands,
+// the status bar and the commit warning.
+
+export interface PrivacyReloadParams {
+  /** The user's home folder (a path), for `~` in `kader.privacy.keyFile`. */
+  home?: string;
+}
+
+/** `kader/privacy/reload`: the key or an allow-list changed on disk: read them again and check every transcript. */
+export const PrivacyReloadRequest = new RequestType<PrivacyReloadParams, null, void>('kader/privacy/reload');
+
+export interface PrivacySummaryResult {
+  /** Certain and likely findings in every transcript of the workspace (open ones as they are in the editor). */
+  certain: number;
+  likely: number;
+  /** The transcripts with certain findings, most first. */
+  files: { uri: string; certain: number }[];
+  /** Whether a folder has a key configured; `keyProblems` says why a key is not used or where it should not be. */
+  keyConfigured: boolean;
+  keyProblems: string[];
+}
+
+/** `kader/privacy/summary`: how much personal data the workspace holds. */
+export const PrivacySummaryRequest = new RequestType<Record<string, never> | undefined, PrivacySummaryResult, void>('kader/privacy/summary');
+
+export interface PrivacyCheckParams {
+  /** Texts of transcripts (e.g. as staged in git), with the URI of their file. */
+  documents: { uri: string; text: string }[];
+}
+
+export interface PrivacyCheckResult {
+  documents: { uri: string; certain: number; likely: number }[];
+}
+
+/** `kader/privacy/check`: the findings in given texts of transcripts, counted. */
+export const PrivacyCheckRequest = new RequestType<PrivacyCheckParams, PrivacyCheckResult, void>('kader/privacy/check');
+
+export interface PseudonymiseParams {
+  /** One transcript; absent: every transcript of the workspace. */
+  uri?: string;
+}
+
+export interface PrivacyLeftFinding {
+  uri: string;
+  range: Range;
+  rule: string;
+  text: string;
+  message: string;
+}
+
+export interface PseudonymiseResult {
+  /** One edit of every transcript that changes; empty when none does. */
+  edit: WorkspaceEdit;
+  files: number;
+  replacements: number;
+  /** Likely findings and names the key lacks, left as they are: for the researcher to look at. */
+  left: PrivacyLeftFinding[];
+}
+
+/** `kader/pseudonymise`: the key's pseudonyms and the placeholders, in one transcript or all; refused without a usable key. */
+export const PseudonymiseRequest = new RequestType<PseudonymiseParams, PseudonymiseResult, void>('kader/pseudonymise');
+
+export interface ReplaceEverywhereParams {
+  /** The transcript the fix was asked in (its folder's key). */
+  uri: string;
+  /** The key's name (as in the key) whose every form is replaced by its pseudonym. */
+  name: string;
+}
+
+export type WorkspaceEditResult = WorkspaceEdit;
+
+/** `kader/privacy/replaceEverywhere`: every form of one name of the key, in every transcript, replaced by its pseudonym. */
+export const ReplaceEverywhereRequest = new RequestType<ReplaceEverywhereParams, WorkspaceEdit, void>('kader/privacy/replaceEverywhere');
+
+export interface KeyEntryParams {
+  /** The transcript the name was found in (its folder's key). */
+  uri: string;
+  name: string;
+  kind?: 'participant' | 'place' | 'organisation';
+  /** The pseudonym chosen; absent: only the proposal is asked for. */
+  pseudonym?: string;
+}
+
+export type KeyEntryResult =
+  | { ok: false; message: string }
+  | {
+      ok: true;
+      /** The key file (outside the workspace), as a URI. */
+      keyUri: string;
+      /** The next free pseudonym of the kind (`Deelnemer 4`). */
+      proposed: string;
+      /** With a good `pseudonym`: the key's whole new text, for the client to write. */
+      keyText?: string;
+      /** With a `pseudonym` the key cannot take: why. */
+      problem?: string;
+    };
+
+/** `kader/privacy/keyEntry`: what adding a name to the key takes; the client asks, confirms and writes the file. */
+export const KeyEntryRequest = new RequestType<KeyEntryParams, KeyEntryResult, void>('kader/privacy/keyEntry');

@@ -27,6 +27,12 @@ import { agreementMergeHandler } from './agreementMerge';
 import { revisionsHandler } from './revisions';
 import { exportHandler } from './export';
 import { importHandler } from './import';
+import { privacyReloadHandler } from './privacyReload';
+import { privacySummaryHandler } from './privacySummary';
+import { privacyCheckHandler } from './privacyCheck';
+import { pseudonymiseHandler } from './pseudonymise';
+import { replaceEverywhereHandler } from './replaceEverywhere';
+import { keyEntryHandler } from './keyEntry';
 
 export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   hoverHandler,
@@ -54,4 +60,10 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   revisionsHandler,
   exportHandler,
   importHandler,
+  privacyReloadHandler,
+  privacySummaryHandler,
+  privacyCheckHandler,
+  pseudonymiseHandler,
+  replaceEverywhereHandler,
+  keyEntryHandler,
 ];

@@ -12,11 +12,14 @@ import {
 } from 'vscode-languageserver-protocol';
 import { frameworkCodebookMarkdown } from '../core/framework';
 import { LineIndex, stripBom } from '../core/parse';
+import { ALLOW_LIST_FILE, allowListAddition, newAllowList } from '../core/privacy/allowList';
+import { CATEGORY_RULES, type PrivacyFinding } from '../core/privacy/findings';
 import type { Diagnostic } from '../core/types';
 import { codebookInsertion, withInsertion } from './codebookEdits';
 import { checkCancelled, type Cancellation } from './errors';
 import type { Snapshot } from './snapshot';
-import { toLspDiagnostic } from './diagnostics';
+import { privacyDiagnostic, toLspDiagnostic } from './diagnostics';
+import type { PrivacyService } from './privacy';
 import { localize, type Translate } from '../core/l10n';
 import { WorkspaceEditBuilder } from './workspaceEdit';
 import { canonicalUri } from '../workspace/uris';
@@ -138,6 +141,50 @@ class QuickFixes {
     return new LineIndex(text).range({ start, end: d.span.end });
   }
 
+  /** The fixes of a finding of personal data (`lsp`: how it is shown). */
+  privacy(f: PrivacyFinding, lsp: LspDiagnostic, privacy: PrivacyService | undefined): void {
+    const own = this.sent.find((s) => s.code === f.rule && sameRange(s.range, f.range)) ?? lsp;
+    const text = f.args['text'] ?? '';
+    const uri = this.s.workspace.clientUri(this.view.uri);
+    const command = (title: string, id: string, argument: object, preferred = false): void => {
+      const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [own], command: { title, command: id, arguments: [argument] } };
+      if (preferred) action.isPreferred = true;
+      this.actions.push(action);
+    };
+    if (f.rule === 'personal-data/name') {
+      const name = f.args['name'] ?? text;
+      if (f.args['pseudonym'] !== undefined && f.args['ambiguous'] === undefined) {
+        command(this.t('Replace "{0}" with its pseudonym "{1}" everywhere', text, f.args['pseudonym']), 'kader.privacy.replaceEverywhere', { uri, name }, true);
+      } else if (f.args['pseudonym'] === undefined && f.args['ambiguous'] === undefined) {
+        command(this.t('Add "{0}" to the key as…', name), 'kader.privacy.addToKey', { uri, name, kind: f.args['kind'] ?? 'participant' });
+      }
+      return;
+    }
+    if (f.rule === 'personal-data/title-name' || f.rule === 'personal-data/capitalised') command(this.t('Add "{0}" to the key as…', text), 'kader.privacy.addToKey', { uri, name: text, kind: 'participant' });
+    if (f.level === 'likely' || (CATEGORY_RULES as readonly string[]).includes(f.rule)) this.allow(text, own, privacy);
+  }
+
+  /** Not personal data: the words go into the project's allow-list (made when there is none). */
+  private allow(text: string, d: LspDiagnostic, privacy: PrivacyService | undefined): void {
+    const folder = this.view.folder;
+    if (!folder.hasFiles || text.trim() === '' || /[\r\n]/.test(text)) return;
+    const state = privacy?.state(folder);
+    if (!state) return;
+    const uri = folder.uriOf(ALLOW_LIST_FILE);
+    const builder = this.builder();
+    const existing = state.allowListText;
+    if (existing === undefined) {
+      if (!builder.canCreate) return;
+      const header = newAllowList(this.t('Words that are not personal data in this project, one per line: Kader does not report them. This file holds no personal data.'));
+      builder.create(uri).edit(uri, null, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `${header}${text}\n` }]);
+    } else {
+      const addition = allowListAddition(existing, text);
+      const at = new LineIndex(stripBom(existing)).position(stripBom(existing).length);
+      builder.edit(uri, null, [{ range: { start: at, end: at }, newText: addition.newText }]);
+    }
+    this.actions.push({ title: this.t('Not personal data: allow "{0}" in this project', text), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: builder.build() });
+  }
+
   private addToCodebook(code: string, d: Diagnostic): void {
     const folder: Folder = this.view.folder;
     const source = folder.codebookSource;
@@ -163,7 +210,7 @@ class QuickFixes {
 }
 
 /** Quick fixes for Kader's findings in the range. */
-export async function provideCodeActions(s: Snapshot, params: CodeActionParams, token?: Cancellation): Promise<CodeAction[]> {
+export async function provideCodeActions(s: Snapshot, params: CodeActionParams, token?: Cancellation, privacy?: PrivacyService): Promise<CodeAction[]> {
   const only = params.context.only;
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
   const uri = canonicalUri(params.textDocument.uri);
@@ -176,6 +223,11 @@ export async function provideCodeActions(s: Snapshot, params: CodeActionParams, 
   for (const d of view.diagnostics()) {
     if (view.folder.settings.severity[d.rule] === 'off' || !overlaps(d.range, params.range)) continue;
     fixes.fix(d);
+  }
+  for (const f of view.privacy()) {
+    if (!overlaps(f.range, params.range)) continue;
+    const lsp = privacyDiagnostic(f, view.folder.settings, s.locale);
+    if (lsp) fixes.privacy(f, lsp, privacy);
   }
   return fixes.actions;
 }

@@ -12,6 +12,8 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { messageOf } from '../core/messages';
+import type { PrivacyFinding } from '../core/privacy/findings';
+import { privacyMessage } from '../core/privacy/messages';
 import type { Diagnostic, Locale, Severity } from '../core/types';
 import { checkCancelled, type Cancellation } from './errors';
 import type { Snapshot } from './snapshot';
@@ -32,13 +34,38 @@ export function toLspDiagnostic(d: Diagnostic, settings: KaderSettings, locale: 
   return { range: d.range, severity: SEVERITY[severity], code: d.rule, source: 'kader', message: messageOf(d, locale) };
 }
 
+/** A finding of personal data as a diagnostic: certain ones are warnings, likely ones information, unless the settings say otherwise. */
+export function privacyDiagnostic(f: PrivacyFinding, settings: KaderSettings, locale: Locale): LspDiagnostic | undefined {
+  const severity = settings.severity[f.rule] ?? (f.level === 'certain' ? 'warning' : 'information');
+  if (severity === 'off') return undefined;
+  return { range: f.range, severity: SEVERITY[severity], code: f.rule, source: 'kader', message: privacyMessage(f, locale) };
+}
+
+const before = (a: LspDiagnostic, b: LspDiagnostic): boolean =>
+  a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character);
+
 export function lspDiagnostics(view: DocumentView, locale: Locale): LspDiagnostic[] {
   const out: LspDiagnostic[] = [];
   for (const d of view.diagnostics()) {
     const lsp = toLspDiagnostic(d, view.folder.settings, locale);
     if (lsp) out.push(lsp);
   }
-  return out;
+  const findings = view.privacy();
+  if (findings.length === 0) return out;
+  const privacy: LspDiagnostic[] = [];
+  for (const f of findings) {
+    const lsp = privacyDiagnostic(f, view.folder.settings, locale);
+    if (lsp) privacy.push(lsp);
+  }
+  // Both lists are in document order: merge them.
+  const merged: LspDiagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < out.length || j < privacy.length) {
+    if (j >= privacy.length || (i < out.length && before(out[i]!, privacy[j]!))) merged.push(out[i++]!);
+    else merged.push(privacy[j++]!);
+  }
+  return merged;
 }
 
 function sameDiagnostics(a: readonly LspDiagnostic[], b: readonly LspDiagnostic[]): boolean {
@@ -94,7 +121,10 @@ export class DiagnosticReports {
 
   private resultId(view: DocumentView): string {
     const codebook = this.stamp(view.folder.codebook);
-    return view.kind === 'codebook' ? `${this.generation}:${codebook}` : `${this.generation}:${codebook}:${this.stamp(view.source)}`;
+    if (view.kind === 'codebook') return `${this.generation}:${codebook}`;
+    // An indexed transcript's personal data is found after its model: its findings count too.
+    const privacy = view.version === null ? `:${this.stamp(view.privacy())}` : '';
+    return `${this.generation}:${codebook}:${this.stamp(view.source)}${privacy}`;
   }
 
   document(s: Snapshot, uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {

@@ -8,6 +8,7 @@ import type * as kader from '../protocol';
 import type { FileSystem } from '../workspace/fileSystem';
 import type { GitAccess } from '../workspace/gitAccess';
 import type { Indexer } from '../workspace/indexer';
+import { canonicalUri } from '../workspace/uris';
 import { Workspace, type Logger } from '../workspace/workspace';
 import { provideAgreement, provideAgreementMerge, provideRevisions } from './agreement';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
@@ -16,13 +17,14 @@ import { provideCodes, provideDocumentFragments } from './codes';
 import { provideCoding } from './coding';
 import { provideCompletion } from './completion';
 import { provideDefinition } from './definition';
-import { DiagnosticReports } from './diagnostics';
+import { allViews, DiagnosticReports } from './diagnostics';
 import { checkCancelled, type Cancellation } from './errors';
 import { provideExport, provideImport, type Importer } from './exchange';
 import { provideFoldingRanges } from './folding';
 import { provideHighlights } from './highlight';
 import { provideHover } from './hover';
 import { provideReferences } from './references';
+import { PrivacyService, provideCheck, provideKeyEntry, providePseudonymise, provideReplaceEverywhere, provideSummary } from './privacy';
 import { providePrepareRename, provideRename } from './rename';
 import { provideReport } from './report';
 import type { Snapshot } from './snapshot';
@@ -86,21 +88,33 @@ export interface KaderService {
   revisions(params: kader.RevisionsParams | undefined, token?: Cancellation): Promise<kader.RevisionsResult>;
   exportProject(params: kader.ExportParams, token?: Cancellation): Promise<kader.ExportResult>;
   importFile(params: kader.ImportParams, token?: Cancellation): Promise<kader.ImportResponse>;
+
+  /** Each folder's key and allow-list, and the personal data of its transcripts. */
+  readonly privacy: PrivacyService;
+  privacyReload(params: kader.PrivacyReloadParams | undefined): Promise<null>;
+  privacySummary(params: unknown, token?: Cancellation): Promise<kader.PrivacySummaryResult>;
+  privacyCheck(params: kader.PrivacyCheckParams, token?: Cancellation): Promise<kader.PrivacyCheckResult>;
+  pseudonymise(params: kader.PseudonymiseParams, token?: Cancellation): Promise<kader.PseudonymiseResult>;
+  replaceEverywhere(params: kader.ReplaceEverywhereParams, token?: Cancellation): Promise<kader.WorkspaceEditResult>;
+  keyEntry(params: kader.KeyEntryParams, token?: Cancellation): Promise<kader.KeyEntryResult>;
 }
 
 export function createKaderService(options: KaderServiceOptions): KaderService {
   const workspace = new Workspace(options.fileSystem, options.log, options.indexer);
   workspace.setLocale(options.locale);
   const diagnostics = new DiagnosticReports();
+  const privacy = new PrivacyService(options.fileSystem, workspace, () => diagnostics.settingsChanged());
 
   const service: KaderService = {
     workspace,
     client: clientFeatures({}),
     trusted: true,
     diagnostics,
+    privacy,
 
     async snapshot(freshness, token) {
       await workspace.settled();
+      await privacy.ready(workspace.folders);
       checkCancelled(token);
       if (freshness === 'workspace') workspace.syncAll();
       else workspace.syncCodebooks();
@@ -109,7 +123,7 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
 
     hover: async (params, token) => provideHover(await service.snapshot('workspace', token), params),
     completion: async (params, token) => provideCompletion(await service.snapshot('workspace', token), params),
-    codeActions: async (params, token) => provideCodeActions(await service.snapshot('document', token), params, token),
+    codeActions: async (params, token) => provideCodeActions(await service.snapshot('document', token), params, token, privacy),
     prepareRename: async (params, token) => providePrepareRename(await service.snapshot('document', token), params),
     rename: async (params, token) => provideRename(await service.snapshot('workspace', token), params, token),
     references: async (params, token) => provideReferences(await service.snapshot('workspace', token), params, token),
@@ -118,8 +132,20 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
     documentSymbols: async (params, token) => provideDocumentSymbols(await service.snapshot('document', token), params),
     workspaceSymbols: async (params, token) => provideWorkspaceSymbols(await service.snapshot('workspace', token), params, token),
     foldingRanges: async (params, token) => provideFoldingRanges(await service.snapshot('document', token), params),
-    documentDiagnostics: async (params, token) => diagnostics.document(await service.snapshot('document', token), params.textDocument.uri, params.previousResultId),
-    workspaceDiagnostics: async (params, token) => diagnostics.workspace(await service.snapshot('workspace', token), params.previousResultIds, token),
+    documentDiagnostics: async (params, token) => {
+      const s = await service.snapshot('document', token);
+      const view = s.workspace.view(canonicalUri(params.textDocument.uri));
+      if (view) {
+        await privacy.ready([view.folder]);
+        await privacy.prepare([view], token);
+      }
+      return diagnostics.document(s, params.textDocument.uri, params.previousResultId);
+    },
+    workspaceDiagnostics: async (params, token) => {
+      const s = await service.snapshot('workspace', token);
+      await privacy.prepare(allViews(s), token);
+      return diagnostics.workspace(s, params.previousResultIds, token);
+    },
     tree: async (params, token) => provideTree(await service.snapshot('workspace', token), params),
     treePath: async (params, token) => provideTreePath(await service.snapshot('workspace', token), params),
     documentFragments: async (params, token) => provideDocumentFragments(await service.snapshot('document', token), params),
@@ -133,6 +159,17 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
     exportProject: async (params, token) => provideExport(await service.snapshot('workspace', token), params),
     // An import reads nothing of the workspace: it does not wait for a scan.
     importFile: async (params) => provideImport(workspace.locale, options.importer, params),
+
+    privacyReload: async (params) => {
+      privacy.reload(params);
+      await privacy.ready(workspace.folders);
+      return null;
+    },
+    privacySummary: async (_params, token) => provideSummary(await service.snapshot('workspace', token), privacy, token),
+    privacyCheck: async (params, token) => provideCheck(await service.snapshot('document', token), privacy, params, token),
+    pseudonymise: async (params, token) => providePseudonymise(await service.snapshot('workspace', token), privacy, params, token),
+    replaceEverywhere: async (params, token) => provideReplaceEverywhere(await service.snapshot('workspace', token), privacy, params, token),
+    keyEntry: async (params) => provideKeyEntry(await service.snapshot('document'), privacy, params),
   };
   return service;
 }

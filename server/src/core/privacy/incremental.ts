@@ -41,7 +41,7 @@ const NONE: readonly RawFinding[] = Object.freeze([]);
 
 /** A chunk's findings, kept with its parse result. */
 interface ChunkEntry {
-  /** The folded words of the chunk (and each without a final `s`), as a 128-bit Bloom filter. */
+  /** The folded words of the chunk (and each without a final `s`), as a 512-bit Bloom filter. */
   bloom: Uint32Array;
   /** The speakers of its labels (a plain label only counts for a listed participant). */
   labels: readonly { speaker: string; plain: boolean }[];
@@ -63,15 +63,26 @@ function hashes(word: string): [number, number] {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 13);
   }
-  return [(h1 >>> 0) & 127, (h2 >>> 0) & 127];
+  return [(h1 >>> 0) & 511, (h2 >>> 0) & 511];
 }
 
 function bloomAdd(bloom: Uint32Array, word: string): void {
   for (const bit of hashes(word)) bloom[bit >> 5]! |= 1 << (bit & 31);
 }
 
-function bloomHas(bloom: Uint32Array, word: string): boolean {
-  return hashes(word).every((bit) => (bloom[bit >> 5]! & (1 << (bit & 31))) !== 0);
+function bloomHas(bloom: Uint32Array, bits: readonly number[]): boolean {
+  return bits.every((bit) => (bloom[bit >> 5]! & (1 << (bit & 31))) !== 0);
+}
+
+/** A name's folded words, and each one's bits in a Bloom filter. */
+interface NameWords {
+  words: string[];
+  bits: [number, number][];
+}
+
+function nameWords(name: string): NameWords {
+  const words = Array.from(name.matchAll(WORD), (m) => foldWord(m[0]));
+  return { words, bits: words.map(hashes) };
 }
 
 /** The folded words of a text, and each that ends in `s` without it (`Jans` holds `jan`). */
@@ -225,6 +236,7 @@ export class DocumentPrivacy {
   private prepared: PreparedDetection | undefined;
   private entries = new WeakMap<ChunkResult, ChunkEntry>();
   private readonly contexts = new Map<string, DocumentNames>();
+  private readonly words = new Map<string, NameWords>();
   private fenceCache = new Map<string, readonly RawFinding[]>();
   private frontMatter: { key: string; findings: readonly RawFinding[] } | undefined;
   private last: Located | undefined;
@@ -270,6 +282,24 @@ export class DocumentPrivacy {
     this.change = undefined;
   }
 
+  /** The names with a word in the text (checked against the Bloom filter first when there is one). */
+  private relevant(names: readonly string[], bloom: Uint32Array | undefined, text: () => string): string[] {
+    if (names.length === 0) return [];
+    let tokens: Set<string> | undefined;
+    const relevant: string[] = [];
+    for (const name of names) {
+      let words = this.words.get(name);
+      if (!words) {
+        if (this.words.size > 4096) this.words.clear();
+        this.words.set(name, (words = nameWords(name)));
+      }
+      if (bloom && !words.bits.some((bits) => bloomHas(bloom, bits))) continue;
+      tokens ??= foldedTokens(text());
+      if (words.words.some((w) => tokens!.has(w))) relevant.push(name);
+    }
+    return relevant;
+  }
+
   private context(names: readonly string[]): DocumentNames {
     const key = JSON.stringify(names);
     let context = this.contexts.get(key);
@@ -284,7 +314,7 @@ export class DocumentPrivacy {
   private entry(result: ChunkResult, text: () => string): ChunkEntry {
     let entry = this.entries.get(result);
     if (!entry) {
-      const bloom = new Uint32Array(4);
+      const bloom = new Uint32Array(16);
       for (const token of foldedTokens(text())) bloomAdd(bloom, token);
       entry = { bloom, labels: result.labels, documentNames: '', checked: [], relevant: [], relevantKey: '', findings: NONE, findingsNames: '' };
       this.entries.set(result, entry);
@@ -296,11 +326,13 @@ export class DocumentPrivacy {
   private chunkFindings(entry: ChunkEntry, result: ChunkResult, names: readonly string[], key: string, text: () => string): readonly RawFinding[] {
     if (entry.documentNames !== key) {
       // Only the names not checked before are looked for in the chunk.
-      const checked = new Set(entry.checked);
-      const wasRelevant = new Set(entry.relevant);
-      const found = new Set(relevantNames(names.filter((n) => !checked.has(n)), entry.bloom, text));
-      entry.relevant = names.filter((n) => wasRelevant.has(n) || found.has(n));
-      entry.relevantKey = JSON.stringify(entry.relevant);
+      const unchecked = names.filter((n) => !entry.checked.includes(n));
+      const found = unchecked.length === 0 ? [] : this.relevant(unchecked, entry.bloom, text);
+      const relevant = names.filter((n) => entry.relevant.includes(n) || found.includes(n));
+      if (relevant.length !== entry.relevant.length || relevant.some((n, i) => n !== entry.relevant[i])) {
+        entry.relevant = relevant;
+        entry.relevantKey = JSON.stringify(relevant);
+      }
       entry.documentNames = key;
       entry.checked = names;
     }
@@ -388,7 +420,7 @@ export class DocumentPrivacy {
       const text = state.text.slice(0, state.frontMatterEnd);
       const cacheKey = `${key}\0${text}`;
       if (this.frontMatter?.key !== cacheKey) {
-        const own = this.context(relevantNames(names, undefined, () => text));
+        const own = this.context(this.relevant(names, undefined, () => text));
         this.frontMatter = { key: cacheKey, findings: detectWith(text, frontMatterRegions(text, { start: 0, end: text.length }), this.prepared!, own) };
       }
       for (const f of this.frontMatter.findings) extra.push(locate(f, 0, state.lines));
@@ -398,7 +430,7 @@ export class DocumentPrivacy {
       const text = state.text.slice(fence.span.start, fence.span.end);
       const cacheKey = `${fence.paired ? 1 : 0}${key}\0${text}`;
       let found = this.fenceCache.get(cacheKey) ?? fenceCache.get(cacheKey);
-      if (!found) found = detectWith(text, fenceRegions(text, fence.paired), this.prepared!, this.context(relevantNames(names, undefined, () => text)));
+      if (!found) found = detectWith(text, fenceRegions(text, fence.paired), this.prepared!, this.context(this.relevant(names, undefined, () => text)));
       fenceCache.set(cacheKey, found);
       for (const f of found) extra.push(locate(f, fence.span.start, state.lines));
     }
@@ -406,20 +438,6 @@ export class DocumentPrivacy {
     const findings = extra.length === 0 ? chunkFindings : merged(chunkFindings, extra.sort((x, y) => x.span.start - y.span.start));
     return { findings, state, parse, length: state.text.length, lineCount: state.lines.lineCount, chunkFindings, speakers, names: key };
   }
-}
-
-/** The names with a word in the text (checked against the Bloom filter first when there is one). */
-function relevantNames(names: readonly string[], bloom: Uint32Array | undefined, text: () => string): string[] {
-  if (names.length === 0) return [];
-  let tokens: Set<string> | undefined;
-  const relevant: string[] = [];
-  for (const name of names) {
-    const words = Array.from(name.matchAll(WORD), (m) => foldWord(m[0]));
-    if (bloom && !words.some((w) => bloomHas(bloom, w))) continue;
-    tokens ??= foldedTokens(text());
-    if (words.some((w) => tokens!.has(w))) relevant.push(name);
-  }
-  return relevant;
 }
 
 function countSpeakers(labels: readonly { speaker: string; plain: boolean }[], listed: ReadonlySet<string>, into: Map<string, number>, by: 1 | -1): void {

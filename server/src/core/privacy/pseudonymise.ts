@@ -37,6 +37,8 @@ export interface PseudonymiseOptions {
   allowList?: DetectOptions['allowList'];
   /** prepareDetection({ key, allowList }) made once, for many transcripts (then `allowList` is not read). */
   prepared?: PreparedDetection;
+  /** Replaces only these findings (the others are left, and not listed). */
+  only?: (finding: RawFinding) => boolean;
 }
 
 export interface PseudonymiseResult {
@@ -63,6 +65,7 @@ export function pseudonymise(rawText: string, key: Key, options: PseudonymiseOpt
   const replacements: Replacement[] = [];
   const left: RawFinding[] = [];
   for (const f of findings) {
+    if (options.only && !options.only(f)) continue;
     if (f.rule === 'personal-data/name' && f.args['pseudonym'] !== undefined && f.args['ambiguous'] === undefined) {
       replacements.push({ span: f.span, newText: f.args['pseudonym'] });
     } else if (isCategory(f.rule)) replacements.push({ span: f.span, newText: placeholderOf(f.rule, options.locale ?? 'nl') });

@@ -1,0 +1,4 @@
+import { PrivacyReloadRequest } from '../protocol';
+import { handler } from './request';
+
+export const privacyReloadHandler = handler(PrivacyReloadRequest, (service, params) => service.privacyReload(params));
