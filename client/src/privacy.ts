@@ -103,6 +103,7 @@ export class PrivacyFeatures implements vscode.Disposable {
       vscode.commands.registerCommand('kader.privacy.addToKey', (args: unknown) => this.addToKey(args)),
       vscode.commands.registerCommand('kader.privacy.showFindings', () => this.showFindings()),
       vscode.commands.registerCommand('kader.privacy.reload', () => this.reload()),
+      vscode.commands.registerCommand('kader.privacy.summary', () => this.updateSummary()),
     );
     this.watchKey();
     this.watchGit();
