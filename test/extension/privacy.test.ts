@@ -42,8 +42,17 @@ describe('Privacy: personal data in the editor', function () {
   after(async () => {
     await revertAndCloseAll();
     await vscode.workspace.getConfiguration('kader').update('privacy.keyFile', undefined, vscode.ConfigurationTarget.Global);
+    const removal = new vscode.WorkspaceEdit();
+    removal.deleteFile(vscode.Uri.joinPath(een, '..'), { recursive: true, ignoreIfNotExists: true });
+    await vscode.workspace.applyEdit(removal);
     fs.rmSync(path.dirname(een.fsPath), { recursive: true, force: true });
     fs.rmSync(keyFolder, { recursive: true, force: true });
+    // The next suites count the fixture's practices: wait until the server has let these go.
+    const api = await kaderApi();
+    await waitFor(async () => {
+      const tree = await api.server.client.sendRequest<{ roots: { label: string }[] }>('kader/tree', { view: 'practices' });
+      return !tree.roots.some((r) => r.label === 'Privacyproef') || undefined;
+    }, 'the test transcripts leave the index');
   });
 
   const findings = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => String(d.code).startsWith('personal-data/'));
