@@ -231,7 +231,7 @@ export class OpenDocuments {
     if (!parse) return [];
     // A byte-order mark moves the parse's offsets by one from the editor's changes.
     if (entry.document.text.slice(0, 1) === '\uFEFF') entry.privacy.replaced();
-    return entry.privacy.findings(entry.cache.diagnosed ?? parse, parse, parse.model.frontMatter.participants, prepared);
+    return entry.privacy.findings(entry.cache.diagnosed ?? parse, parse.model.frontMatter.participants, prepared);
   }
 
   /** Every diagnostic of the document's current text, in order; after an edit inside paragraphs without building its model. */

@@ -7,8 +7,9 @@
 // findPersonalData over the whole text (test/unit/privacy-incremental.test.ts).
 //
 // A chunk depends on the document only through the document's own names (its participants and
-// speakers): of those, only the ones with a word in the chunk count, so typing a new speaker
-// label re-reads only the chunks that hold one of its words.
+// speakers): of those, only the ones with a word in the chunk count. The document counts in how
+// many chunks each word occurs, so a new speaker label whose words occur only around the edit
+// (as while it is typed) re-reads only the chunks around it.
 
 import { scanAttributeBlock, type ParseCache } from '../parse';
 import type { Span } from '../types';
@@ -41,8 +42,8 @@ const NONE: readonly RawFinding[] = Object.freeze([]);
 
 /** A chunk's findings, kept with its parse result. */
 interface ChunkEntry {
-  /** The folded words of the chunk (and each without a final `s`), as a 512-bit Bloom filter. */
-  bloom: Uint32Array;
+  /** The folded words of the chunk, each once (and each without a final `s`). */
+  tokens: readonly string[];
   /** The speakers of its labels (a plain label only counts for a listed participant). */
   labels: readonly { speaker: string; plain: boolean }[];
   /** The document's names the entry was last checked against (`documentNames`: them as a key), and those of them with a word in the chunk. */
@@ -53,36 +54,6 @@ interface ChunkEntry {
   /** The findings, relative to the chunk, made with the names in `findingsNames`. */
   findings: readonly RawFinding[];
   findingsNames: string;
-}
-
-function hashes(word: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 13);
-  }
-  return [(h1 >>> 0) & 511, (h2 >>> 0) & 511];
-}
-
-function bloomAdd(bloom: Uint32Array, word: string): void {
-  for (const bit of hashes(word)) bloom[bit >> 5]! |= 1 << (bit & 31);
-}
-
-function bloomHas(bloom: Uint32Array, bits: readonly number[]): boolean {
-  return bits.every((bit) => (bloom[bit >> 5]! & (1 << (bit & 31))) !== 0);
-}
-
-/** A name's folded words, and each one's bits in a Bloom filter. */
-interface NameWords {
-  words: string[];
-  bits: [number, number][];
-}
-
-function nameWords(name: string): NameWords {
-  const words = Array.from(name.matchAll(WORD), (m) => foldWord(m[0]));
-  return { words, bits: words.map(hashes) };
 }
 
 /** The folded words of a text, and each that ends in `s` without it (`Jans` holds `jan`). */
@@ -217,13 +188,13 @@ function fenceRegions(text: string, paired: boolean): TextRegion[] {
 
 interface Located {
   findings: PrivacyFinding[];
-  /** The parse state, parse and text these findings are of. */
+  /** The parse state these findings are of. */
   state: ParsedText;
-  parse: object;
   length: number;
   lineCount: number;
-  /** The findings of the chunks alone (the front matter and fence lines are worked out each time). */
+  /** The findings of the chunks, and of the front matter and the div fence lines. */
   chunkFindings: PrivacyFinding[];
+  outside: PrivacyFinding[];
   speakers: Map<string, number>;
   names: string;
 }
@@ -236,9 +207,12 @@ export class DocumentPrivacy {
   private prepared: PreparedDetection | undefined;
   private entries = new WeakMap<ChunkResult, ChunkEntry>();
   private readonly contexts = new Map<string, DocumentNames>();
-  private readonly words = new Map<string, NameWords>();
-  private fenceCache = new Map<string, readonly RawFinding[]>();
-  private frontMatter: { key: string; findings: readonly RawFinding[] } | undefined;
+  /** The folded words of each name. */
+  private readonly words = new Map<string, readonly string[]>();
+  /** Each folded word of the text: the one string kept for it, and in how many chunks it occurs. */
+  private counts = new Map<string, { word: string; chunks: number }>();
+  /** The front matter's and fence lines' words and findings, by their text (the front matter's after a NUL, a fence's after its pairing). */
+  private pieces = new Map<string, { tokens: Set<string>; found: Map<string, readonly RawFinding[]> }>();
   private last: Located | undefined;
   /** What changed since the text of `last` (undefined: not known). */
   private change: TextChange | undefined;
@@ -255,19 +229,17 @@ export class DocumentPrivacy {
   }
 
   /**
-   * The findings of the parsed text `state`, in order. `parse` is the full parse the state comes
-   * from (an edit only diagnosed keeps it; a new one means the chunks may have moved anywhere);
-   * `participants` those of its front matter.
+   * The findings of the parsed text `state` (`participants`: those of its front matter), in order.
    */
-  findings(state: ParsedText, parse: object, participants: readonly string[], prepared: PreparedDetection): PrivacyFinding[] {
+  findings(state: ParsedText, participants: readonly string[], prepared: PreparedDetection): PrivacyFinding[] {
     if (prepared !== this.prepared) this.reset(prepared);
     const last = this.last;
     if (last && last.state === state) return last.findings;
     const change = this.change;
     this.change = undefined;
     const listed = new Set(participants);
-    const windowed = last && change && last.parse === parse && this.window(last, state, change, listed, participants);
-    const located = windowed || this.walk(state, parse, listed, participants);
+    const windowed = last && change && this.window(last, state, change, listed, participants);
+    const located = windowed || this.walk(state, listed, participants);
     this.last = located;
     return located.findings;
   }
@@ -276,28 +248,33 @@ export class DocumentPrivacy {
     this.prepared = prepared;
     this.entries = new WeakMap();
     this.contexts.clear();
-    this.fenceCache = new Map();
-    this.frontMatter = undefined;
+    this.pieces = new Map();
     this.last = undefined;
     this.change = undefined;
   }
 
-  /** The names with a word in the text (checked against the Bloom filter first when there is one). */
-  private relevant(names: readonly string[], bloom: Uint32Array | undefined, text: () => string): string[] {
-    if (names.length === 0) return [];
-    let tokens: Set<string> | undefined;
-    const relevant: string[] = [];
-    for (const name of names) {
-      let words = this.words.get(name);
-      if (!words) {
-        if (this.words.size > 4096) this.words.clear();
-        this.words.set(name, (words = nameWords(name)));
-      }
-      if (bloom && !words.bits.some((bits) => bloomHas(bloom, bits))) continue;
-      tokens ??= foldedTokens(text());
-      if (words.words.some((w) => tokens!.has(w))) relevant.push(name);
+  private wordsOf(name: string): readonly string[] {
+    let words = this.words.get(name);
+    if (!words) {
+      if (this.words.size > 4096) this.words.clear();
+      this.words.set(name, (words = Array.from(name.matchAll(WORD), (m) => foldWord(m[0]))));
     }
-    return relevant;
+    return words;
+  }
+
+  /** The names with a word among `tokens` (the folded words of a text). */
+  private relevant(names: readonly string[], tokens: readonly string[] | ReadonlySet<string>): string[] {
+    const has = Array.isArray(tokens) ? (w: string): boolean => (tokens as readonly string[]).includes(w) : (w: string): boolean => (tokens as ReadonlySet<string>).has(w);
+    return names.filter((name) => this.wordsOf(name).some(has));
+  }
+
+  /** Counts (by = 1) or uncounts (-1) the words of a chunk. */
+  private count(tokens: readonly string[], by: 1 | -1): void {
+    for (const token of tokens) {
+      const counted = this.counts.get(token);
+      if (counted) counted.chunks += by;
+      else if (by === 1) this.counts.set(token, { word: token, chunks: 1 });
+    }
   }
 
   private context(names: readonly string[]): DocumentNames {
@@ -314,9 +291,12 @@ export class DocumentPrivacy {
   private entry(result: ChunkResult, text: () => string): ChunkEntry {
     let entry = this.entries.get(result);
     if (!entry) {
-      const bloom = new Uint32Array(16);
-      for (const token of foldedTokens(text())) bloomAdd(bloom, token);
-      entry = { bloom, labels: result.labels, documentNames: '', checked: [], relevant: [], relevantKey: '', findings: NONE, findingsNames: '' };
+      const tokens: string[] = [];
+      for (const token of foldedTokens(text())) {
+        const counted = this.counts.get(token);
+        tokens.push(counted ? counted.word : token);
+      }
+      entry = { tokens, labels: result.labels, documentNames: '', checked: [], relevant: [], relevantKey: '[]', findings: NONE, findingsNames: '\0' };
       this.entries.set(result, entry);
     }
     return entry;
@@ -324,10 +304,11 @@ export class DocumentPrivacy {
 
   /** The findings of a chunk against the document's names (`key`: them joined), relative to the chunk. */
   private chunkFindings(entry: ChunkEntry, result: ChunkResult, names: readonly string[], key: string, text: () => string): readonly RawFinding[] {
+    // (the text is read only when the findings are worked out again)
     if (entry.documentNames !== key) {
       // Only the names not checked before are looked for in the chunk.
       const unchecked = names.filter((n) => !entry.checked.includes(n));
-      const found = unchecked.length === 0 ? [] : this.relevant(unchecked, entry.bloom, text);
+      const found = unchecked.length === 0 ? [] : this.relevant(unchecked, entry.tokens);
       const relevant = names.filter((n) => entry.relevant.includes(n) || found.includes(n));
       if (relevant.length !== entry.relevant.length || relevant.some((n, i) => n !== entry.relevant[i])) {
         entry.relevant = relevant;
@@ -347,15 +328,17 @@ export class DocumentPrivacy {
   }
 
   /** Reads every chunk (from its entry when the parse kept it). */
-  private walk(state: ParsedText, parse: object, listed: ReadonlySet<string>, participants: readonly string[]): Located {
+  private walk(state: ParsedText, listed: ReadonlySet<string>, participants: readonly string[]): Located {
     const { chunks } = state;
     const speakers = new Map<string, number>();
     const entries: { chunk: { start: number; end: number; result: ChunkResult }; entry: ChunkEntry }[] = [];
+    this.counts = new Map();
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks.at(i)!;
       const entry = this.entry(chunk.result, () => state.text.slice(chunk.start, chunk.end));
       entries.push({ chunk, entry });
       countSpeakers(entry.labels, listed, speakers, 1);
+      this.count(entry.tokens, 1);
     }
     const names = documentNameList(participants, speakersOf(speakers));
     const key = JSON.stringify(names);
@@ -364,12 +347,13 @@ export class DocumentPrivacy {
       const text = (): string => state.text.slice(chunk.start, chunk.end);
       for (const f of this.chunkFindings(entry, chunk.result, names, key, text)) chunkFindings.push(locate(f, chunk.start, state.lines));
     }
-    return this.finish(state, parse, chunkFindings, speakers, names);
+    return this.finish(state, chunkFindings, speakers, names);
   }
 
   /**
    * Re-reads only the chunks around `change` and moves the findings after them; undefined when
-   * the chunks around it are not the same as before, or the document's names changed.
+   * the chunks or div fences around it are not the same as before, or a name came or went whose
+   * words occur elsewhere.
    */
   private window(last: Located, state: ParsedText, change: TextChange, listed: ReadonlySet<string>, participants: readonly string[]): Located | undefined {
     const before = last.state.chunks;
@@ -384,20 +368,40 @@ export class DocumentPrivacy {
     const hiBefore = hi - (now.length - before.length);
     if (lo >= 0 && !sameChunk(now.at(lo), before.at(lo), 0)) return undefined;
     if (hi < now.length && (hiBefore < 0 || !sameChunk(now.at(hi), before.at(hiBefore), delta))) return undefined;
+    const keepBefore = lo >= 0 ? now.at(lo)!.end : 0;
+    const keepAfter = hi < now.length ? before.at(hiBefore)!.start : last.length;
+    // A div fence that came or went around the change pairs the ones far from it anew: read all again.
+    if (!sameFences(last.state.fences, state.fences, keepBefore, keepAfter, delta)) return undefined;
+    const removed: ChunkEntry[] = [];
+    for (let i = lo + 1; i < hiBefore; i++) {
+      const entry = this.entries.get(before.at(i)!.result);
+      if (!entry) return undefined;
+      removed.push(entry);
+    }
     const speakers = new Map(last.speakers);
-    for (let i = lo + 1; i < hiBefore; i++) countSpeakers(before.at(i)!.result.labels, listed, speakers, -1);
+    for (const entry of removed) {
+      countSpeakers(entry.labels, listed, speakers, -1);
+      this.count(entry.tokens, -1);
+    }
     const fresh: { chunk: { start: number; end: number; result: ChunkResult }; entry: ChunkEntry }[] = [];
     for (let i = lo + 1; i < hi; i++) {
       const chunk = now.at(i)!;
       const entry = this.entry(chunk.result, () => state.text.slice(chunk.start, chunk.end));
       fresh.push({ chunk, entry });
       countSpeakers(entry.labels, listed, speakers, 1);
+      this.count(entry.tokens, 1);
     }
     const names = documentNameList(participants, speakersOf(speakers));
     const key = JSON.stringify(names);
-    if (key !== last.names) return undefined;
-    const keepBefore = lo >= 0 ? now.at(lo)!.end : 0;
-    const keepAfter = hi < now.length ? before.at(hiBefore)!.start : last.length;
+    if (key !== last.names) {
+      // A name that came or went matters only where its words are: here, or (then read all) elsewhere too.
+      const previous: readonly string[] = JSON.parse(last.names) as string[];
+      const changed = [...names.filter((n) => !previous.includes(n)), ...previous.filter((n) => !names.includes(n))];
+      for (const word of new Set(changed.flatMap((n) => this.wordsOf(n)))) {
+        const here = fresh.filter(({ entry }) => entry.tokens.includes(word)).length;
+        if ((this.counts.get(word)?.chunks ?? 0) > here) return undefined;
+      }
+    }
     const lineDelta = state.lines.lineCount - last.lineCount;
     const old = last.chunkFindings;
     const chunkFindings: PrivacyFinding[] = [];
@@ -409,34 +413,47 @@ export class DocumentPrivacy {
     }
     while (i < old.length && old[i]!.span.start < keepAfter) i++;
     for (; i < old.length; i++) chunkFindings.push(delta === 0 && lineDelta === 0 ? old[i]! : moved(old[i]!, delta, lineDelta));
-    return this.finish(state, last.parse, chunkFindings, speakers, names);
+    // The front matter and the fences keep their findings when the names did and no fence lies around the change.
+    const fenceHere = (fences: readonly Span[], from: number, to: number): boolean => fences.some((f) => f.end >= from && f.start <= to);
+    const kept =
+      key === last.names && !fenceHere(last.state.fences, keepBefore, keepAfter) && !fenceHere(state.fences, keepBefore, keepAfter + delta)
+        ? last.outside.map((f) => (f.span.start < a || (delta === 0 && lineDelta === 0) ? f : moved(f, delta, lineDelta)))
+        : undefined;
+    return this.finish(state, chunkFindings, speakers, names, kept);
   }
 
   /** The front matter's and fence lines' findings, with the chunks'. */
-  private finish(state: ParsedText, parse: object, chunkFindings: PrivacyFinding[], speakers: Map<string, number>, names: string[]): Located {
+  private finish(state: ParsedText, chunkFindings: PrivacyFinding[], speakers: Map<string, number>, names: string[], kept?: PrivacyFinding[]): Located {
     const key = JSON.stringify(names);
-    const extra: PrivacyFinding[] = [];
-    if (state.frontMatterEnd > 0) {
-      const text = state.text.slice(0, state.frontMatterEnd);
-      const cacheKey = `${key}\0${text}`;
-      if (this.frontMatter?.key !== cacheKey) {
-        const own = this.context(this.relevant(names, undefined, () => text));
-        this.frontMatter = { key: cacheKey, findings: detectWith(text, frontMatterRegions(text, { start: 0, end: text.length }), this.prepared!, own) };
+    let outside = kept;
+    if (!outside) {
+      outside = [];
+      // Cached by text and by the names with a word in it, as a chunk is.
+      const cached = (cache: Map<string, { tokens: Set<string>; found: Map<string, readonly RawFinding[]> }>, into: typeof cache, text: string, find: (own: DocumentNames) => readonly RawFinding[]): readonly RawFinding[] => {
+        const entry = cache.get(text) ?? into.get(text) ?? { tokens: foldedTokens(text), found: new Map() };
+        into.set(text, entry);
+        const relevant = this.relevant(names, entry.tokens);
+        const relevantKey = JSON.stringify(relevant);
+        let found = entry.found.get(relevantKey);
+        if (!found) entry.found.set(relevantKey, (found = find(this.context(relevant))));
+        return found;
+      };
+      const pieces: typeof this.pieces = new Map();
+      if (state.frontMatterEnd > 0) {
+        const text = state.text.slice(0, state.frontMatterEnd);
+        const found = cached(this.pieces, pieces, `\0${text}`, (own) => detectWith(text, frontMatterRegions(text, { start: 0, end: text.length }), this.prepared!, own));
+        for (const f of found) outside.push(locate(f, 0, state.lines));
       }
-      for (const f of this.frontMatter.findings) extra.push(locate(f, 0, state.lines));
+      for (const fence of fenceLines(state.text, state.fences)) {
+        const text = state.text.slice(fence.span.start, fence.span.end);
+        const found = cached(this.pieces, pieces, `${fence.paired ? 1 : 0}${text}`, (own) => detectWith(text, fenceRegions(text, fence.paired), this.prepared!, own));
+        for (const f of found) outside.push(locate(f, fence.span.start, state.lines));
+      }
+      this.pieces = pieces;
+      outside.sort((x, y) => x.span.start - y.span.start);
     }
-    const fenceCache = new Map<string, readonly RawFinding[]>();
-    for (const fence of fenceLines(state.text, state.fences)) {
-      const text = state.text.slice(fence.span.start, fence.span.end);
-      const cacheKey = `${fence.paired ? 1 : 0}${key}\0${text}`;
-      let found = this.fenceCache.get(cacheKey) ?? fenceCache.get(cacheKey);
-      if (!found) found = detectWith(text, fenceRegions(text, fence.paired), this.prepared!, this.context(this.relevant(names, undefined, () => text)));
-      fenceCache.set(cacheKey, found);
-      for (const f of found) extra.push(locate(f, fence.span.start, state.lines));
-    }
-    this.fenceCache = fenceCache;
-    const findings = extra.length === 0 ? chunkFindings : merged(chunkFindings, extra.sort((x, y) => x.span.start - y.span.start));
-    return { findings, state, parse, length: state.text.length, lineCount: state.lines.lineCount, chunkFindings, speakers, names: key };
+    const findings = outside.length === 0 ? chunkFindings : merged(chunkFindings, outside);
+    return { findings, state, length: state.text.length, lineCount: state.lines.lineCount, chunkFindings, outside, speakers, names: key };
   }
 }
 
@@ -463,6 +480,17 @@ function firstChunk(chunks: ParsedText['chunks'], past: (c: { start: number; end
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** Whether the fences before `keepBefore` are where they were, and those from `keepAfter` (of the text before) moved by `delta`. */
+function sameFences(before: readonly Span[], now: readonly Span[], keepBefore: number, keepAfter: number, delta: number): boolean {
+  const head = (list: readonly Span[]): Span[] => list.filter((f) => f.start < keepBefore);
+  const oldHead = head(before);
+  const newHead = head(now);
+  if (oldHead.length !== newHead.length || oldHead.some((f, i) => f.start !== newHead[i]!.start || f.end !== newHead[i]!.end)) return false;
+  const oldTail = before.filter((f) => f.start >= keepAfter);
+  const newTail = now.filter((f) => f.start >= keepAfter + delta);
+  return oldTail.length === newTail.length && oldTail.every((f, i) => f.start + delta === newTail[i]!.start && f.end + delta === newTail[i]!.end);
 }
 
 function sameChunk(a: { start: number; end: number; result: ChunkResult } | undefined, b: { start: number; end: number; result: ChunkResult } | undefined, delta: number): boolean {
@@ -496,9 +524,3 @@ function merged(a: readonly PrivacyFinding[], b: readonly PrivacyFinding[]): Pri
   return out;
 }
 
-/** The findings of a text parsed with `cache` (for tests and a document without an editor): its state's. */
-export function parsedTextOf(cache: ParseCache): { state: ParsedText; parse: ParseState } | undefined {
-  const parse = cache.last;
-  if (!parse) return undefined;
-  return { state: cache.diagnosed ?? parse, parse };
-}
