@@ -39,12 +39,14 @@ export async function measureHuge(server: BenchServer, uri: string, text: string
   const openMs = performance.now() - openStart;
   const samples: HugeResult['samples'] = { top: [], middle: [], end: [] };
   let wrong = 0;
-  // A place inside a line of text: after the front matter, half way, and before the last paragraph's end.
+  // A place inside a line of text: at the end of the first spoken word (sentence-initial, so a
+  // letter typed there makes no new finding) after the front matter, half way, and in the last turn.
   const frontMatterEnd = text.indexOf('\n---\n') + 5;
+  const firstWordEnd = (label: number): number => text.indexOf(' ', label + 4);
   const places: Record<keyof HugeResult['samples'], number> = {
-    top: text.indexOf('**', frontMatterEnd) + 2,
-    middle: text.indexOf('**', text.length >> 1) + 2,
-    end: text.lastIndexOf('**') - 1,
+    top: firstWordEnd(text.indexOf(':** ', frontMatterEnd)),
+    middle: firstWordEnd(text.indexOf(':** ', text.length >> 1)),
+    end: firstWordEnd(text.lastIndexOf(':** ')),
   };
   const positions = { top: positionAt(text, places.top), middle: positionAt(text, places.middle), end: positionAt(text, places.end) };
   // The three places take turns, so that garbage collection (of the parse at opening, say) falls on each alike.

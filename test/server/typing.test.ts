@@ -24,7 +24,7 @@ test('keystroke, diagnostics, then a hover in the same document: the code where 
   assert.deepEqual((await pull()).items, []);
 
   // Type a word at the top, and paste a coded turn before line 10: what follows moves right and down.
-  await client.edit(uri, range(4, 8, 4, 8), 'Well, ');
+  await client.edit(uri, range(4, 8, 4, 8), 'Well. ');
   assert.deepEqual((await pull()).items, []);
   await client.edit(uri, range(10, 0, 10, 0), '**S3:** Pasted [a piece]{#context}.\n\n');
   assert.deepEqual((await pull()).items, []);

@@ -1,7 +1,8 @@
 // The small word list of capitalised words that are not personal data. It is principled, not a
 // dictionary: the framework's own words, month and day names (Dutch and English), the roles and
-// titles of a conversation, and Dutch words that are capitalised mid-sentence by rule (countries,
-// languages, holidays, institutions). A project adds its own through the allow-list.
+// titles of a conversation, Dutch words that are capitalised mid-sentence by rule (countries,
+// languages, holidays, institutions), and the function words of both languages, which are never a
+// name however they are written. A project adds its own through the allow-list.
 
 import { FRAMEWORK } from '../framework';
 import { foldedWords } from './fold';
@@ -40,6 +41,15 @@ const CAPITALISED_BY_RULE = [
   'i', 'ik', 'u', 'uw', 'ok', 'oke', 'oké', 'ja', 'nee', 'hè', 'he',
 ];
 
+/** Articles, pronouns, conjunctions, question words and the commonest prepositions and adverbs. */
+const FUNCTION_WORDS = [
+  'een', 'het', 'dat', 'die', 'dit', 'deze', 'en', 'maar', 'dus', 'want', 'omdat', 'als', 'toen', 'ook', 'niet', 'wel', 'geen', 'nog', 'al', 'er',
+  'hier', 'daar', 'nu', 'dan', 'zo', 'wat', 'wie', 'waar', 'hoe', 'waarom', 'wanneer', 'welke', 'wij', 'we', 'zij', 'ze', 'hij', 'jij', 'je', 'jullie',
+  'hun', 'hen', 'mijn', 'ons', 'onze', 'met', 'voor', 'naar', 'bij', 'om', 'tot', 'over', 'uit', 'op', 'aan', 'in', 'door', 'na', 'zonder',
+  'the', 'a', 'an', 'and', 'but', 'so', 'because', 'if', 'when', 'then', 'also', 'not', 'no', 'yes', 'this', 'that', 'these', 'those', 'what', 'who',
+  'where', 'how', 'why', 'which', 'he', 'she', 'it', 'they', 'you', 'my', 'our', 'their', 'with', 'for', 'from', 'to', 'at', 'on', 'of', 'by',
+];
+
 /** The folded words of the framework's code names, in both languages (`Intentie`, `Space`, `Outcome`). */
 function frameworkWords(): string[] {
   return FRAMEWORK.flatMap((c) => [...foldedWords(c.name.nl), ...foldedWords(c.name.en), ...foldedWords(c.code)]);
@@ -47,5 +57,5 @@ function frameworkWords(): string[] {
 
 /** A fresh set of the folded known words (callers add the project's allow-list to it). */
 export function knownWords(): Set<string> {
-  return new Set([...MONTHS, ...DAYS, ...TITLES, ...ROLES, ...CAPITALISED_BY_RULE, ...frameworkWords()]);
+  return new Set([...MONTHS, ...DAYS, ...TITLES, ...ROLES, ...CAPITALISED_BY_RULE, ...FUNCTION_WORDS, ...frameworkWords()]);
 }
