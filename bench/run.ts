@@ -32,6 +32,7 @@ import { fileUri } from '../server/src/workspace/uris';
 import { generateCorpus, hugeTranscript, random } from './corpus';
 import { measureHuge } from './huge';
 import { benchBrowser } from './browser';
+import { benchPrivacy } from './privacy';
 import { edits } from './edits';
 import { BenchServer, positionAt } from './lsp';
 
@@ -169,6 +170,16 @@ async function main(): Promise<void> {
   rssAt('afterWarmIndex');
   log(`warm ${round(warm.ms, 0)} ms (${fromCache}/${corpus.transcripts.length} from the cache)`);
   if (project.index.size !== coldSize) throw new Error('warm index differs in size');
+
+  // (2b) Privacy: the corpus searched and pseudonymised with a key of 10,000 invented people.
+  const privacyDocuments: { text: string; model: IndexedDocument['model'] }[] = [];
+  for (const document of project.index.all()) {
+    const read = await readText(path.join(root, ...document.path.split('/')));
+    if (read.ok) privacyDocuments.push({ text: read.text, model: document.model });
+  }
+  const privacy = benchPrivacy(privacyDocuments, cold.ms);
+  privacyDocuments.length = 0;
+  log(`privacy: detection ${privacy.detectMs} ms (${privacy.detectMBps} MB/s, ${privacy.findings} findings), pseudonymisation ${privacy.pseudonymiseMs} ms (${privacy.pseudonymiseVsCold}× the cold index), key of ${privacy.keyEntries}`);
 
   // (3)–(5) go through the language server: a child process over stdio (bench/lsp.ts) with the
   // corpus folder as its workspace folder, measured after its initial scan, over JSON-RPC.
@@ -448,6 +459,7 @@ async function main(): Promise<void> {
       through: 'JSON-RPC: textDocument/rename → WorkspaceEdit (p50 of 3); re-index of the renamed texts by the Indexer',
     },
     memory: { indexHeapMB: mb(indexHeap), heapPerCorpusMB: round(indexHeap / corpus.bytes), peakRssMB: mb(peakRss), rssMB: rss },
+    privacy: { ...privacy, through: 'in-process: findPersonalData and pseudonymise over every transcript of the corpus, a key of 10,000 invented people prepared once' },
     browser: { ...browser, through: 'headless Chromium: dist/browser/server.js in a Web Worker, files through kader/fs/*; Node: dist/server.js over stdio, no model cache, same folder' },
   };
   const targets = {
@@ -459,6 +471,7 @@ async function main(): Promise<void> {
     renameMs: results.rename.editsMs <= 1000,
     heapPerCorpusMB: results.memory.heapPerCorpusMB <= 1,
     peakRss: results.memory.peakRssMB <= 400,
+    pseudonymiseVsCold: privacy.pseudonymiseVsCold <= 2,
     browserIndexRatio: browser.indexRatio <= 2,
     browserKeystrokeP95: browser.keystroke.p95 <= 20,
   };
@@ -508,6 +521,8 @@ async function main(): Promise<void> {
     ['peak RSS while indexing', `${results.memory.peakRssMB} MB (cold and warm index, workers included)`, `≤ 400: ${targets.peakRss ? 'met' : 'NOT met'}`],
     ['peak RSS by phase', Object.entries(rss).map(([k, v]) => `${k} ${v.peak}`).join(', '), ''],
     ['server RSS (now/peak)', Object.entries(serverRss).map(([k, v]) => `${k} ${v.now}/${v.peak}`).join(', '), ''],
+    ['personal data: detection', `${privacy.detectMs} ms for ${privacy.mb} MB (${privacy.detectMBps} MB/s; ${privacy.findings} findings; key of ${privacy.keyEntries})`, ''],
+    ['personal data: pseudonymise all', `${privacy.pseudonymiseMs} ms (${privacy.pseudonymiseVsCold}× the cold index)`, `≤ 2×: ${targets.pseudonymiseVsCold ? 'met' : 'NOT met'}`],
     ['browser index (quick corpus)', `${browser.browserIndexMs} ms (Node ${browser.nodeIndexMs} ms; ${browser.transcripts} files)`, `ratio ${browser.indexRatio} (≤ 2: ${targets.browserIndexRatio ? 'met' : 'NOT met'})`],
     ['browser keystroke → diagnostics', `p50 ${browser.keystroke.p50} / p95 ${browser.keystroke.p95} ms (${browser.keystroke.samples} edits)`, `≤ 20 ms p95: ${targets.browserKeystrokeP95 ? 'met' : 'NOT met'}`],
   ];

@@ -10,6 +10,7 @@ import { pseudonymise, reidentify } from '../../server/src/core/privacy/pseudony
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import type { Transcript } from '../../server/src/core/types';
 import { md, rangeOf, slice } from './helpers';
+import { inventedKeyText } from './inventedKey';
 
 const KEY_LINES = [
   'Anna de Vries: Deelnemer 1',
@@ -266,20 +267,7 @@ describe('properties', () => {
 describe('a 10,000-entry key over a large text', () => {
   /** Invented names: first names with made-up surnames of three syllables, with and without a prefix. */
   function inventedKey(size: number): Key {
-    const first = ['Anna', 'Noor', 'Jan', 'Fatima', 'Zoë', 'Ömer', 'Sanne', 'Bram', 'Lotte', 'Daan', 'Iris', 'Mees', 'Yara', 'Sem'];
-    const syllables = ['bak', 'ker', 'vel', 'dam', 'hoe', 'ven', 'brink', 'man', 'stra', 'hof', 'berg', 'kamp', 'wijk', 'boer', 'loo', 'meer', 'veld', 'zon'];
-    const prefixes = ['', 'de ', 'van ', 'van der ', 'ter '];
-    const lines: string[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; lines.length < size; i++) {
-      const n = syllables.length;
-      const s = syllables[i % n]! + syllables[Math.floor(i / n) % n]! + syllables[Math.floor(i / n / n) % n]!;
-      const name = `${first[i % first.length]} ${prefixes[i % prefixes.length]}${s[0]!.toUpperCase()}${s.slice(1)}`;
-      if (seen.has(name.toLowerCase())) continue;
-      seen.add(name.toLowerCase());
-      lines.push(`${name}: Deelnemer ${lines.length + 1}`);
-    }
-    const { key, errors } = parseKey(lines.join('\n'));
+    const { key, errors } = parseKey(inventedKeyText(size));
     assert.deepEqual(errors, []);
     return key;
   }
