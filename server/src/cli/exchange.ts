@@ -7,6 +7,7 @@ import { parseTranscript } from '../core/parse';
 import { prepareDetection } from '../core/privacy/detect';
 import type { Key } from '../core/privacy/key';
 import { pseudonymise } from '../core/privacy/pseudonymise';
+import { readAllowList } from './privacy';
 import type { Locale } from '../core/types';
 import { exportBytes, importTargetName, type ExportFormat, type ExportSource } from '../core/outputs/exchange/exchange';
 import { ExistsError, importFile, writeNew } from '../workspace/exchangeFiles';
@@ -34,7 +35,7 @@ export async function runExport(
 ): Promise<number> {
   const t = localize(options.locale);
   const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
-  const source = options.pseudonymise ? await pseudonymised(diskExportSource(project), options.pseudonymise, options.locale) : diskExportSource(project);
+  const source = options.pseudonymise ? await pseudonymised(diskExportSource(project), options.pseudonymise, await readAllowList(project.root), options.locale) : diskExportSource(project);
   const input = { ...project, index: source.index, locale: options.locale, filter: { coder: options.coder } };
   const bytes = await exportBytes(source, input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
   try {
@@ -50,9 +51,9 @@ export async function runExport(
   return 0;
 }
 
-/** The source with every transcript pseudonymised with `key`, in memory: its texts and an index of their models. */
-async function pseudonymised(source: ExportSource, key: Key, locale: Locale): Promise<ExportSource> {
-  const prepared = prepareDetection({ key });
+/** The source with every transcript pseudonymised with `key` (the project's allow-list honoured), in memory: its texts and an index of their models. */
+async function pseudonymised(source: ExportSource, key: Key, allowList: string[], locale: Locale): Promise<ExportSource> {
+  const prepared = prepareDetection({ key, allowList });
   const index = new WorkspaceIndex();
   const texts = new Map<string, string>();
   for (const document of source.index.all()) {
