@@ -37,6 +37,7 @@ const CAPITALISED_BY_RULE = [
   'arabisch', 'pools', 'poolse', 'fries', 'friese', 'randstad', 'rijk', 'rijksoverheid', 'kamer', 'tweede', 'eerste',
   'god', 'here', 'heer', 'kerst', 'kerstmis', 'pasen', 'pinksteren', 'ramadan', 'suikerfeest', 'sinterklaas', 'koningsdag', 'bevrijdingsdag', 'oud', 'nieuw',
   'corona', 'covid', 'teams', 'zoom', 'whatsapp', 'google', 'word', 'excel', 'powerpoint', 'internet', 'linkedin', 'facebook', 'instagram',
+  'ctrl', 'alt', 'cmd', 'shift', 'mac', 'macos', 'windows', 'linux', 'iphone', 'ipad', 'android',
   'avg', 'gdpr', 'wmo', 'jeugdwet', 'participatiewet', 'hbo', 'mbo', 'wo', 'vwo', 'havo', 'vmbo',
   'i', 'ik', 'u', 'uw', 'ok', 'oke', 'oké', 'ja', 'nee', 'hè', 'he',
 ];
