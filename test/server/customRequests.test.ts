@@ -23,6 +23,7 @@ import type { Codebook, Locale } from '../../server/src/core/types';
 import { listTranscripts } from '../../server/src/workspace/files';
 import { Indexer } from '../../server/src/workspace/indexer';
 import { openProject, range, type Project } from './client';
+import { BREDA_FRAGMENTS } from '../service/expectations';
 
 /** A folder indexed by the core alone, keyed by relative path: what the server's report must equal. */
 async function indexFolder(folder: string, locale: Locale): Promise<{ index: WorkspaceIndex; codebook: Codebook }> {
@@ -323,56 +324,7 @@ test('kader/documentFragments: fragments with codes, colours and ranges; open ve
   const breda = project.uri('breda/gesprek-1.md');
   const result = await project.client.request(DocumentFragmentsRequest, { uri: breda });
   assert.equal(result.version, null);
-  assert.deepEqual(result.fragments, [
-    {
-      id: 0,
-      parent: -1,
-      kind: 'section',
-      codes: ['intentie'],
-      text: 'Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt.',
-      range: range(6, 0, 14, 3),
-      fullRange: range(6, 0, 14, 3),
-      attributeRange: range(6, 11, 6, 22),
-      color: '#4E79A7',
-    },
-    {
-      id: 1,
-      parent: 0,
-      kind: 'inline',
-      codes: ['intentie/gestuurd'],
-      text: 'omdat het moest',
-      range: range(8, 17, 8, 32),
-      fullRange: range(8, 16, 8, 68),
-      attributeRange: range(8, 33, 8, 68),
-      color: '#4E79A7',
-      memo: 'twijfel',
-      speaker: 'S1',
-    },
-    {
-      id: 2,
-      parent: 0,
-      kind: 'block',
-      codes: ['intentie/intrinsiek'],
-      text: 'S2: Ik wilde zelf leren.',
-      range: range(10, 0, 10, 28),
-      fullRange: range(10, 0, 10, 51),
-      attributeRange: range(10, 29, 10, 51),
-      color: '#4E79A7',
-      speaker: 'S2',
-    },
-    {
-      id: 3,
-      parent: 0,
-      kind: 'div',
-      codes: ['context'],
-      text: 'S1: De gemeente bepaalt.',
-      range: range(13, 0, 14, 0),
-      fullRange: range(12, 0, 14, 3),
-      attributeRange: range(12, 4, 12, 14),
-      color: '#F28E2B',
-      speaker: 'S1',
-    },
-  ]);
+  assert.deepEqual(result.fragments, BREDA_FRAGMENTS);
 
   await project.client.open(breda, 'Nieuw [stuk]{#onbekend #context}\n');
   await project.client.change(breda, 'Nieuw [stuk]{#onbekend #context} en [meer]{#activiteit}\n');

@@ -18,31 +18,9 @@ import { nodeGitAccess } from '../../server/src/workspace/nodeGitAccess';
 import { readSettings, sameFileSettings, sameSeverity } from '../../server/src/workspace/settings';
 import { canonicalUri, fileUri } from '../../server/src/workspace/uris';
 import type { FileChangeType, Workspace } from '../../server/src/workspace/workspace';
+import { FIXTURES, fullCapabilities } from '../server/client';
 
-export const FIXTURES = path.resolve(__dirname, '../fixtures/server');
-
-/** What VS Code tells a server it can do (as test/server/client.ts's fullCapabilities). */
-export function fullCapabilities(pull: boolean): ClientCapabilities {
-  return {
-    workspace: {
-      configuration: true,
-      didChangeConfiguration: { dynamicRegistration: true },
-      didChangeWatchedFiles: { dynamicRegistration: true },
-      workspaceFolders: true,
-      workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
-      diagnostics: { refreshSupport: true },
-    },
-    textDocument: {
-      hover: { contentFormat: ['markdown', 'plaintext'] },
-      completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
-      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-      rename: { prepareSupport: true },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-      ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-    },
-    window: { workDoneProgress: true },
-  };
-}
+export { FIXTURES, fullCapabilities };
 
 export const minimalCapabilities: ClientCapabilities = {};
 
