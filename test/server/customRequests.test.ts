@@ -23,7 +23,7 @@ import type { Codebook, Locale } from '../../server/src/core/types';
 import { listTranscripts } from '../../server/src/workspace/files';
 import { Indexer } from '../../server/src/workspace/indexer';
 import { openProject, range, type Project } from './client';
-import { BREDA_FRAGMENTS } from '../service/expectations';
+import { ASPECTS, BREDA_FRAGMENTS } from '../service/expectations';
 
 /** A folder indexed by the core alone, keyed by relative path: what the server's report must equal. */
 async function indexFolder(folder: string, locale: Locale): Promise<{ index: WorkspaceIndex; codebook: Codebook }> {
@@ -57,38 +57,6 @@ function render(project: Project, nodes: Loaded[], depth = 0): string[] {
   ]);
 }
 
-const ASPECTS = [
-  'a:intentie | aspect | Intentie | 4',
-  '  a:intentie/c:intentie/gestuurd | code | Gestuurd | 2',
-  '    a:intentie/c:intentie/gestuurd/p:Breda | practice | Breda | 1',
-  '      a:intentie/c:intentie/gestuurd/p:Breda/f:<root>/project/breda/gesprek-1.md#89 | fragment | omdat het moest | 1',
-  '    a:intentie/c:intentie/gestuurd/p:Tilburg | practice | Tilburg | 1',
-  '      a:intentie/c:intentie/gestuurd/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#46 | fragment | Ik kwam | 1',
-  '  a:intentie/c:intentie/intrinsiek | code | Intrinsiek | 1',
-  '    a:intentie/c:intentie/intrinsiek/p:Breda | practice | Breda | 1',
-  '      a:intentie/c:intentie/intrinsiek/p:Breda/f:<root>/project/breda/gesprek-1.md#144 | fragment | S2: Ik wilde zelf leren. | 1',
-  '  a:intentie/direct | direct | (no sub-code) | 1',
-  '    a:intentie/direct/p:Breda | practice | Breda | 1',
-  '      a:intentie/direct/p:Breda/f:<root>/project/breda/gesprek-1.md#49 | fragment | Vraag 1 S1: Ik kwam omdat het moest. S2: Ik wilde zelf leren. S1: De gemeente bepaalt. | 1',
-  'a:context | aspect | Context | 1',
-  '  a:context/direct | direct | (no sub-code) | 1',
-  '    a:context/direct/p:Breda | practice | Breda | 1',
-  '      a:context/direct/p:Breda/f:<root>/project/breda/gesprek-1.md#197 | fragment | S1: De gemeente bepaalt. | 1',
-  'a:activiteit | aspect | Activiteit | 2',
-  '  a:activiteit/direct | direct | (no sub-code) | 2',
-  '    a:activiteit/direct/p:Tilburg | practice | Tilburg | 1',
-  '      a:activiteit/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#130 | fragment | lezen | 1',
-  '    a:activiteit/direct/p: | practice | (no practice) | 1',
-  '      a:activiteit/direct/p:/f:<root>/project/intro.md#0 | fragment | Welkom bij het project. | 1',
-  'a:Activiteit | aspect | Activiteit | 1',
-  '  a:Activiteit/direct | direct | (no sub-code) | 1',
-  '    a:Activiteit/direct/p:Tilburg | practice | Tilburg | 1',
-  '      a:Activiteit/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
-  'a:onbekend | aspect | onbekend | 1',
-  '  a:onbekend/direct | direct | (no sub-code) | 1',
-  '    a:onbekend/direct/p:Tilburg | practice | Tilburg | 1',
-  '      a:onbekend/direct/p:Tilburg/f:<root>/project/tilburg/gesprek-2.md#79 | fragment | we praten | 1',
-];
 
 test('kader/tree: one level at a time, each node with the query for its children', async (t) => {
   const project = await openProject(t);
