@@ -57,7 +57,6 @@ function render(project: Project, nodes: Loaded[], depth = 0): string[] {
   ]);
 }
 
-
 test('kader/tree: one level at a time, each node with the query for its children', async (t) => {
   const project = await openProject(t);
   const roots = await project.client.request(TreeRequest, { view: 'aspects' });
