@@ -3,8 +3,10 @@
 // Chromium (test/extension/host.mjs, as the test launcher), loads the extension under development
 // and drives the UI with keyboard and mouse. Expects `npm run build` to have produced dist/.
 //
-// Usage: node scripts/screenshots.mjs [--dark] [--web] [--out DIR]
-//   --dark   use the "Default Dark Modern" theme (default: "Default Light Modern")
+// Usage: node scripts/screenshots.mjs [--theme light|dark|hc|hc-light] [--lang en|nl] [--web] [--out DIR]
+//   --theme  the colour theme: Light Modern (default), Dark Modern, Dark High Contrast or Light
+//            High Contrast (--dark is short for --theme dark)
+//   --lang   Kader's language (the kader.language setting; default en)
 //   --web    run Kader in the browser's web worker extension host, as on vscode.dev and github.dev
 //            (its language server in a Web Worker; needs dist/browser/)
 //   --out    folder for the pictures (default: media/screenshots)
@@ -15,7 +17,17 @@ import { CodeServerHost, QUIET_SETTINGS, root } from '../test/extension/host.mjs
 const client = path.join(root, 'dist/client.js');
 
 const args = process.argv.slice(2);
-const dark = args.includes('--dark');
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const THEMES = {
+  light: { setting: 'Default Light Modern', label: 'Light Modern', cls: 'light_modern', scheme: 'light' },
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', cls: 'dark_modern', scheme: 'dark' },
+  hc: { setting: 'Default High Contrast', label: 'Dark High Contrast', cls: 'hc-black', scheme: 'dark' },
+  'hc-light': { setting: 'Default High Contrast Light', label: 'Light High Contrast', cls: 'hc-light', scheme: 'light' },
+};
+const theme = THEMES[args.includes('--dark') ? 'dark' : option('--theme', 'light')];
+if (!theme) throw new Error(`--theme must be one of ${Object.keys(THEMES).join(', ')}`);
+const lang = option('--lang', 'en');
+if (lang !== 'en' && lang !== 'nl') throw new Error('--lang must be en or nl');
 const web = args.includes('--web');
 const outIndex = args.indexOf('--out');
 const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'media/screenshots'));
@@ -37,7 +49,7 @@ async function main() {
     workspace,
     settings: {
       ...QUIET_SETTINGS,
-      'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
+      'workbench.colorTheme': theme.setting,
       'workbench.tips.enabled': false,
       'workbench.enableExperiments': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -52,11 +64,11 @@ async function main() {
       'editor.stickyScroll.enabled': false,
       'markdown.preview.openMarkdownLinks': 'inEditor',
       'git.enabled': false,
-      'kader.language': 'en',
+      'kader.language': lang,
       ...(web ? { 'remote.extensionKind': { 'kader.kader': ['web'] } } : {}),
     },
     serverArgs: ['--disable-getting-started-override'],
-    browser: { viewport, deviceScaleFactor: 1, colorScheme: dark ? 'dark' : 'light' },
+    browser: { viewport, deviceScaleFactor: 1, colorScheme: theme.scheme },
   });
 
   // The Kader activity-bar icon appears once the workbench has read the extension's manifest.
@@ -126,7 +138,7 @@ async function main() {
 
   // 5. statistics.png: the Kader Statistics webview.
   await runCommand('Kader: Show Statistics');
-  await page.locator('.tab', { hasText: 'Statistics' }).first().waitFor({ timeout: 20_000 });
+  await page.locator('.tab', { hasText: /Statistics|Statistieken/ }).first().waitFor({ timeout: 20_000 });
   await sleep(4000);
   await runCommand('View: Close Primary Side Bar');
   await sleep(2000);
@@ -226,7 +238,7 @@ async function showKader() {
  * workbench.colorTheme says, so pick the theme in the Color Theme picker when it is not applied.
  */
 async function applyTheme() {
-  const [label, cls] = dark ? ['Dark Modern', 'dark_modern'] : ['Light Modern', 'light_modern'];
+  const { label, cls } = theme;
   const applied = () => page.evaluate((c) => document.querySelector('.monaco-workbench').className.includes(c), cls);
   if (await applied()) return;
   await page.keyboard.press('Control+K');
