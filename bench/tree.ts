@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { aspectTree, treeLevel, type TreeNode, type TreeQuery, type TreeView } from '../server/src/core/index/aggregate';
+import { aspectTree, treeLevel, type TreeNode, type TreeQuery, type AggregateView } from '../server/src/core/index/aggregate';
 import { loadProject } from '../server/src/workspace/project';
 import { generateCorpus } from './corpus';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const document = documents[touched++ % documents.length]!;
     index.set(document.key, document.path, document.model);
   };
-  const level = (view: TreeView, parent?: TreeQuery): Sample & { nodes: TreeNode[] } => {
+  const level = (view: AggregateView, parent?: TreeQuery): Sample & { nodes: TreeNode[] } => {
     const cpu = process.cpuUsage();
     const start = performance.now();
     const nodes = treeLevel(index, codebook, view, {}, 'nl', parent);

@@ -13,7 +13,7 @@ import {
   type TreeFilter,
   type TreeNode,
   type TreeQuery,
-  type TreeView,
+  type AggregateView,
 } from '../../server/src/core/index/aggregate';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { textReport } from '../../server/src/core/outputs/report';
@@ -56,7 +56,7 @@ function lines(nodes: TreeNode[]): string[] {
   return nodes.map((n) => `${n.id} | ${n.kind} | ${n.label} | ${n.count}${n.hasChildren ? ' +' : ''}`);
 }
 
-function level(index: WorkspaceIndex, view: TreeView, parent?: TreeQuery, filter: TreeFilter = {}, locale: Locale = 'en'): TreeNode[] {
+function level(index: WorkspaceIndex, view: AggregateView, parent?: TreeQuery, filter: TreeFilter = {}, locale: Locale = 'en'): TreeNode[] {
   return treeLevel(index, CODEBOOK, view, filter, locale, parent);
 }
 
@@ -326,7 +326,7 @@ describe('the whole tree (reports)', () => {
 
 describe('treePath', () => {
   const index = indexOf(FILES);
-  const ids = (view: TreeView, key: string, line: number, character: number, filter: TreeFilter = {}): string[] =>
+  const ids = (view: AggregateView, key: string, line: number, character: number, filter: TreeFilter = {}): string[] =>
     treePath(index, CODEBOOK, view, filter, 'en', key, { line, character }).map((n) => n.id);
 
   test('the first leaf of a fragment in tree order, from the root down', () => {

@@ -1,7 +1,8 @@
-// `kader/tree` and `kader/treePath`: the Aspects and Practices views, level by level, and the
-// path to the node of a fragment (to reveal it). Several folders: one root node per folder.
+// `kader/tree` and `kader/treePath`: the Aspects, Practices and Learning Level views, level by
+// level, and the path to the node of a fragment (to reveal it). Several folders: one root node per folder.
 
 import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/index/aggregate';
+import { learningLevelTree } from '../core/index/levelTree';
 import type { Locale, Position } from '../core/types';
 import type { FolderNode, TreeParams, TreePathParams, TreePathResult, TreeResult } from '../protocol';
 import { canonicalUri } from '../workspace/uris';
@@ -22,7 +23,7 @@ function invalid(message: string): InvalidParams {
 
 function treeView(value: unknown): TreeView {
   if (value === undefined || value === 'aspects') return 'aspects';
-  if (value === 'practices') return 'practices';
+  if (value === 'practices' || value === 'levels') return value;
   throw invalid(`Unknown view: ${String(value)}`);
 }
 
@@ -51,7 +52,7 @@ function treeQuery(value: unknown, where: string): TreeQuery | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw invalid(`${where} must be an object`);
   const query: TreeQuery = {};
-  for (const key of ['folder', 'aspect', 'code'] as const) {
+  for (const key of ['folder', 'aspect', 'code', 'level'] as const) {
     const field = optionalString(value, key, where);
     if (field !== undefined) query[key] = field;
   }
@@ -76,9 +77,16 @@ function treeFolder(s: Snapshot, query: TreeQuery | undefined): { folder: Folder
   return { folder: folders.find((f) => f.uri === query?.folder), several };
 }
 
+/** One level of a view in one folder. */
+function levelOf(folder: Folder, view: TreeView, filter: TreeFilter, locale: Locale, parent?: TreeQuery): TreeNode[] {
+  if (view === 'levels') return learningLevelTree(folder.index, folder.codebook, filter, locale, parent);
+  return treeLevel(folder.index, folder.codebook, view, filter, locale, parent);
+}
+
 function folderNode(folder: Folder, view: TreeView, filter: TreeFilter, locale: Locale): FolderNode {
-  const count = countFragments(folder.index, filter);
-  const hasChildren = count > 0 || treeLevel(folder.index, folder.codebook, view, filter, locale).length > 0;
+  const levels = view === 'levels' ? levelOf(folder, view, filter, locale) : undefined;
+  const count = levels ? levels.reduce((sum, node) => sum + node.count, 0) : countFragments(folder.index, filter);
+  const hasChildren = count > 0 || (levels ?? levelOf(folder, view, filter, locale)).length > 0;
   return { id: `folder:${folder.uri}`, kind: 'folder', label: folder.name, uri: folder.uri, count, hasChildren, query: { folder: folder.uri } };
 }
 
@@ -94,7 +102,7 @@ export function provideTree(s: Snapshot, params: TreeParams | undefined): TreeRe
   const { folder, several } = treeFolder(s, parent);
   if (several && parent === undefined) return result(folders.map((f) => folderNode(f, view, filter, s.locale)));
   if (!folder) return result([]);
-  const nodes = treeLevel(folder.index, folder.codebook, view, filter, s.locale, parent);
+  const nodes = levelOf(folder, view, filter, s.locale, parent);
   return result(several ? nodes.map((node) => inFolder(node, folder)) : nodes);
 }
 
@@ -107,7 +115,8 @@ export function provideTreePath(s: Snapshot, params: TreePathParams | undefined)
   if (!isPosition(start)) throw invalid('kader/treePath needs a start position');
   const uri = canonicalUri(params.uri);
   const folder = s.workspace.folderOf(uri);
-  if (!folder) return { path: [] };
+  // The Learning Level view is not revealed into: a fragment may sit under several levels.
+  if (!folder || view === 'levels') return { path: [] };
   const path = treePath(folder.index, folder.codebook, view, filter, s.locale, uri, start);
   if (path.length === 0 || s.workspace.folders.length < 2) return { path };
   return { path: [folderNode(folder, view, filter, s.locale), ...path.map((node) => inFolder(node, folder))] };

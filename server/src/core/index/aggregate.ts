@@ -37,12 +37,16 @@ export interface FragmentSummary {
   fullRange: Range;
 }
 
-export type TreeView = 'aspects' | 'practices';
+export type TreeView = 'aspects' | 'practices' | 'levels';
+
+/** The views built from the aggregate; the Learning Level view is levelTree.ts's. */
+export type AggregateView = Exclude<TreeView, 'levels'>;
 
 /**
  * Which node of a view: the fragments it stands for. The views send a node's query back to get
  * its children. The fields set are a prefix of the view's levels: aspect, sub-code (`code` or
- * `direct`), practice in the Aspects view; practice, aspect, sub-code in the Practices view.
+ * `direct`), practice in the Aspects view; practice, aspect, sub-code in the Practices view;
+ * level, aspect, practice in the Learning Level view.
  */
 export interface TreeQuery {
   /** The workspace folder's URI, when the workspace has several (the server's business). */
@@ -54,6 +58,8 @@ export interface TreeQuery {
   direct?: boolean;
   /** A practice; null for the transcripts without one. */
   practice?: string | null;
+  /** A learning level or loop (`niveau/collectief`): the Learning Level view's first level. */
+  level?: string;
 }
 
 /** `direct` is the "(no sub-code)" group of an aspect. */
@@ -342,7 +348,7 @@ export function countFragments(index: WorkspaceIndex, filter: TreeFilter = {}): 
 
 type Level = 'aspect' | 'sub' | 'practice';
 
-const LEVELS: Record<TreeView, readonly Level[]> = {
+const LEVELS: Record<AggregateView, readonly Level[]> = {
   aspects: ['aspect', 'sub', 'practice'],
   practices: ['practice', 'aspect', 'sub'],
 };
@@ -372,7 +378,7 @@ function has(selector: Selector, level: Level): boolean {
 }
 
 /** How many levels the selector chooses, or undefined when it names no node of the view. */
-function depthOf(view: TreeView, selector: Selector): number | undefined {
+function depthOf(view: AggregateView, selector: Selector): number | undefined {
   const levels = LEVELS[view];
   let depth = 0;
   while (depth < levels.length && has(selector, levels[depth]!)) depth++;
@@ -383,7 +389,7 @@ function depthOf(view: TreeView, selector: Selector): number | undefined {
 }
 
 /** The id of the node the selector chooses ('' for the roots). */
-function idOf(view: TreeView, selector: Selector): string {
+function idOf(view: AggregateView, selector: Selector): string {
   const parts: string[] = [];
   for (const level of LEVELS[view]) {
     if (!has(selector, level)) break;
@@ -432,7 +438,7 @@ function add<K>(counts: Map<K, number>, key: K, n: number): void {
   counts.set(key, (counts.get(key) ?? 0) + n);
 }
 
-function fragmentNode(parentId: string, ref: FragmentRef): TreeNode {
+export function fragmentNode(parentId: string, ref: FragmentRef): TreeNode {
   const summary = summarize(ref);
   return {
     id: `${parentId}/f:${ref.document.key}#${ref.fragment.full.span.start}`,
@@ -447,7 +453,7 @@ function fragmentNode(parentId: string, ref: FragmentRef): TreeNode {
 interface LevelInput {
   index: WorkspaceIndex;
   info: CodebookInfo;
-  view: TreeView;
+  view: AggregateView;
   locale: Locale;
   aggregate: Aggregate;
 }
@@ -534,7 +540,7 @@ function levelNodes(input: LevelInput, selector: Selector): TreeNode[] {
 export function treeLevel(
   index: WorkspaceIndex,
   codebook: Codebook,
-  view: TreeView,
+  view: AggregateView,
   filter: TreeFilter,
   locale: Locale,
   parent: TreeQuery = {},
@@ -543,7 +549,7 @@ export function treeLevel(
 }
 
 /** The whole tree of a view, every fragment as a leaf under every node it belongs to. */
-export function fullTree(index: WorkspaceIndex, codebook: Codebook, view: TreeView, filter: TreeFilter, locale: Locale): FullTreeNode[] {
+export function fullTree(index: WorkspaceIndex, codebook: Codebook, view: AggregateView, filter: TreeFilter, locale: Locale): FullTreeNode[] {
   const input: LevelInput = { index, info: infoOf(codebook), view, locale, aggregate: aggregateOf(index, filter) };
   const expand = (selector: Selector): FullTreeNode[] =>
     levelNodes(input, selector).map((node) => ({ ...node, children: node.hasChildren && node.query ? expand(selectorOf(node.query)) : [] }));
@@ -568,7 +574,7 @@ export function practiceTree(index: WorkspaceIndex, codebook: Codebook, filter: 
 export function treePath(
   index: WorkspaceIndex,
   codebook: Codebook,
-  view: TreeView,
+  view: AggregateView,
   filter: TreeFilter,
   locale: Locale,
   key: string,
