@@ -39,6 +39,11 @@ describe('kader agree', () => {
         '#intentie     67.3 %  0.400   0.341  0/2 (0.0 %)',
         'Overall       78.2 %  0.200   0.146  0/3 (0.0 %)',
         '',
+        // #actanten is the prevalence case (89.1 % yet kappa 0) and below chance (alpha < 0).
+        '#actanten: 89.1 % agreement, yet kappa 0.000: most of the text is not coded by either coder, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        '#actanten: alpha -0.048 is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.',
+        'How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.',
+        '',
         'Disagreements:',
         '',
         'anna.md:4:1: "Ik kwam"  A: –  B: #intentie',
@@ -82,6 +87,62 @@ describe('kader agree', () => {
     assert.match(text.out, /Total:\n\n1 pair of codings\. 55 characters compared\.\n/);
     const none = await run(['agree', 'h'], root);
     assert.match(none.out, /^No pairs found/);
+  });
+
+  test('--min-kappa and --min-alpha: exit 1 and a line on stderr per figure below its minimum', async () => {
+    const root = folder({ 'anna.md': ANNA, 'bert.md': BERT });
+    const both = await run(['agree', 'anna.md', 'bert.md', '--min-kappa', '0.3', '--min-alpha', '0'], root);
+    assert.equal(both.code, 1);
+    assert.equal(
+      both.err,
+      [
+        'kader: anna.md vs bert.md: #actanten: kappa 0.000 is below --min-kappa 0.3',
+        'kader: anna.md vs bert.md: #actanten: alpha -0.048 is below --min-alpha 0',
+        'kader: anna.md vs bert.md: Overall: kappa 0.200 is below --min-kappa 0.3',
+        '',
+      ].join('\n'),
+    );
+    // The report itself is unchanged.
+    assert.equal(both.out, (await run(['agree', 'anna.md', 'bert.md'], root)).out);
+
+    // Every figure at or above its minimum (compared as shown: 0.400 is not below 0.4): exit 0.
+    const met = await run(['agree', 'anna.md', 'bert.md', '--min-kappa', '-0.5', '--min-alpha', '-0.048'], root);
+    assert.deepEqual([met.code, met.err], [0, '']);
+    const intentie = await run(['agree', 'anna.md', 'bert.md', '--min-kappa', '0.4'], root);
+    assert.equal(intentie.code, 1);
+    assert.doesNotMatch(intentie.err, /#intentie/);
+
+    // JSON stays JSON on stdout; Dutch on stderr.
+    const json = await run(['agree', 'anna.md', 'bert.md', '--format', 'json', '--min-alpha', '0.2', '--lang', 'nl'], root);
+    assert.equal(json.code, 1);
+    assert.equal(JSON.parse(json.out).a, 'anna.md');
+    assert.equal(
+      json.err,
+      [
+        'kader: anna.md vs bert.md: #actanten: alfa -0.048 ligt onder --min-alpha 0.2',
+        'kader: anna.md vs bert.md: Totaal: alfa 0.146 ligt onder --min-alpha 0.2',
+        '',
+      ].join('\n'),
+    );
+
+    // A folder: each pair and the total.
+    const pairs = await run(['agree', '.', '--min-kappa', '0.1'], root);
+    assert.equal(pairs.code, 1);
+    assert.equal(pairs.err, 'kader: anna.md vs bert.md: #actanten: kappa 0.000 is below --min-kappa 0.1\nkader: Total: #actanten: kappa 0.000 is below --min-kappa 0.1\n');
+  });
+
+  test('--min-kappa and --min-alpha take a number from -1 to 1, else exit 2', async () => {
+    const root = folder({ 'anna.md': ANNA, 'bert.md': BERT });
+    for (const [flag, value] of [['--min-kappa', 'hoog'], ['--min-kappa', '1.5'], ['--min-alpha', '-2'], ['--min-alpha', ''], ['--min-kappa', '60%']] as const) {
+      const { code, out, err } = await run(['agree', 'anna.md', 'bert.md', flag, value], root);
+      assert.equal(code, 2, `${flag} ${value}`);
+      assert.equal(out, '');
+      assert.equal(err, `kader: ${flag} takes a number from -1 to 1 (got "${value}")\nRun "kader --help" for usage.\n`);
+    }
+    const nl = await run(['agree', 'anna.md', 'bert.md', '--min-alpha', 'x', '--lang', 'nl'], root);
+    assert.equal(nl.err, 'kader: --min-alpha vraagt een getal van -1 tot en met 1 (niet "x")\nZie "kader --help" voor het gebruik.\n');
+    const help = await run(['agree', '--help'], root);
+    assert.match(help.out, /--min-kappa K +Exit 1 when a kappa \(per code, overall\) is below K \(-1 to 1\)\.\n +--min-alpha A +Exit 1 when an alpha \(per code, overall\) is below A \(-1 to 1\)\.\n/);
   });
 
   test('usage errors exit 2', async () => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/outputs/agreement';
 import { localize, type Translate } from '../core/l10n';
+import { agreementNotes } from '../core/outputs/agreementNotes';
 import { jsonText, markdownText } from '../core/outputs/outputEscaping';
 import { listTranscripts, readText } from '../workspace/files';
 import { readProblemText } from '../core/fileText';
@@ -18,12 +19,16 @@ export const AGREE_USAGE = `  agree A B         Compare the coding of two versio
   agree FOLDER      Compare every pair of transcripts with the same text and another coder.
       --format text|json|markdown   Output format (default text).
       --threshold N          Segment overlap needed for agreement, in % (default 90).
+      --min-kappa K          Exit 1 when a kappa (per code, overall) is below K (-1 to 1).
+      --min-alpha A          Exit 1 when an alpha (per code, overall) is below A (-1 to 1).
 `;
 
 const OPTIONS = {
   rev: { type: 'string' },
   format: { type: 'string' },
   threshold: { type: 'string' },
+  'min-kappa': { type: 'string' },
+  'min-alpha': { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -64,6 +69,64 @@ function table(codes: CodeAgreement[], overall: Overall, t: Translate, markdown:
   return [line(head), ...rows.map(line)];
 }
 
+/**
+ * A few words under a table where a figure is easily misread: a high percentage with a low kappa,
+ * a negative alpha. Nothing when every figure reads as it looks.
+ */
+function notes(codes: CodeAgreement[], t: Translate, markdown: boolean): string[] {
+  const lines = agreementNotes(codes).map((note) =>
+    note.kind === 'prevalence'
+      ? t(
+          '{0}: {1} agreement, yet kappa {2}: most of the text is not coded by either coder, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+          `#${note.code}`,
+          pct(note.percent),
+          num(note.kappa),
+        )
+      : t('{0}: alpha {1} is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.', `#${note.code}`, num(note.alpha)),
+  );
+  if (lines.length === 0) return [];
+  lines.push(t('How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.'));
+  return ['', ...(markdown ? lines.map((line) => `- ${markdownText(line)}`) : lines)];
+}
+
+/** A figure that fell below its minimum: `--min-kappa` or `--min-alpha`. */
+interface Shortfall {
+  where: string;
+  code: string;
+  figure: 'kappa' | 'alpha';
+  value: number;
+  minimum: number;
+}
+
+function shortfalls(where: string, codes: CodeAgreement[], overall: Overall, minima: { kappa?: number; alpha?: number }, t: Translate): Shortfall[] {
+  const found: Shortfall[] = [];
+  const rows: { code: string; kappa: number | null; alpha: number | null }[] = [...codes.map((c) => ({ ...c, code: `#${c.code}` })), { ...overall, code: t('Overall') }];
+  for (const row of rows) {
+    for (const figure of ['kappa', 'alpha'] as const) {
+      const minimum = minima[figure];
+      const value = row[figure];
+      if (minimum === undefined || value === null) continue;
+      // Compared as shown (three decimals), so that the line never says "0.600 is below 0.6".
+      if (Math.round(value * 1000) < Math.round(minimum * 1000)) found.push({ where, code: row.code, figure, value, minimum });
+    }
+  }
+  return found;
+}
+
+function shortfallLine(s: Shortfall, t: Translate): string {
+  return s.figure === 'kappa'
+    ? t('{0}: {1}: kappa {2} is below --min-kappa {3}', s.where, s.code, num(s.value), String(s.minimum))
+    : t('{0}: {1}: alpha {2} is below --min-alpha {3}', s.where, s.code, num(s.value), String(s.minimum));
+}
+
+/** A `--min-kappa` or `--min-alpha` value: a number from -1 to 1. */
+function minimum(name: string, value: string | undefined, t: Translate): number | undefined {
+  if (value === undefined) return undefined;
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(n) || n < -1 || n > 1) throw new AgreeUsageError(t('--{0} takes a number from -1 to 1 (got "{1}")', name, value));
+  return n;
+}
+
 function codesOf(codes: string[]): string {
   return codes.length ? codes.map((c) => `#${c}`).join(' ') : '–';
 }
@@ -89,7 +152,7 @@ function render(item: Labeled, t: Translate, markdown: boolean): string {
   }
   out.push(t('{0} characters compared.', result.text.compared), '');
   if (result.codes.length === 0) out.push(t('Neither coder used a code.'));
-  else out.push(...table(result.codes, result.overall, t, markdown));
+  else out.push(...table(result.codes, result.overall, t, markdown), ...notes(result.codes, t, markdown));
   out.push('', markdown ? `### ${t('Disagreements')}` : `${t('Disagreements')}:`, '');
   if (result.disagreements.length === 0) out.push(t('The codings agree everywhere.'));
   else if (markdown) {
@@ -121,12 +184,31 @@ function isFolder(io: CliIo, name: string): boolean {
   }
 }
 
+/**
+ * `--min-alpha -0.1` as `--min-alpha=-0.1`: a minimum may be negative, and parseArgs would take
+ * "-0.1" for an option.
+ */
+function joinNegativeMinima(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // After "--" every argument is a file name.
+    if (arg === '--') return [...joined, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if ((arg === '--min-kappa' || arg === '--min-alpha') && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 export async function runAgree(argv: string[], io: CliIo): Promise<number> {
   const locale = cliLocale(argv, io.env);
   const t = localize(locale);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeMinima(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     io.err(`kader: ${(error as Error).message}\n${t('Run "kader --help" for usage.')}\n`);
     return 2;
@@ -143,6 +225,7 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
     if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 100) throw new AgreeUsageError(t('--threshold takes a percentage above 0, at most 100'));
     const lang = values.lang;
     if (lang !== undefined && lang !== 'en' && lang !== 'nl') throw new AgreeUsageError(t('--{0} must be one of {1} (got "{2}")', 'lang', 'en, nl', lang));
+    const minima = { kappa: minimum('min-kappa', values['min-kappa'], t), alpha: minimum('min-alpha', values['min-alpha'], t) };
     const options = { threshold };
 
     const items: Labeled[] = [];
@@ -179,26 +262,28 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
       throw new AgreeUsageError(t('give two transcripts, one transcript with --rev, or a folder'));
     }
 
+    const total = folderMode && items.length > 0 ? combineAgreements(items.map((i) => i.result)) : undefined;
+    const below = [
+      ...items.flatMap((i) => shortfalls(i.title, i.result.codes, i.result.overall, minima, t)),
+      ...(total ? shortfalls(t('Total'), total.codes, total.overall, minima, t) : []),
+    ];
     if (format === 'json') {
       const body = folderMode ? { pairs: items.map(json), ...combineAgreements(items.map((i) => i.result)) } : json(items[0]!);
       io.out(jsonText(body) + '\n');
-      return 0;
+    } else {
+      const markdown = format === 'markdown';
+      if (!folderMode) io.out(render(items[0]!, t, markdown));
+      else if (!total) io.out(t('No pairs found: transcripts pair up when their text is the same and their `coder` differs.') + '\n');
+      else {
+        for (const item of items) io.out(render(item, t, markdown) + '\n');
+        out(io, markdown ? `## ${t('Total')}` : `${t('Total')}:`);
+        io.out(`\n${items.length === 1 ? t('1 pair of codings.') : t('{0} pairs of codings.', items.length)} ${t('{0} characters compared.', total.compared)}\n\n`);
+        io.out([...table(total.codes, total.overall, t, markdown), ...notes(total.codes, t, markdown)].join('\n') + '\n');
+      }
     }
-    const markdown = format === 'markdown';
-    if (!folderMode) {
-      io.out(render(items[0]!, t, markdown));
-      return 0;
-    }
-    if (items.length === 0) {
-      io.out(t('No pairs found: transcripts pair up when their text is the same and their `coder` differs.') + '\n');
-      return 0;
-    }
-    for (const item of items) io.out(render(item, t, markdown) + '\n');
-    const all = combineAgreements(items.map((i) => i.result));
-    out(io, markdown ? `## ${t('Total')}` : `${t('Total')}:`);
-    io.out(`\n${items.length === 1 ? t('1 pair of codings.') : t('{0} pairs of codings.', items.length)} ${t('{0} characters compared.', all.compared)}\n\n`);
-    io.out(table(all.codes, all.overall, t, markdown).join('\n') + '\n');
-    return 0;
+    // The figures below a minimum go to stderr: the report on stdout stays what it was (JSON stays JSON).
+    for (const s of below) io.err(`kader: ${shortfallLine(s, t)}\n`);
+    return below.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof AgreeUsageError) {
       io.err(`kader: ${error.message}\n${t('Run "kader --help" for usage.')}\n`);
