@@ -61,7 +61,7 @@ describe('kader check', () => {
     assert.match(err, /binair\.md: skipped: contains NUL bytes/);
     assert.match(err, /kapot\.md: skipped: is not valid UTF-8/);
     assert.match(err, /lus\.md: skipped: /);
-    assert.match(err, /1 files checked/);
+    assert.match(err, /1 file checked/);
   });
 
   test('a folder that does not exist, and unknown options, exit 2 with a clear message', async () => {

@@ -17,7 +17,7 @@ describe('kader --lang nl', () => {
     assert.match(err, /kader: binair\.md: overgeslagen: bevat NUL-bytes\n/);
     assert.match(err, /kader: kapot\.md: overgeslagen: is geen geldige UTF-8\n/);
     assert.match(err, /kader: lus\.md: overgeslagen: /);
-    assert.match(err, /\n1 bestanden gecontroleerd: 0 fouten, 1 waarschuwingen\.\n/);
+    assert.match(err, /\n1 bestand gecontroleerd: 0 fouten, 1 waarschuwing\.\n/);
     assert.match(err, /kader: te veel waarschuwingen \(1, hoogstens 0 toegestaan\)\n$/);
     assert.doesNotMatch(err, /skipped|files checked|too many warnings/);
   });
@@ -54,7 +54,7 @@ describe('kader --lang nl', () => {
     const root = folder({ 'a.md': '[x]{#intentie}\n' });
     const first = await run(['export', root, '--format', 'csv', '--out', path.join(root, 'uit.csv'), '--lang', 'nl'], root);
     assert.equal(first.code, 0);
-    assert.equal(first.err, 'kader: uit.csv geschreven (1 transcripten)\n');
+    assert.equal(first.err, 'kader: uit.csv geschreven (1 transcript)\n');
     const again = await run(['export', root, '--format', 'csv', '--out', 'uit.csv', '--lang', 'nl'], root);
     assert.equal(again.code, 1);
     assert.equal(again.err, 'kader: uit.csv bestaat al; gebruik --force om het te vervangen\n');

@@ -20,7 +20,7 @@ test('check --max-size: a transcript just over the limit is reported with the li
   );
   assert.equal(
     result.err,
-    'kader: groot.md: This file is larger than 1 MB (--max-size), so Kader does not read it: its codes are not found or counted.\n2 files checked: 0 errors, 1 warnings.\n',
+    'kader: groot.md: This file is larger than 1 MB (--max-size), so Kader does not read it: its codes are not found or counted.\n2 files checked: 0 errors, 1 warning.\n',
   );
   // The warning counts: --max-warnings 0 fails the run.
   assert.equal((await run(['check', root, '--max-size', '1', '--max-warnings', '0'])).code, 1);

@@ -108,7 +108,7 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     files: () => ({ 'x.md': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]), 'ok.md': GOOD }),
     core: { skipped: 'binary' },
-    cli: { code: 0, err: [/x\.md: skipped: contains NUL bytes/, /1 files checked/] },
+    cli: { code: 0, err: [/x\.md: skipped: contains NUL bytes/, /1 file checked/] },
     expected: 'skipped: "contains NUL bytes" (binary); the other file is checked',
   },
   {
@@ -117,7 +117,7 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     files: () => ({ 'x.md': new Uint8Array([0x61, 0x62, 0x0a, 0x80, 0x63, 0xc3, 0x28, 0x0a]), 'ok.md': GOOD }),
     core: { skipped: 'encoding' },
-    cli: { code: 0, err: [/x\.md: skipped: is not valid UTF-8/, /1 files checked/] },
+    cli: { code: 0, err: [/x\.md: skipped: is not valid UTF-8/, /1 file checked/] },
     expected: 'skipped: "is not valid UTF-8"',
   },
   {
@@ -130,7 +130,7 @@ export const CASES: HostileCase[] = [
       fragments: 2,
       check: (model) => assertFirstFragmentAt(model, 0, 13),
     },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'read as UTF-8; the BOM is not text: positions count from after it (line 1, column 14 for the first fragment)',
   },
   {
@@ -139,7 +139,7 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     files: () => ({ 'x.md': utf16le(TEXT, true) }),
     core: { rules: {}, fragments: 2, check: (model) => assertFirstFragmentAt(model, 0, 13) },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'decoded as UTF-16 LE; same model as the UTF-8 file',
   },
   {
@@ -148,7 +148,7 @@ export const CASES: HostileCase[] = [
     subject: 'x.md',
     files: () => ({ 'x.md': utf16be(TEXT) }),
     core: { rules: {}, fragments: 2, check: (model) => assertFirstFragmentAt(model, 0, 13) },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'decoded as UTF-16 BE; same model as the UTF-8 file',
   },
   {
@@ -193,7 +193,7 @@ export const CASES: HostileCase[] = [
     sizes: [1_000_000, 20_000_000],
     files: (scale) => ({ 'x.md': bigTranscript(size(scale, 1_000_000, 20_000_000)) }),
     core: { rules: {} },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'indexed completely (two fragments per turn), no diagnostic',
   },
   {
@@ -203,7 +203,7 @@ export const CASES: HostileCase[] = [
     sizes: [100_000, 1_000_000],
     files: (scale) => ({ 'x.md': singleLine(size(scale, 100_000, 1_000_000)) }),
     core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'longer than remark is given (32 kB a paragraph): read by the line reader, one fragment, a parse-fallback information',
   },
   {
@@ -213,7 +213,7 @@ export const CASES: HostileCase[] = [
     sizes: [5_000, 10_000],
     files: (scale) => ({ 'x.md': '['.repeat(size(scale, 5_000, 10_000)) + 'x]{#intentie}\n' }),
     core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'more markup than remark is given (500 a paragraph): read by the line reader, one fragment (`]{` closes the nearest `[`), a parse-fallback information',
   },
   {
@@ -226,7 +226,7 @@ export const CASES: HostileCase[] = [
       return { 'x.md': '['.repeat(n) + 'x' + ']{#intentie}'.repeat(n) + '\n' };
     },
     core: { rules: { 'parse-fallback': 1 }, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.length - 2) / 13, 'every level is a fragment') },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'beyond remark\'s budget: read by the line reader, every level is a fragment, a parse-fallback information',
   },
   {
@@ -249,7 +249,7 @@ export const CASES: HostileCase[] = [
       'x.md': Array.from({ length: size(scale, 500, 5_000) }, (_, i) => `[woord ${i}]{#intentie}`).join(' ') + '\n',
     }),
     core: { rules: { 'parse-fallback': 1 }, check: (model, text) => assertEqual((model as { fragments: unknown[] }).fragments.length, (text.match(/\]\{/g) ?? []).length, 'every fragment is found') },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'beyond remark\'s budget: read by the line reader, every fragment is found, a parse-fallback information',
   },
   {
@@ -259,7 +259,7 @@ export const CASES: HostileCase[] = [
     sizes: [1_000, 20_000],
     files: (scale) => ({ 'x.md': 'a_ '.repeat(size(scale, 1_000, 20_000)) + '[x]{#intentie}\n' }),
     core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
-    cli: { code: 0, err: [/1 files checked: 0 errors, 0 warnings/] },
+    cli: { code: 0, err: [/1 file checked: 0 errors, 0 warnings/] },
     expected: 'beyond remark\'s budget (quadratic in it: 43 s at 20,000 runs): read by the line reader, one fragment, a parse-fallback information',
   },
   {
@@ -269,7 +269,7 @@ export const CASES: HostileCase[] = [
     sizes: [500, 10_000],
     files: (scale) => ({ 'x.md': '>'.repeat(size(scale, 500, 10_000)) + ' [x]{#intentie}\n' }),
     core: { rules: { 'parse-fallback': 1 }, fragments: 1 },
-    cli: { code: 0, err: [/1 files checked/] },
+    cli: { code: 0, err: [/1 file checked/] },
     expected: 'beyond remark\'s budget (it overflows its stack from about 5,000 levels): read by the line reader, one fragment, a parse-fallback information',
   },
   {
@@ -376,7 +376,7 @@ export const CASES: HostileCase[] = [
     made: '`lus.md` a symbolic link to itself, and `map.md` a link to its own folder',
     subject: 'lus.md',
     files: () => ({ 'lus.md': { symlink: 'lus.md' }, 'map.md': { symlink: '.' }, 'ok.md': GOOD }),
-    cli: { code: 0, err: [/lus\.md: skipped: .*(ELOOP|too many)/i, /map\.md: skipped: is not a file/, /1 files checked/] },
+    cli: { code: 0, err: [/lus\.md: skipped: .*(ELOOP|too many)/i, /map\.md: skipped: is not a file/, /1 file checked/] },
     expected: 'both skipped ("ELOOP…", "is not a file"); folder links are never followed, so the walk ends',
   },
   {
@@ -384,7 +384,7 @@ export const CASES: HostileCase[] = [
     made: 'a named pipe (FIFO) `pijp.md`, and `codebook.md` a link to it: reading it would block forever, even for root',
     subject: 'codebook.md',
     files: () => ({ 'pijp.md': { fifo: true }, 'codebook.md': { symlink: 'pijp.md' }, 'link.md': { symlink: 'pijp.md' }, 'ok.md': GOOD }),
-    cli: { code: 0, err: [/codebook\.md: skipped: is not a file/, /link\.md: skipped: is not a file/, /1 files checked/] },
+    cli: { code: 0, err: [/codebook\.md: skipped: is not a file/, /link\.md: skipped: is not a file/, /1 file checked/] },
     expected: 'skipped: "is not a file" (never opened); the pipe itself is not listed; the built-in codebook applies',
   },
   {
@@ -392,7 +392,7 @@ export const CASES: HostileCase[] = [
     made: '`geheim.md` a symbolic link to `/etc/passwd`, and `codebook.md` a link to `/etc/hostname`: a shared repository can carry links to private files',
     subject: 'geheim.md',
     files: () => ({ 'geheim.md': { symlink: '/etc/passwd' }, 'codebook.md': { symlink: '/etc/hostname' }, 'ok.md': GOOD }),
-    cli: { code: 0, err: [/geheim\.md: skipped: is a link to a file outside the folder/, /codebook\.md: skipped: is a link to a file outside the folder/, /1 files checked/] },
+    cli: { code: 0, err: [/geheim\.md: skipped: is a link to a file outside the folder/, /codebook\.md: skipped: is a link to a file outside the folder/, /1 file checked/] },
     expected: 'skipped: "is a link to a file outside the folder" (never read, so never shown, reported or exported); the built-in codebook applies',
   },
   {
@@ -408,7 +408,7 @@ export const CASES: HostileCase[] = [
     made: 'a file with mode 000 (readable anyway when tests run as root: then it is checked like any file)',
     subject: 'x.md',
     files: () => ({ 'x.md': { text: '[x]{#onbekend}\n', mode: 0o000 }, 'ok.md': GOOD }),
-    cli: { code: 0, err: [isRoot() ? /2 files checked: 0 errors, 1 warnings/ : /x\.md: skipped: .*EACCES/] },
+    cli: { code: 0, err: [isRoot() ? /2 files checked: 0 errors, 1 warning/ : /x\.md: skipped: .*EACCES/] },
     expected: 'as non-root: skipped ("EACCES: permission denied"); as root the mode does not stop reading (stated, not faked): checked normally',
   },
 ];

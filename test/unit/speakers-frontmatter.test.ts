@@ -209,10 +209,33 @@ describe('front matter (§5)', () => {
     assert.deepEqual(t.frontMatter.attributes, { title: 5 });
   });
 
-  it('accepts an empty practice without a diagnostic', () => {
-    const t = parse(md('---', 'practice:', '---'));
-    assert.equal(t.frontMatter.practice, undefined);
-    assert.deepEqual(t.diagnostics, []);
+  it('warns about an empty practice, at its value or at the key when there is none', () => {
+    const forms = ['practice:', 'practice:   ', 'practice: ""', "practice: '  '", 'practice: ~'];
+    const found = forms.map((line) => {
+      const text = md('---', line, 'coder: anna', '---');
+      const t = parse(text);
+      assert.equal(t.frontMatter.practice, undefined);
+      assert.equal(t.frontMatter.coder, 'anna');
+      return [...diagnosticsOf(text, t.diagnostics), t.diagnostics.map((d) => d.args)];
+    });
+    const empty = { problem: 'empty', key: 'practice' };
+    assert.deepEqual(found, [
+      ['front-matter', 'warning', 'practice', [empty]],
+      ['front-matter', 'warning', 'practice', [empty]],
+      ['front-matter', 'warning', '""', [empty]],
+      ['front-matter', 'warning', "'  '", [empty]],
+      ['front-matter', 'warning', '~', [empty]],
+    ].map(([rule, severity, at, args]) => [[rule, severity, at], args]));
+    assert.equal(
+      messageOf({ rule: 'front-matter', args: empty }, 'en'),
+      '“practice” is empty, so the transcript counts under its folder’s name (or under “(no practice)”): write the name of the practice after “practice:”, or remove the line.',
+    );
+    assert.equal(
+      messageOf({ rule: 'front-matter', args: empty }, 'nl'),
+      '“practice” is leeg, dus het transcript telt onder de naam van zijn map (of onder “(geen praktijk)”): schrijf de naam van de praktijk achter “practice:”, of verwijder de regel.',
+    );
+    // An empty coder leaves the transcript without a coder: nothing is counted elsewhere by mistake.
+    assert.deepEqual(parse(md('---', 'coder:', '---')).diagnostics, []);
   });
 
   it('reports front matter that is not a mapping', () => {

@@ -47,7 +47,7 @@ export async function runExport(
     }
     throw error;
   }
-  io.err(`kader: ${t('wrote {0} ({1} transcripts)', path.relative(io.cwd, file), project.index.size)}\n`);
+  io.err(`kader: ${t('wrote {0} ({1})', path.relative(io.cwd, file), project.index.size === 1 ? t('1 transcript') : t('{0} transcripts', project.index.size))}\n`);
   return 0;
 }
 

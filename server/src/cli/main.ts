@@ -73,6 +73,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   separator: { type: 'string' },
   'group-by': { type: 'string' },
+  quotes: { type: 'boolean' },
   out: { type: 'string' },
   force: { type: 'boolean' },
   practice: { type: 'string' },
@@ -120,6 +121,16 @@ async function openFolder(folder: string, io: CliIo, locale: Locale, cache: stri
   return project;
 }
 
+/** `--coder NAME` names a coder of some transcript (front matter `coder:`); a usage error naming those there are otherwise. */
+function knownCoder(project: Project, coder: string | undefined, t: Translate): void {
+  if (coder === undefined) return;
+  const coders = project.index.coders();
+  if (coders.includes(coder)) return;
+  const name = terminalLine(coder);
+  if (coders.length === 0) throw new UsageError(t('no transcript is coded by "{0}": no transcript names its coder (“coder:” in the front matter)', name));
+  throw new UsageError(t('no transcript is coded by "{0}"; the coders are: {1}', name, coders.map((c) => `"${terminalLine(c)}"`).join(', ')));
+}
+
 async function check(project: Project, format: 'text' | 'json', maxWarnings: number | undefined, locale: Locale, io: CliIo): Promise<number> {
   const t = localize(locale);
   let errors = 0;
@@ -139,7 +150,14 @@ async function check(project: Project, format: 'text' | 'json', maxWarnings: num
   if (format === 'json') io.out(jsonText(rows) + '\n');
   else {
     const files = project.index.size + (project.codebookPath ? 1 : 0);
-    io.err(`${t('{0} files checked: {1} errors, {2} warnings.', files, errors, warnings)}\n`);
+    io.err(
+      `${t(
+        '{0} checked: {1}, {2}.',
+        files === 1 ? t('1 file') : t('{0} files', files),
+        errors === 1 ? t('1 error') : t('{0} errors', errors),
+        warnings === 1 ? t('1 warning') : t('{0} warnings', warnings),
+      )}\n`,
+    );
   }
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -191,13 +209,15 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
         const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
+        if (values.quotes && format !== 'text') throw new UsageError(t('--quotes goes with --format text (the other formats always hold the quotes)'));
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
+        knownCoder(project, values.coder, t);
         const input = { ...project, locale, filter: { coder: values.coder } };
         if (format === 'json') io.out(jsonText(jsonReport(input)) + '\n');
         else if (format === 'markdown') io.out(markdownReport(input, { groupBy }));
         else if (format === 'html') io.out(htmlReport(input, { groupBy }));
         else if (format === 'csv') io.out('\uFEFF' + csvReport(input, separator));
-        else io.out(textReport(input));
+        else io.out(textReport(input, { groupBy, quotes: values.quotes ?? false }));
         return 0;
       }
       case 'export': {
@@ -209,6 +229,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const key = values.key === undefined ? undefined : await readKeyFile(values.key, io, locale);
         if (typeof key === 'number') return key;
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
+        knownCoder(project, values.coder, t);
         return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder, pseudonymise: key }, io);
       }
       case 'import': {

@@ -7,7 +7,9 @@ import type { Diagnostic, Locale, RuleId } from './types';
 type Template = (t: Translate, args: Readonly<Record<string, string>>) => string;
 
 const FRONT_MATTER: Template = (t, a) =>
-  a['problem'] === 'unclosed'
+  a['problem'] === 'empty'
+    ? t('“practice” is empty, so the transcript counts under its folder’s name (or under “(no practice)”): write the name of the practice after “practice:”, or remove the line.')
+    : a['problem'] === 'unclosed'
     ? t('The front matter is never closed: add a line “---” after it.')
     : a['problem'] === 'not-mapping'
       ? t('The front matter must be a list of “key: value” lines.')

@@ -1,7 +1,7 @@
 // Reports on an indexed project: the tree as text, a Markdown report with the quotes, one CSV
 // row per fragment and code, and the whole as JSON. Shared by the CLI and the extension.
 
-import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, summarize, type FullTreeNode, type TreeFilter } from '../index/aggregate';
+import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, practiceTree, summarize, type FragmentSummary, type FullTreeNode, type TreeFilter } from '../index/aggregate';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import type { Element, Root, RootContent } from 'hast';
 import { aspectOf } from '../codes';
 import { localize, type Translate } from '../l10n';
-import { familyMatrices, familyMatrixMarkdown } from './learningLevels';
+import { familyMatrices, familyMatrixMarkdown, LEARNING_FAMILIES, type FamilyMatrix } from './learningLevels';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from '../types';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from '../index/workspaceIndex';
@@ -35,13 +35,33 @@ function summary(t: Translate, documents: number, coded: number, practices: numb
   );
 }
 
-/** The aspects → sub-codes → practices tree with counts, as the Aspects view shows it. */
-export function textReport(input: ReportInput): string {
+export interface TextReportOptions {
+  /** Aspect → sub-code → practice (the default, as the Aspects view), or practice → aspect → sub-code (as the Practices view). */
+  groupBy?: 'aspect' | 'practice';
+  /** Each quote under its code: its text, speaker, transcript and line. */
+  quotes?: boolean;
+}
+
+/** One line of a quote for the terminal: its text on one line, then speaker, transcript and line. */
+function quoteLine(fragment: FragmentSummary): string {
+  const text = fragment.text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const who = fragment.speaker ? `${fragment.speaker}, ` : '';
+  return terminalLine(`“${text}” — ${who}${fragment.path}:${lineOf(fragment.range)}`);
+}
+
+/** The aspects → sub-codes → practices tree with counts, as the Aspects view shows it (or the Practices view's tree). */
+export function textReport(input: ReportInput, options: TextReportOptions = {}): string {
+  const t = localize(input.locale);
   const lines: string[] = [];
   const walk = (nodes: FullTreeNode[], depth: number): void => {
     for (const node of nodes) {
-      if (node.kind === 'fragment') continue;
-      // The fragments coded with an aspect itself are listed per practice right under it.
+      if (node.kind === 'fragment') {
+        if (!options.quotes || !node.fragment) continue;
+        lines.push(`${'  '.repeat(depth)}${quoteLine(node.fragment)}`);
+        if (node.fragment.memo) lines.push(`${'  '.repeat(depth + 1)}${terminalLine(t('memo: {0}', node.fragment.memo.replace(/\s*[\r\n]+\s*/g, ' ')))}`);
+        continue;
+      }
+      // The fragments coded with an aspect itself are listed right under it (per practice in the aspect tree).
       if (node.kind === 'direct') {
         walk(node.children, depth);
         continue;
@@ -51,7 +71,8 @@ export function textReport(input: ReportInput): string {
       walk(node.children, depth + 1);
     }
   };
-  walk(aspectTree(input.index, input.codebook, input.filter ?? {}, input.locale), 0);
+  const tree = options.groupBy === 'practice' ? practiceTree : aspectTree;
+  walk(tree(input.index, input.codebook, input.filter ?? {}, input.locale), 0);
   return lines.join('\n') + '\n';
 }
 
@@ -182,7 +203,25 @@ ${body}
 `;
 }
 
-/** One row per fragment and code; every text cell neutralised against formulas, the line a number. */
+/**
+ * The aspect × learning-level matrices of the report's fragments, when the codebook has a learning
+ * family (`niveau`, `lus`) or the fragments use one; undefined otherwise. Rows are the report's
+ * aspects, the practices those of its fragments in report order.
+ */
+function learningLevelMatrices(input: ReportInput): { matrices: FamilyMatrix[]; practices: (string | undefined)[] } | undefined {
+  const refs = filteredFragments(input.index, input.filter);
+  const aspects = aspectsOf(input.codebook, input.index.usedCodes());
+  const practices = [...new Set(refs.map((r) => r.document.practice))].sort(comparePractice);
+  const matrices = familyMatrices(refs, input.codebook, aspects, practices);
+  if (matrices.length === 0 && !input.codebook.codes.some((c) => LEARNING_FAMILIES.includes(c.code))) return undefined;
+  return { matrices, practices };
+}
+
+/**
+ * One row per fragment and code; every text cell neutralised against formulas, the line a number.
+ * With a learning family, a second table follows after an empty line: one row per aspect, level
+ * and practice with its number of fragments (as the report's "Aspects × level" tables count them).
+ */
 export function csvReport(input: ReportInput, separator = ','): string {
   const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'text', 'memo', 'line'];
   const rows = [csvRow(header, separator)];
@@ -200,6 +239,17 @@ export function csvReport(input: ReportInput, separator = ','): string {
         lineOf(ref.fragment.content.range),
       ];
       rows.push(csvRow(row, separator));
+    }
+  }
+  const levels = learningLevelMatrices(input);
+  if (levels) {
+    rows.push('', csvRow(['family', 'aspect', 'level', 'practice', 'fragments'], separator));
+    for (const matrix of levels.matrices) {
+      matrix.aspects.forEach((aspect, a) =>
+        matrix.columns.forEach((level, j) =>
+          levels.practices.forEach((practice, p) => rows.push(csvRow([matrix.family, aspect, level, practice ?? '', matrix.counts[a]![j]![p]!], separator))),
+        ),
+      );
     }
   }
   return rows.join('\r\n') + '\r\n';
@@ -246,5 +296,32 @@ export function jsonReport(input: ReportInput): unknown {
       };
     }),
     aspects,
+    ...learningLevelsJson(input),
+  };
+}
+
+/**
+ * `learningLevels`: per learning family in use, its levels and per aspect and level the fragments
+ * in all and per practice (every practice of the report, 0 included). Absent without a learning
+ * family in the codebook or the fragments.
+ */
+function learningLevelsJson(input: ReportInput): { learningLevels?: unknown } {
+  const levels = learningLevelMatrices(input);
+  if (!levels) return {};
+  const names = levels.practices.map((p) => p ?? noPracticeLabel(input.locale));
+  return {
+    learningLevels: levels.matrices.map((matrix) => ({
+      family: matrix.family,
+      levels: matrix.columns,
+      aspects: matrix.aspects.map((aspect, a) => ({
+        code: aspect,
+        levels: Object.fromEntries(
+          matrix.columns.map((level, j) => [
+            level,
+            { fragments: matrix.totals[a]![j]!, practices: Object.fromEntries(names.map((name, p) => [name, matrix.counts[a]![j]![p]!])) },
+          ]),
+        ),
+      })),
+    })),
   };
 }

@@ -243,7 +243,11 @@ function readYaml(yaml: string, span: Span, at: (range: readonly number[] | unde
     const value = json[key];
     if (key === 'practice' || key === 'coder') {
       if (typeof value === 'string' && value.trim() !== '') frontMatter[key] = value.trim();
-      else if (value !== null && value !== undefined) {
+      // An empty practice would silently leave the transcript under its folder's name.
+      else if (key === 'practice' && (value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))) {
+        const span = valueSpan.end > valueSpan.start || !isScalar(pair.key) ? valueSpan : at(pair.key.range ?? undefined);
+        diagnostics.push({ rule: 'front-matter', severity: 'warning', span, args: { problem: 'empty', key } });
+      } else if (value !== null && value !== undefined) {
         diagnostics.push({ rule: 'front-matter', severity: 'error', span: valueSpan, args: { problem: 'not-string', key } });
       }
       continue;
