@@ -137,3 +137,26 @@ test('only files inside the workspace folders are compared; links that lead outs
   await client.open(uriOf(elsewhere, 'geheim.md'));
   assert.deepEqual((await client.request(AgreementRequest, { uri: anna, other: file(uriOf(elsewhere, 'geheim.md')) })).coders, { a: 'anna', b: 'bert' });
 });
+
+test('a workspace that is no git repository: no revisions, and a plain line instead of git\'s error', async (t) => {
+  for (const locale of ['en', 'nl'] as const) {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'kader-no-git-')));
+    writeFileSync(path.join(root, 'anna.md'), ANNA);
+    writeFileSync(path.join(root, 'bert.md'), BERT);
+    const client = await TestClient.start({ folders: [root], locale, initializationOptions: { locale, workspaceTrusted: true } });
+    t.after(async () => {
+      await client.dispose();
+      rmSync(root, { recursive: true, force: true });
+    });
+    assert.deepEqual(await client.request(RevisionsRequest, { uri: uriOf(root, 'anna.md') }), {
+      refs: [],
+      history: [],
+      message: {
+        en: "Comparing with a branch or commit needs a git repository, and this transcript is not in one (or git is not installed). Choose another coder's file.",
+        nl: 'Vergelijken met een branch of commit vraagt om een git-repository, en dit transcript staat niet in een repository (of git is niet geïnstalleerd). Kies het bestand van een andere codeerder.',
+      }[locale],
+    });
+    // Comparing with the other coder's file works.
+    assert.deepEqual((await client.request(AgreementRequest, { uri: uriOf(root, 'anna.md'), other: { kind: 'file', uri: uriOf(root, 'bert.md') } })).coders, { a: 'anna', b: 'bert' });
+  }
+});

@@ -28,6 +28,8 @@ interface Texts {
 
 const untrusted = (t: Translate): string =>
   t('This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.');
+const noRepository = (t: Translate): string =>
+  t('Comparing with a branch or commit needs a git repository, and this transcript is not in one (or git is not installed). Choose another coder\'s file.');
 const noGit = (t: Translate): string => t('Comparing with a branch or commit needs git, which Kader has only on the desktop or in a Codespace. Comparing with another file works.');
 
 function outside(s: Snapshot, uri: string): Refusal {
@@ -115,7 +117,8 @@ export async function provideRevisions(s: Snapshot, params: RevisionsParams | un
     const [refs, history] = await Promise.all([s.git.listRefs(uri, folders), s.git.fileHistory(uri, 20, folders)]);
     return { refs, history };
   } catch (error) {
-    if (error instanceof GitFailure) return { refs: [], history: [], message: error.message };
+    // Not git's own words ("fatal: not a git repository…"): why there is nothing to choose, and what works.
+    if (error instanceof GitFailure) return { refs: [], history: [], message: noRepository(t) };
     if (error instanceof OutsideWorkspace) return { refs: [], history: [], message: outside(s, uri).message };
     throw error;
   }
