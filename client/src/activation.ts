@@ -38,13 +38,16 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
 
   const aspects = new KaderTreeProvider('aspects', server, filter, icons);
   const practices = new KaderTreeProvider('practices', server, filter, icons);
+  const levels = new KaderTreeProvider('levels', server, filter, icons);
   const aspectsView = vscode.window.createTreeView('kader.aspects', { treeDataProvider: aspects, showCollapseAll: true });
   const practicesView = vscode.window.createTreeView('kader.practices', { treeDataProvider: practices, showCollapseAll: true });
+  const levelsView = vscode.window.createTreeView('kader.levels', { treeDataProvider: levels, showCollapseAll: true });
   const views: [KaderTreeProvider, vscode.TreeView<ViewNode>][] = [
     [aspects, aspectsView],
     [practices, practicesView],
+    [levels, levelsView],
   ];
-  context.subscriptions.push(aspects, practices, aspectsView, practicesView);
+  context.subscriptions.push(aspects, practices, levels, aspectsView, practicesView, levelsView);
   for (const [provider, view] of views) {
     provider.setVisible(view.visible);
     context.subscriptions.push(
@@ -116,8 +119,10 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     ready,
     aspects,
     practices,
+    levels,
     aspectsView,
     practicesView,
+    levelsView,
     filter,
     decorations: (editor) => decorations.snapshot(editor),
     onDidDecorate: decorations.onDidDecorate,

@@ -13,8 +13,11 @@ export interface KaderApi {
   ready: Promise<void>;
   aspects: KaderTreeProvider;
   practices: KaderTreeProvider;
+  /** The Learning Level view: the aspects against the learning level and loop. */
+  levels: KaderTreeProvider;
   aspectsView: vscode.TreeView<ViewNode>;
   practicesView: vscode.TreeView<ViewNode>;
+  levelsView: vscode.TreeView<ViewNode>;
   filter: FilterState;
   /** The decorations last set on an editor. */
   decorations(editor: vscode.TextEditor): DecorationSnapshot | undefined;

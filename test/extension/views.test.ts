@@ -222,6 +222,30 @@ describe('tree views', () => {
     await waitForTree(api.aspects, ASPECTS, 'the undone fragment did not disappear');
   });
 
+  it('shows level → aspect → practice → quote in the Learning Level view once a level is coded', async () => {
+    // No level coded in the fixture: the view is empty and shows its welcome text.
+    await waitForTree(api.levels, [], 'the Learning Level view is not empty');
+    const editor = await showFixture('breda/gesprek-1.md');
+    const text = editor.document.getText();
+    const at = text.indexOf('#intentie/gestuurd') + '#intentie/gestuurd'.length;
+    assert.ok(at > 0);
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(at), ' #niveau/individueel'));
+    await waitForTree(
+      api.levels,
+      [
+        // The section coded #intentie around the fragment counts at the level coded inside it.
+        'niveau/individueel — 2',
+        '  Intentie — 2',
+        '    Leergemeenschap Breda — 2',
+        '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
+        '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
+      ],
+      'the Learning Level view does not show the coded level',
+    );
+    await vscode.commands.executeCommand('undo');
+    await waitForTree(api.levels, [], 'the undone level did not disappear');
+  });
+
   it('recovers after the language server restarts', async () => {
     await waitForTree(api.aspects, ASPECTS, 'the Aspects view does not show the fixture');
     await vscode.commands.executeCommand('kader.restartServer');

@@ -145,6 +145,26 @@ test('kader/tree: the aspects and practices views of a folder, expanded level by
   ]);
 });
 
+test('kader/tree: the Learning Level view, level → aspect → practice → quotes; empty without level codes', async (t) => {
+  const project = await openProject(t);
+  const { client } = project;
+  assert.deepEqual((await client.request(TreeRequest, { view: 'levels' })).roots, []);
+  const intro = project.uri('intro.md');
+  await client.open(intro);
+  await client.change(intro, 'Welkom [bij het project]{#activiteit #niveau/collectief #lus/waartoe}.\n');
+  assert.deepEqual(render(project, await loadTree(project, { view: 'levels' })), [
+    'l:niveau/collectief | code | niveau/collectief | 1',
+    '  l:niveau/collectief/a:activiteit | aspect | Activiteit | 1',
+    '    l:niveau/collectief/a:activiteit/p: | practice | (no practice) | 1',
+    '      l:niveau/collectief/a:activiteit/p:/f:<root>/project/intro.md#7 | fragment | bij het project | 1',
+    'l:lus/waartoe | code | lus/waartoe | 1',
+    '  l:lus/waartoe/a:activiteit | aspect | Activiteit | 1',
+    '    l:lus/waartoe/a:activiteit/p: | practice | (no practice) | 1',
+    '      l:lus/waartoe/a:activiteit/p:/f:<root>/project/intro.md#7 | fragment | bij het project | 1',
+  ]);
+  assert.deepEqual(await client.request(TreePathRequest, { view: 'levels', uri: intro, start: { line: 0, character: 7 } }), { path: [] });
+});
+
 test('kader/tree: the same when the first scan parses in worker threads', async (t) => {
   const project = await openProject(t, ['project'], { indexer: new Indexer({ workers: 1 }) });
   assert.deepEqual(render(project, await loadTree(project, { view: 'aspects' })), ASPECTS);
