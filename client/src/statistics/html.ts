@@ -1,5 +1,7 @@
 // The Statistics webview's page: the aspect × practice heatmap, code frequencies as bars, the
-// co-occurrence matrix and the aspects against the learning level and loop (when coded), as plain SVG inside HTML, written with the escaping template html`…`.
+// co-occurrence matrix and the aspects against the learning level and loop (when coded). The
+// heatmaps are tables (with an SVG twin for the exports), the bars SVG; all written with the
+// escaping template html`…`.
 // No vscode import, so plain Node tests can check it. The page's script is
 // client/src/webview/scripts/statistics/main.ts; its messages are checked by `isStatisticsMessage`.
 
@@ -48,7 +50,8 @@ const WORDS = {
     family: (name: string) => `Aspects × ${name}`,
     familyNote: 'A fragment coded with an aspect counts at a level that is coded on it, on a passage around it or on one inside it.',
     total: 'Total',
-    cellFamily: (aspect: string, column: string, practice: string, n: number) => `${aspect}, ${column}, ${practice}: ${n}. Show the fragments.`,
+    cellFamily: (aspect: string, column: string, practice: string, value: string) => `${aspect}, ${column}, ${practice}: ${value}. Show the fragments.`,
+    decimal: new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   },
   nl: {
     title: 'Kader-statistieken',
@@ -77,7 +80,8 @@ const WORDS = {
     family: (name: string) => `Aspecten × ${name}`,
     familyNote: 'Een fragment met een code van een aspect telt mee bij een niveau dat erop, op een passage eromheen of op een passage erin gecodeerd is.',
     total: 'Totaal',
-    cellFamily: (aspect: string, column: string, practice: string, n: number) => `${aspect}, ${column}, ${practice}: ${n}. Toon de fragmenten.`,
+    cellFamily: (aspect: string, column: string, practice: string, value: string) => `${aspect}, ${column}, ${practice}: ${value}. Toon de fragmenten.`,
+    decimal: new Intl.NumberFormat('nl', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   },
 } as const;
 
@@ -99,68 +103,317 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = { coder: null, attribute: null, measure: 'count', cooccurrence: 'aspect' };
 
-const LABEL_WIDTH = 260;
-const CELL_WIDTH = 96;
-const CELL_HEIGHT = 32;
-/** Room for column labels written at a slant, so long practice names stay readable. */
-const HEADER_HEIGHT = 120;
-const MAX_LABEL = 36;
-/** Room at the right for the last slanted column label. */
-const SLANT_ROOM = 160;
+/** A share as the page and its tables write it: one decimal, the locale's decimal sign (`79,0 %`). */
+export function formatShare(n: number, total: number, w: StatisticsWords): string {
+  return total ? `${w.decimal.format((n / total) * 100)} %` : '–';
+}
+
+// Colours. A cell is its row's tint laid over the editor background, more opaque the larger its
+// number; the number is written in the theme's foreground, or in its background where that reads
+// better. The tint stops where neither would keep a contrast of 4.5:1 in a light or a dark theme.
+
+type Rgb = readonly [number, number, number];
+
+/** The themes a tint is checked against: Light Modern and Dark Modern (High Contrast has more contrast than either). */
+const THEMES = {
+  light: { background: [0xff, 0xff, 0xff], foreground: [0x3b, 0x3b, 0x3b] },
+  dark: { background: [0x1f, 0x1f, 0x1f], foreground: [0xcc, 0xcc, 0xcc] },
+} as const satisfies Record<string, { background: Rgb; foreground: Rgb }>;
+
+/** The tint of the co-occurrence matrix and of rows without a colour of their own. */
+export const NEUTRAL_TINT = '#1A85FF';
+const MIN_CONTRAST = 4.5;
+const MIN_ALPHA = 0.1;
+
+function rgb(color: string): Rgb {
+  const hex = color.length === 4 ? color.slice(1).replace(/./g, '$&$&') : color.slice(1);
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+}
+
+function luminance([r, g, b]: Rgb): number {
+  const [x, y, z] = [r, g, b].map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+}
+
+/** The WCAG contrast ratio of two colours. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [l1, l2] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+function blend(tint: Rgb, alpha: number, background: Rgb): Rgb {
+  return tint.map((t, i) => t * alpha + background[i]! * (1 - alpha)) as unknown as Rgb;
+}
+
+/** In a theme, whether the number reads better in the background colour than in the foreground, and its contrast. */
+function ink(tint: Rgb, alpha: number, theme: { background: Rgb; foreground: Rgb }): { inverse: boolean; contrast: number } {
+  const cell = blend(tint, alpha, theme.background);
+  const onForeground = contrast(cell, theme.foreground);
+  const onBackground = contrast(cell, theme.background);
+  return onBackground > onForeground ? { inverse: true, contrast: onBackground } : { inverse: false, contrast: onForeground };
+}
+
+/** The strongest opacity of a tint at which its numbers keep their contrast in a light and a dark theme. */
+export function maxAlpha(color: string): number {
+  const tint = rgb(color);
+  for (let step = 17; step > 2; step--) {
+    const alpha = step / 20;
+    if (ink(tint, alpha, THEMES.light).contrast >= MIN_CONTRAST && ink(tint, alpha, THEMES.dark).contrast >= MIN_CONTRAST) return alpha;
+  }
+  return MIN_ALPHA;
+}
+
+interface Tint {
+  color: string;
+  alpha: number;
+  /** `ink-l`: in a light theme the number is in the background colour; `ink-d`: the same in a dark theme. */
+  ink: string;
+}
+
+/** The tint of a cell whose number is `strength` (0–1) of the largest of its scale; none for 0. */
+export function cellTint(color: string, strength: number): Tint | undefined {
+  if (!(strength > 0)) return undefined;
+  const top = maxAlpha(color);
+  const alpha = Math.round((MIN_ALPHA + (top - MIN_ALPHA) * Math.min(1, strength)) * 1000) / 1000;
+  const tint = rgb(color);
+  const classes = [ink(tint, alpha, THEMES.light).inverse ? 'ink-l' : '', ink(tint, alpha, THEMES.dark).inverse ? 'ink-d' : ''].filter(Boolean).join(' ');
+  return { color, alpha, ink: classes };
+}
+
+// A heatmap, once as a model; the page shows it as an HTML table (headers that wrap and stay in
+// view while it scrolls), Save as SVG/PNG draws it as SVG.
+
+interface HeatCell {
+  text: string;
+  cell: string;
+  aria: string;
+  tint: Tint | undefined;
+}
+
+interface HeatTable {
+  id: ChartId;
+  title: string;
+  /** Column groups (the practices of a learning family), each over `span` columns. */
+  groups?: { label: string; span: number }[];
+  columns: string[];
+  /** A cell of null is the diagonal of the co-occurrence matrix. */
+  rows: { label: string; color?: string; cells: (HeatCell | null)[] }[];
+}
+
+function heatCell(value: number, max: number, color: string, text: string, cell: string, aria: string): HeatCell {
+  return { text, cell, aria, tint: cellTint(color, max > 0 ? value / max : 0) };
+}
+
+export function matrixTable(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): HeatTable {
+  const values = data.matrix.map((row) => row.map((n, j) => (measure === 'share' ? (data.practiceTotals[j] ? n / data.practiceTotals[j]! : 0) : n)));
+  const max = Math.max(0, ...values.flat());
+  return {
+    id: 'matrix',
+    title: w.matrix,
+    columns: data.practices.map((p) => p.label),
+    rows: data.aspects.map((a, i) => {
+      const color = safeColor(a.color) ?? NEUTRAL_TINT;
+      const cells = data.practices.map((p, j) => {
+        const n = data.matrix[i]![j]!;
+        const text = measure === 'share' ? formatShare(n, data.practiceTotals[j]!, w) : String(n);
+        return heatCell(values[i]![j]!, max, color, text, `m:${i}:${j}`, w.cellMatrix(a.name, p.label, text));
+      });
+      return { label: a.name, ...(a.color === undefined ? {} : { color: a.color }), cells };
+    }),
+  };
+}
+
+export function cooccurrenceTable(data: StatisticsResult, w: StatisticsWords): HeatTable {
+  const codes = data.cooccurrence.codes;
+  const max = Math.max(0, ...data.cooccurrence.counts.flat());
+  return {
+    id: 'cooccurrence',
+    title: w.cooccurrence,
+    columns: codes.map((c) => c.name),
+    rows: codes.map((row, i) => ({
+      label: row.name,
+      ...(row.color === undefined ? {} : { color: row.color }),
+      cells: codes.map((col, j) => {
+        if (i === j) return null;
+        const n = data.cooccurrence.counts[i]![j]!;
+        const [p, q] = i < j ? [i, j] : [j, i];
+        return heatCell(n, max, NEUTRAL_TINT, String(n), `c:${p}:${q}`, w.cellCo(row.name, col.name, n));
+      }),
+    })),
+  };
+}
+
+/** The chart of a learning family: `level` for `#niveau`, `loop` for `#lus`. */
+export function familyChart(family: StatisticsFamily): FamilyChartId | undefined {
+  return family.family.code === LEVEL_FAMILY ? 'level' : family.family.code === LOOP_FAMILY ? 'loop' : undefined;
+}
+
+/**
+ * Aspects × a learning family: a row per aspect; a group of columns (one per level) per practice,
+ * then one for all practices. A share is of the practice's fragments (of all fragments for the
+ * total). The totals and the practices each have their own colour scale.
+ */
+export function familyTable(data: StatisticsResult, k: number, measure: 'count' | 'share', w: StatisticsWords): HeatTable {
+  const family = data.families![k]!;
+  const groups = [...data.practices.map((p) => p.label), w.total];
+  const last = groups.length - 1;
+  const totalOf = (g: number): number => (g === last ? data.total : data.practiceTotals[g]!);
+  const count = (i: number, j: number, g: number): number => (g === last ? family.totals[i]![j]! : family.counts[i]![j]![g]!);
+  const value = (i: number, j: number, g: number): number => (measure === 'share' ? (totalOf(g) ? count(i, j, g) / totalOf(g) : 0) : count(i, j, g));
+  const scale = (practices: boolean): number =>
+    Math.max(0, ...family.aspects.flatMap((_, i) => family.columns.flatMap((__, j) => groups.map((___, g) => ((g === last) !== practices ? value(i, j, g) : 0)))));
+  const maxPractice = scale(true);
+  const maxTotal = scale(false);
+  return {
+    id: familyChart(family) ?? 'level',
+    title: w.family(family.family.name),
+    groups: groups.map((label) => ({ label, span: family.columns.length })),
+    columns: groups.flatMap(() => family.columns.map((c) => c.name)),
+    rows: family.aspects.map((a, i) => {
+      const color = safeColor(a.color) ?? NEUTRAL_TINT;
+      const cells = groups.flatMap((group, g) =>
+        family.columns.map((c, j) => {
+          const n = count(i, j, g);
+          const text = measure === 'share' ? formatShare(n, totalOf(g), w) : String(n);
+          const cell = g === last ? `v:${k}:${i}:${j}` : `v:${k}:${i}:${j}:${g}`;
+          return heatCell(value(i, j, g), g === last ? maxTotal : maxPractice, color, text, cell, w.cellFamily(a.name, c.name, group, text));
+        }),
+      );
+      return { label: a.name, ...(a.color === undefined ? {} : { color: a.color }), cells };
+    }),
+  };
+}
+
+/** The columns at which a new group starts (for a gap between groups). */
+function groupStarts(table: HeatTable): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const g of table.groups ?? []) {
+    if (at > 0) starts.add(at);
+    at += g.span;
+  }
+  return starts;
+}
+
+function swatch(color: string | undefined): SafeHtml | [] {
+  const c = safeColor(color);
+  return c ? html`<svg class="swatch" width="10" height="12" viewBox="0 0 10 12" aria-hidden="true" focusable="false"><rect width="10" height="12" rx="2" fill="${c}"/></svg>` : [];
+}
+
+/** The table the page shows: column heads wrap (three lines at most, the full name in the tooltip); the first column and the heads stay in view. */
+export function heatTableHtml(table: HeatTable): SafeHtml {
+  const starts = groupStarts(table);
+  const start = (j: number): string => (starts.has(j) ? ' group-start' : '');
+  const groupRow = table.groups
+    ? html`<tr><th class="corner" rowspan="2"></th>${table.groups.map((g, n) => html`<th scope="colgroup" colspan="${g.span}" class="group${n > 0 ? ' group-start' : ''}" title="${g.label}"><span class="head">${g.label}</span></th>`)}</tr>`
+    : [];
+  const corner = table.groups ? [] : html`<th class="corner"></th>`;
+  const head = html`<thead>${groupRow}<tr>${corner}${table.columns.map((c, j) => html`<th scope="col" class="column${start(j)}" title="${c}"><span class="head">${c}</span></th>`)}</tr></thead>`;
+  const body = table.rows.map(
+    (row) =>
+      html`<tr><th scope="row" class="row" title="${row.label}">${swatch(row.color)}<span>${row.label}</span></th>${row.cells.map((c, j) => {
+        if (c === null) return html`<td class="diagonal${start(j)}"><span aria-hidden="true">–</span></td>`;
+        const tint = c.tint
+          ? html`<svg class="tint" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="1" height="1" fill="${c.tint.color}" fill-opacity="${c.tint.alpha}"/></svg>`
+          : [];
+        const kind = c.tint ? (c.tint.ink ? `heat ${c.tint.ink}` : 'heat') : 'heat zero';
+        return html`<td class="${start(j).trim()}"><button type="button" class="${kind}" data-cell="${c.cell}" aria-label="${c.aria}">${tint}<span>${c.text}</span></button></td>`;
+      })}</tr>`,
+  );
+  return html`<div class="table-scroll"><table class="heatmap" aria-label="${table.title}">${head}<tbody>${body}</tbody></table></div>`;
+}
+
+const LABEL_WIDTH = 220;
+const CELL_WIDTH = 112;
+const CELL_HEIGHT = 30;
+const LINE_HEIGHT = 15;
+const GROUP_GAP = 12;
+/** Characters of a column head per line in the SVG, and its lines at most. */
+const HEAD_CHARS = 16;
+const HEAD_LINES = 3;
+const MAX_LABEL = 34;
 
 function clip(text: string, max = MAX_LABEL): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-function formatShare(n: number, total: number): string {
-  return total ? `${((n / total) * 100).toFixed(0)} %` : '–';
-}
-
-/** One heatmap cell: a focusable button in SVG. */
-function heatCell(x: number, y: number, value: number, max: number, label: string, cell: string, ariaLabel: string): SafeHtml {
-  const strength = max > 0 ? value / max : 0;
-  const opacity = value === 0 ? 0 : 0.12 + 0.88 * strength;
-  const kind = opacity > 0.55 ? 'cell strong' : 'cell';
-  return html`<g class="${kind}" role="button" tabindex="0" data-cell="${cell}" aria-label="${ariaLabel}">\
-<rect class="cell-box" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>\
-<rect class="cell-fill" x="${x}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill-opacity="${opacity.toFixed(3)}"/>\
-<text class="cell-text" x="${x + (CELL_WIDTH - 2) / 2}" y="${y + CELL_HEIGHT / 2 + 3}" text-anchor="middle">${label}</text>\
-</g>`;
-}
-
-function rowLabel(y: number, text: string, color?: string): SafeHtml {
-  const swatch = safeColor(color);
-  const mark = swatch ? html`<rect x="0" y="${y + 9}" width="10" height="12" rx="2" fill="${swatch}"/>` : [];
-  return html`${mark}<text class="label" x="16" y="${y + CELL_HEIGHT / 2 + 3}"><title>${text}</title>${clip(text)}</text>`;
-}
-
-function columnLabel(x: number, text: string): SafeHtml {
-  const cx = x + (CELL_WIDTH - 2) / 2;
-  const y = HEADER_HEIGHT - 8;
-  return html`<text class="label" x="${cx}" y="${y}" transform="rotate(-35 ${cx} ${y})"><title>${text}</title>${clip(text, 30)}</text>`;
+/** A label in lines of at most `width` characters, broken after spaces, hyphens and slashes; the last of `lines` ends in … when it is cut. */
+export function wrapLabel(text: string, width: number, lines: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=[\s\-/])/)) {
+    if (Array.from((line + word).trimEnd()).length <= width) {
+      line += word;
+      continue;
+    }
+    if (line) out.push(line.trimEnd());
+    line = '';
+    let rest = Array.from(word);
+    while (rest.length > width) {
+      out.push(rest.slice(0, width).join(''));
+      rest = rest.slice(width);
+    }
+    line = rest.join('');
+  }
+  if (line.trimEnd()) out.push(line.trimEnd());
+  if (out.length <= lines) return out;
+  const kept = out.slice(0, lines);
+  kept[lines - 1] = `${Array.from(kept[lines - 1]!).slice(0, width - 1).join('')}…`;
+  return kept;
 }
 
 function svg(width: number, height: number, title: string, content: SafeHtml[]): SafeHtml {
-  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${title}">${content}</svg>`;
+  return html`<svg class="chart-svg" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${title}">${content}</svg>`;
 }
 
-export function matrixSvg(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): SafeHtml {
-  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, data.practices.length) + SLANT_ROOM;
-  const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, data.aspects.length);
-  const values = data.matrix.map((row) => row.map((n, j) => (measure === 'share' ? (data.practiceTotals[j] ? n / data.practiceTotals[j]! : 0) : n)));
-  const max = Math.max(0, ...values.flat());
-  const parts = data.practices.map((p, j) => columnLabel(LABEL_WIDTH + j * CELL_WIDTH, p.label));
-  data.aspects.forEach((a, i) => {
-    const y = HEADER_HEIGHT + i * CELL_HEIGHT;
-    parts.push(rowLabel(y, a.name, a.color));
-    data.practices.forEach((p, j) => {
-      const n = data.matrix[i]![j]!;
-      const label = measure === 'share' ? formatShare(n, data.practiceTotals[j]!) : String(n);
-      parts.push(heatCell(LABEL_WIDTH + j * CELL_WIDTH, y, values[i]![j]!, max, label, `m:${i}:${j}`, w.cellMatrix(a.name, p.label, label)));
+/** The table as a picture, for Save as SVG and Save as PNG: the same cells, colours and wrapped heads, every text horizontal. */
+export function heatTableSvg(table: HeatTable): SafeHtml {
+  const starts = groupStarts(table);
+  const xs: number[] = [];
+  let x = LABEL_WIDTH;
+  table.columns.forEach((_, j) => {
+    if (starts.has(j)) x += GROUP_GAP;
+    xs.push(x);
+    x += CELL_WIDTH;
+  });
+  const width = x + 8;
+  const heads = table.columns.map((c) => wrapLabel(c, HEAD_CHARS, HEAD_LINES));
+  const headLines = Math.max(1, ...heads.map((h) => h.length));
+  const groupHeight = table.groups ? 24 : 0;
+  const top = groupHeight + headLines * LINE_HEIGHT + 10;
+  const height = top + CELL_HEIGHT * Math.max(1, table.rows.length);
+  const parts: SafeHtml[] = [];
+  let first = 0;
+  for (const g of table.groups ?? []) {
+    const left = xs[first] ?? LABEL_WIDTH;
+    const span = g.span * CELL_WIDTH - 2;
+    parts.push(html`<text class="label group" x="${left + span / 2}" y="16" text-anchor="middle"><title>${g.label}</title>${clip(g.label, Math.max(4, Math.floor(span / 7.5)))}</text>`);
+    first += g.span;
+  }
+  heads.forEach((lines, j) => {
+    const cx = xs[j]! + (CELL_WIDTH - 2) / 2;
+    const y0 = top - 8 - (lines.length - 1) * LINE_HEIGHT;
+    const tspans = lines.map((l, n) => html`<tspan x="${cx}" y="${y0 + n * LINE_HEIGHT}">${l}</tspan>`);
+    parts.push(html`<text class="label" text-anchor="middle"><title>${table.columns[j]!}</title>${tspans}</text>`);
+  });
+  table.rows.forEach((row, i) => {
+    const y = top + i * CELL_HEIGHT;
+    const color = safeColor(row.color);
+    if (color) parts.push(html`<rect x="0" y="${y + 8}" width="10" height="12" rx="2" fill="${color}"/>`);
+    parts.push(html`<text class="label" x="16" y="${y + CELL_HEIGHT / 2 + 3}"><title>${row.label}</title>${clip(row.label)}</text>`);
+    row.cells.forEach((c, j) => {
+      const cx = xs[j]!;
+      const box = html`<rect class="cell-box" x="${cx}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>`;
+      const tint = c?.tint ? html`<rect x="${cx}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill="${c.tint.color}" fill-opacity="${c.tint.alpha}"/>` : [];
+      const kind = c === null || !c.tint ? 'cell-text zero' : c.tint.ink ? `cell-text ${c.tint.ink}` : 'cell-text';
+      parts.push(html`${box}${tint}<text class="${kind}" x="${cx + (CELL_WIDTH - 2) / 2}" y="${y + CELL_HEIGHT / 2 + 3}" text-anchor="middle">${c === null ? '–' : c.text}</text>`);
     });
   });
-  return svg(width, height, w.matrix, parts);
+  return svg(width, height, table.title, parts);
 }
 
 export function frequenciesSvg(data: StatisticsResult, w: StatisticsWords): SafeHtml {
@@ -184,72 +437,6 @@ export function frequenciesSvg(data: StatisticsResult, w: StatisticsWords): Safe
   return svg(width, height, w.frequencies, bars);
 }
 
-export function cooccurrenceSvg(data: StatisticsResult, w: StatisticsWords): SafeHtml {
-  const codes = data.cooccurrence.codes;
-  const width = LABEL_WIDTH + CELL_WIDTH * Math.max(1, codes.length) + SLANT_ROOM;
-  const height = HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, codes.length);
-  const max = Math.max(0, ...data.cooccurrence.counts.flat());
-  const parts = codes.map((c, j) => columnLabel(LABEL_WIDTH + j * CELL_WIDTH, c.name));
-  codes.forEach((row, i) => {
-    const y = HEADER_HEIGHT + i * CELL_HEIGHT;
-    parts.push(rowLabel(y, row.name, row.color));
-    codes.forEach((col, j) => {
-      if (i === j) return;
-      const n = data.cooccurrence.counts[i]![j]!;
-      const [p, q] = i < j ? [i, j] : [j, i];
-      parts.push(heatCell(LABEL_WIDTH + j * CELL_WIDTH, y, n, max, String(n), `c:${p}:${q}`, w.cellCo(row.name, col.name, n)));
-    });
-  });
-  return svg(width, height, w.cooccurrence, parts);
-}
-
-/** The chart of a learning family: `level` for `#niveau`, `loop` for `#lus`. */
-export function familyChart(family: StatisticsFamily): FamilyChartId | undefined {
-  return family.family.code === LEVEL_FAMILY ? 'level' : family.family.code === LOOP_FAMILY ? 'loop' : undefined;
-}
-
-const GROUP_GAP = 12;
-const FAMILY_HEADER = 56;
-
-/**
- * Aspects × a learning family: a row per aspect; a group of columns (one per level) per
- * practice, then one for all practices. The totals and the practices each have their own colour scale.
- */
-export function familySvg(data: StatisticsResult, k: number, w: StatisticsWords): SafeHtml {
-  const family = data.families![k]!;
-  const columns = family.columns;
-  const groupWidth = CELL_WIDTH * Math.max(1, columns.length);
-  const groups = [...data.practices.map((p) => p.label), w.total];
-  const last = groups.length - 1;
-  const width = LABEL_WIDTH + groups.length * (groupWidth + GROUP_GAP);
-  const height = FAMILY_HEADER + CELL_HEIGHT * Math.max(1, family.aspects.length);
-  const maxTotal = Math.max(0, ...family.totals.flat());
-  const maxPractice = Math.max(0, ...family.counts.flat(2));
-  const parts: SafeHtml[] = [];
-  groups.forEach((group, g) => {
-    const x = LABEL_WIDTH + g * (groupWidth + GROUP_GAP);
-    const chars = Math.max(4, Math.floor(groupWidth / 7));
-    parts.push(html`<text class="label group" x="${x + (groupWidth - 2) / 2}" y="18" text-anchor="middle"><title>${group}</title>${clip(group, chars)}</text>`);
-    columns.forEach((c, j) => {
-      const cx = x + j * CELL_WIDTH + (CELL_WIDTH - 2) / 2;
-      parts.push(html`<text class="label" x="${cx}" y="${FAMILY_HEADER - 10}" text-anchor="middle"><title>${c.name}</title>${clip(c.name, 13)}</text>`);
-    });
-  });
-  family.aspects.forEach((a, i) => {
-    const y = FAMILY_HEADER + i * CELL_HEIGHT;
-    parts.push(rowLabel(y, a.name, a.color));
-    groups.forEach((group, g) => {
-      const x = LABEL_WIDTH + g * (groupWidth + GROUP_GAP);
-      columns.forEach((c, j) => {
-        const n = g === last ? family.totals[i]![j]! : family.counts[i]![j]![g]!;
-        const cell = g === last ? `v:${k}:${i}:${j}` : `v:${k}:${i}:${j}:${g}`;
-        parts.push(heatCell(x + j * CELL_WIDTH, y, n, g === last ? maxTotal : maxPractice, String(n), cell, w.cellFamily(a.name, c.name, group, n)));
-      });
-    });
-  });
-  return svg(width, height, w.family(family.family.name), parts);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Markdown tables (Copy as Markdown Table)
 
@@ -259,33 +446,25 @@ function mdTable(head: string[], rows: string[][]): string {
   return lines.join('\n') + '\n';
 }
 
+/** A heatmap's numbers as the page shows them (counts or shares); a group's columns are headed `group: column`. */
+function tableMarkdown(table: HeatTable): string {
+  const groups = (table.groups ?? []).flatMap((g) => Array.from({ length: g.span }, () => g.label));
+  const head = table.columns.map((c, j) => (groups[j] === undefined ? c : `${groups[j]}: ${c}`));
+  return mdTable(['', ...head], table.rows.map((r) => [r.label, ...r.cells.map((c) => c?.text ?? '–')]));
+}
+
 export function chartMarkdown(data: StatisticsResult, chart: ChartId, measure: 'count' | 'share', w: StatisticsWords): string {
   switch (chart) {
     case 'matrix':
-      return mdTable(
-        ['', ...data.practices.map((p) => p.label)],
-        data.aspects.map((a, i) => [a.name, ...data.matrix[i]!.map((n, j) => (measure === 'share' ? formatShare(n, data.practiceTotals[j]!) : String(n)))]),
-      );
+      return tableMarkdown(matrixTable(data, measure, w));
     case 'frequencies':
       return mdTable([w.codes, w.count], data.frequencies.map((f) => [`${f.name} (#${f.code})`, String(f.count)]));
     case 'cooccurrence':
-      return mdTable(
-        ['', ...data.cooccurrence.codes.map((c) => c.name)],
-        data.cooccurrence.codes.map((c, i) => [c.name, ...data.cooccurrence.counts[i]!.map((n, j) => (i === j ? '–' : String(n)))]),
-      );
+      return tableMarkdown(cooccurrenceTable(data, w));
     case 'level':
     case 'loop': {
-      const family = (data.families ?? []).find((f) => familyChart(f) === chart);
-      if (!family) return '';
-      const groups = [...data.practices.map((p) => p.label), w.total];
-      return mdTable(
-        ['', ...groups.flatMap((g) => family.columns.map((c) => `${g}: ${c.name}`))],
-        family.aspects.map((a, i) => [
-          a.name,
-          ...data.practices.flatMap((_, p) => family.columns.map((__, j) => String(family.counts[i]![j]![p]!))),
-          ...family.totals[i]!.map(String),
-        ]),
-      );
+      const k = (data.families ?? []).findIndex((f) => familyChart(f) === chart);
+      return k < 0 ? '' : tableMarkdown(familyTable(data, k, measure, w));
     }
   }
 }
@@ -305,19 +484,41 @@ button { background: var(--vscode-button-secondaryBackground); color: var(--vsco
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button.link { background: none; border: none; color: var(--vscode-textLink-foreground); padding: 2px 0; text-align: left; }
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-.actions { display: flex; gap: 8px; margin: 0 0 8px; }
-.chart { overflow-x: auto; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 8px; }
+.filters label { min-width: 0; max-width: 100%; }
+select { max-width: 100%; }
+button.link { white-space: normal; }
+.chart { overflow-x: auto; max-width: 100%; }
+.table-scroll { overflow: auto; width: fit-content; max-width: 100%; max-height: 75vh; }
+.heatmap { border-collapse: separate; border-spacing: 0; }
+.heatmap th, .heatmap td { padding: 2px; background: var(--vscode-editor-background); }
+.heatmap thead { position: sticky; top: 0; z-index: 2; }
+.heatmap thead th { font-weight: normal; text-align: center; vertical-align: bottom; min-width: 5.5em; padding-bottom: 6px; }
+.heatmap thead th.group { font-weight: 600; vertical-align: top; }
+.heatmap .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; width: max-content; max-width: 9em; margin: 0 auto; overflow-wrap: break-word; }
+.heatmap .corner, .heatmap tbody th { position: sticky; left: 0; z-index: 1; }
+.heatmap .corner { min-width: 0; }
+.heatmap tbody th { font-weight: normal; text-align: left; white-space: nowrap; padding-right: 12px; }
+.heatmap tbody th span { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
+.heatmap .swatch { vertical-align: -1px; margin-right: 6px; }
+.heatmap .group-start { padding-left: 14px; }
+.heatmap td.diagonal { text-align: center; color: var(--vscode-descriptionForeground); }
+.heat { position: relative; display: block; width: 100%; min-width: 4.5em; height: 2.2em; padding: 0 8px; overflow: hidden; white-space: nowrap; font-variant-numeric: tabular-nums; border-radius: 3px; background: var(--vscode-editor-background); color: var(--vscode-foreground); border: 1px solid var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #8884)); }
+.heat:hover { background: var(--vscode-editor-background); border-color: var(--vscode-focusBorder); }
+.heat .tint { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
+.heat span { position: relative; }
+.heat.zero { color: var(--vscode-descriptionForeground); border-color: var(--vscode-contrastBorder, transparent); }
+.heat.zero:hover { border-color: var(--vscode-focusBorder); }
+body.vscode-light .heat.ink-l, body.vscode-high-contrast-light .heat.ink-l, body.vscode-dark .heat.ink-d, body.vscode-high-contrast:not(.vscode-high-contrast-light) .heat.ink-d { color: var(--vscode-editor-background); font-weight: 600; }
 svg text { font-family: var(--vscode-font-family); font-size: 12px; }
 svg .label { fill: var(--vscode-foreground); }
 svg .group { font-weight: 600; }
-svg .cell-box { fill: var(--vscode-editorWidget-background, transparent); stroke: var(--vscode-editorWidget-border, var(--vscode-panel-border, #8884)); stroke-width: 1; }
-svg .cell-fill { fill: var(--vscode-charts-blue); }
+svg .cell-box { fill: var(--vscode-editor-background); stroke: var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #8884)); stroke-width: 1; }
 svg .cell-text { fill: var(--vscode-foreground); }
-svg .cell.strong .cell-text { fill: var(--vscode-editor-background); font-weight: 600; }
-body.vscode-dark svg .cell.strong .cell-text, body.vscode-high-contrast svg .cell.strong .cell-text { fill: #ffffff; }
+svg .cell-text.zero { fill: var(--vscode-descriptionForeground); }
+body.vscode-light svg .ink-l, body.vscode-high-contrast-light svg .ink-l, body.vscode-dark svg .ink-d, body.vscode-high-contrast:not(.vscode-high-contrast-light) svg .ink-d { fill: var(--vscode-editor-background); font-weight: 600; }
 svg .bar-fill { fill: var(--vscode-charts-blue); }
 svg [role="button"] { cursor: pointer; outline: none; }
-svg [role="button"]:focus-visible .cell-box, svg [role="button"]:hover .cell-box { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 svg .bar:focus-visible .bar-fill, svg .bar:hover .bar-fill { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 #list ul { list-style: none; padding: 0; }
 #list li { margin: 0 0 8px; }
@@ -327,6 +528,11 @@ svg .bar:focus-visible .bar-fill, svg .bar:hover .bar-fill { stroke: var(--vscod
 
 function option(value: string, label: string, selected: boolean): SafeHtml {
   return html`<option value="${value}"${selected ? html` selected` : []}>${label}</option>`;
+}
+
+/** A heatmap's section content: the table shown, and the same as SVG (hidden) for Save as SVG and PNG. */
+function heatChart(table: HeatTable): SafeHtml {
+  return html`${heatTableHtml(table)}<div class="export" hidden>${heatTableSvg(table)}</div>`;
 }
 
 function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords, note?: string): SafeHtml {
@@ -350,15 +556,15 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
   ];
   const families = (data.families ?? []).flatMap((family, k) => {
     const chart = familyChart(family);
-    return chart ? [chartSection(chart, w.family(family.family.name), familySvg(data, k, w), w, w.familyNote)] : [];
+    return chart ? [chartSection(chart, w.family(family.family.name), heatChart(familyTable(data, k, view.measure, w)), w, w.familyNote)] : [];
   });
   const summary = `${data.folderName ? `${data.folderName} · ` : ''}${w.fragments(data.total)}`;
   const charts =
     data.total === 0
       ? html`<p class="empty">${w.empty}</p>`
-      : html`${chartSection('matrix', w.matrix, matrixSvg(data, view.measure, w), w)}\
+      : html`${chartSection('matrix', w.matrix, heatChart(matrixTable(data, view.measure, w)), w)}\
 ${chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w)}\
-${chartSection('cooccurrence', w.cooccurrence, cooccurrenceSvg(data, w), w)}\
+${chartSection('cooccurrence', w.cooccurrence, heatChart(cooccurrenceTable(data, w)), w)}\
 ${families}\
 <section id="list" aria-live="polite"><h2 id="list-title">${w.listHint}</h2><ul id="list-items"></ul></section>`;
   return webviewPage(options, {

@@ -1,5 +1,6 @@
 // The Statistics page's script: clicks and keys on cells and bars, the filters, the SVG and PNG
-// exports, and the list of a cell's fragments (built as text). Bundled into dist/webview/statistics.js.
+// exports (of a chart's svg.chart-svg: a heatmap's hidden twin of its table), and the list of a
+// cell's fragments (built as text). Bundled into dist/webview/statistics.js.
 
 import { panelPoster } from '../panelApi';
 import { isRecord } from '../isRecord';
@@ -31,7 +32,8 @@ document.addEventListener('click', (event) => {
 
 document.addEventListener('keydown', (event) => {
   const target = event.target;
-  if (!(target instanceof Element) || !target.matches('[data-cell]')) return;
+  // A heatmap cell is a <button>: its keys already make a click.
+  if (!(target instanceof Element) || !target.matches('[data-cell]') || target instanceof HTMLButtonElement) return;
   if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
     activate(target);
@@ -58,7 +60,7 @@ document.getElementById('filters')?.addEventListener('change', () => {
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'font-family', 'font-size', 'font-weight'];
 
 function chartSvg(chart: ChartId): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>(`#${chart} svg`);
+  return document.querySelector<SVGSVGElement>(`#${chart} svg.chart-svg`);
 }
 
 /** The chart as a standalone SVG: computed styles written out, the page's classes and handles left out. */
