@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { isSafeRevision, listRefs, showAtRevision } from '../../server/src/workspace/git';
@@ -143,6 +143,19 @@ describe('kader agree', () => {
     assert.equal(nl.err, 'kader: --min-alpha vraagt een getal van -1 tot en met 1 (niet "x")\nZie "kader --help" voor het gebruik.\n');
     const help = await run(['agree', '--help'], root);
     assert.match(help.out, /--min-kappa K +Exit 1 when a kappa \(per code, overall\) is below K \(-1 to 1\)\.\n +--min-alpha A +Exit 1 when an alpha \(per code, overall\) is below A \(-1 to 1\)\.\n/);
+  });
+
+  test('the worked example of docs/agreement.md and docs/agreement.nl.md is what kader agree says', async () => {
+    for (const [doc, lang] of [['agreement.md', 'en'], ['agreement.nl.md', 'nl']] as const) {
+      const text = readFileSync(path.join(__dirname, '../../docs', doc), 'utf8');
+      const blocks = [...text.matchAll(/```(markdown|text)\n([\s\S]*?)```/g)].map((m) => m[2]!);
+      assert.equal(blocks.length, 3, doc);
+      const [anna, bert, table] = blocks as [string, string, string];
+      const root = folder({ 'anna.md': `---\ncoder: anna\n---\n${anna}`, 'bert.md': `---\ncoder: bert\n---\n${bert}` });
+      const { code, out } = await run(['agree', 'anna.md', 'bert.md', '--lang', lang], root);
+      assert.equal(code, 0);
+      assert.ok(out.includes(`\n${table}\n`), `${doc}:\n${out}`);
+    }
   });
 
   test('usage errors exit 2', async () => {

@@ -74,9 +74,60 @@ describe('the agreement report page', () => {
   });
 });
 
+describe('the agreement page explains its figures', () => {
+  // The worked example of docs/agreement.md: #actanten 86.4 % yet kappa 0 and alpha -0.070.
+  const anna = '---\ncoder: anna\n---\n**S2:** Ik zat erbij [omdat mijn leidinggevende het vroeg]{#intentie/gestuurd}. Eerlijk gezegd had ik er weinig zin in.\n\n**S1:** En nu? Ik kom graag, vooral om de vlaai bij de koffie.\n';
+  const bert = '---\ncoder: bert\n---\n**S2:** [Ik zat erbij omdat mijn leidinggevende het vroeg. Eerlijk gezegd had ik er weinig zin in.]{#intentie/gestuurd}\n\n**S1:** En nu? Ik kom graag, vooral om [de vlaai bij de koffie]{#actanten}.\n';
+  const report: AgreementReport = { ...compareCodings({ text: anna }, { text: bert }), uri: 'file:///anna.md', version: 1, labelA: 'anna.md', labelB: 'bert.md' };
+  const page = (locale: 'en' | 'nl'): string => agreementHtml(report, { kept: new Set() }, { nonce: 'bm9uY2U=', cspSource: 'x', locale, scriptUri: 'x' });
+  const between = (html: string, start: string, end: string): string => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)) + end.length);
+
+  test('in English: a note per misread figure, what the figures mean, and the guide', () => {
+    const html = page('en');
+    assert.match(html, /<td><code>#actanten<\/code><\/td><td class="num">86\.4 %<\/td><td class="num">0\.000<\/td><td class="num">-0\.070<\/td>/);
+    assert.equal(
+      between(html, '<ul class="notes">', '</ul>'),
+      '<ul class="notes"><li><code>#actanten</code>: 86.4 % agreement, yet kappa 0.000: most of the text is left uncoded by both coders, so they would agree this often by chance alone.</li>' +
+        '<li><code>#actanten</code>: alpha -0.070 is below 0: less agreement than chance, a sign that the coders disagree systematically on this code.</li></ul>',
+    );
+    assert.equal(
+      between(html, '<section class="reading"', '</section>'),
+      `<section class="reading" aria-labelledby="reading"><h2 id="reading">Reading the figures</h2>
+<ul><li>Agreement is the share of the text on which both coders made the same choice for a code: both coded it, or both left it uncoded.</li>\
+<li>Kappa and alpha correct that share for chance. When a code covers only a little of the text, most of the text is left uncoded by both coders, so they agree on, say, 86 % of it by chance alone: kappa then stays near 0 however high the percentage looks. Kappa counts only the agreement beyond chance: 1 is complete agreement, 0 no better than chance.</li>\
+<li>Alpha below 0 means less agreement than chance would give: the coders disagree systematically, for instance because one codes a whole answer and the other only one sentence of it.</li></ul>
+<p><button type="button" class="link" data-action="guide">Read more: agreement, kappa and alpha, with a worked example</button></p></section>`,
+    );
+  });
+
+  test('in Dutch', () => {
+    const html = page('nl');
+    assert.equal(
+      between(html, '<ul class="notes">', '</ul>'),
+      '<ul class="notes"><li><code>#actanten</code>: 86.4 % overeenstemming, en toch kappa 0.000: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen.</li>' +
+        '<li><code>#actanten</code>: alfa -0.070 ligt onder 0: minder overeenstemming dan bij toeval, een teken dat de codeerders het over deze code stelselmatig oneens zijn.</li></ul>',
+    );
+    assert.equal(
+      between(html, '<section class="reading"', '</section>'),
+      `<section class="reading" aria-labelledby="reading"><h2 id="reading">De cijfers lezen</h2>
+<ul><li>Overeenstemming is het deel van de tekst waarop beide codeerders voor een code dezelfde keuze maakten: allebei gecodeerd, of allebei niet.</li>\
+<li>Kappa en alfa corrigeren dat deel voor toeval. Beslaat een code maar weinig tekst, dan laten beide codeerders het meeste ongecodeerd en stemmen ze al bij toeval op zo’n 86 % van de tekst overeen: kappa blijft dan bij 0, hoe hoog het percentage ook oogt. Kappa telt alleen de overeenstemming boven toeval: 1 is volledige overeenstemming, 0 niet beter dan toeval.</li>\
+<li>Alfa onder 0 betekent minder overeenstemming dan bij toeval: de codeerders zijn het stelselmatig oneens, bijvoorbeeld omdat de een een heel antwoord codeert en de ander er maar één zin van.</li></ul>
+<p><button type="button" class="link" data-action="guide">Meer lezen: overeenstemming, kappa en alfa, met een uitgewerkt voorbeeld</button></p></section>`,
+    );
+  });
+
+  test('no note where every figure reads as it looks; the explanation stays', () => {
+    const same = '---\ncoder: anna\n---\n[Ik kwam omdat het moest]{#intentie} en bleef.\n';
+    const html = agreementHtml({ ...compareCodings({ text: same }, { text: same.replace('anna', 'bert') }), uri: 'file:///a.md', version: 1, labelA: 'a', labelB: 'b' }, { kept: new Set() }, { nonce: 'bm9uY2U=', cspSource: 'x', locale: 'en', scriptUri: 'x' });
+    assert.ok(!html.includes('class="notes"'));
+    assert.match(html, /<h2 id="reading">Reading the figures<\/h2>/);
+  });
+});
+
 describe('messages from the agreement page', () => {
   test('valid messages pass', () => {
-    for (const m of [{ type: 'ready' }, { type: 'refresh' }, { type: 'open', id: 0, side: 'a' }, { type: 'accept', id: 3, side: 'b' }, { type: 'threshold', value: 80 }]) {
+    for (const m of [{ type: 'ready' }, { type: 'refresh' }, { type: 'guide' }, { type: 'open', id: 0, side: 'a' }, { type: 'accept', id: 3, side: 'b' }, { type: 'threshold', value: 80 }]) {
       assert.equal(isAgreementMessage(m), true, JSON.stringify(m));
     }
   });

@@ -7,6 +7,7 @@ import type { AgreementReport, Disagreement } from '../../../server/src/protocol
 import type { Locale } from '../../../server/src/core/types';
 import { css, html, type SafeHtml } from '../webview/html';
 import { webviewPage, type PageOptions } from '../webview/page';
+import { agreementNotes } from '../../../server/src/core/outputs/agreementNotes';
 
 const WORDS = {
   en: {
@@ -39,6 +40,16 @@ const WORDS = {
     refresh: 'Compare Again',
     explain: 'Taking B changes A (the open transcript) in one undoable edit; keeping A changes nothing.',
     line1: (n: number) => `line ${n}`,
+    reading: 'Reading the figures',
+    percentMeans: 'Agreement is the share of the text on which both coders made the same choice for a code: both coded it, or both left it uncoded.',
+    kappaMeans:
+      'Kappa and alpha correct that share for chance. When a code covers only a little of the text, most of the text is left uncoded by both coders, so they agree on, say, 86 % of it by chance alone: kappa then stays near 0 however high the percentage looks. Kappa counts only the agreement beyond chance: 1 is complete agreement, 0 no better than chance.',
+    alphaMeans:
+      'Alpha below 0 means less agreement than chance would give: the coders disagree systematically, for instance because one codes a whole answer and the other only one sentence of it.',
+    prevalence: (percent: string, kappa: string) =>
+      `${percent} agreement, yet kappa ${kappa}: most of the text is left uncoded by both coders, so they would agree this often by chance alone.`,
+    belowChance: (alpha: string) => `alpha ${alpha} is below 0: less agreement than chance, a sign that the coders disagree systematically on this code.`,
+    guide: 'Read more: agreement, kappa and alpha, with a worked example',
   },
   nl: {
     title: 'Kader: coderingen vergelijken',
@@ -70,6 +81,16 @@ const WORDS = {
     refresh: 'Opnieuw vergelijken',
     explain: 'B overnemen verandert A (het open transcript) in één bewerking die je ongedaan kunt maken; A houden verandert niets.',
     line1: (n: number) => `regel ${n}`,
+    reading: 'De cijfers lezen',
+    percentMeans: 'Overeenstemming is het deel van de tekst waarop beide codeerders voor een code dezelfde keuze maakten: allebei gecodeerd, of allebei niet.',
+    kappaMeans:
+      'Kappa en alfa corrigeren dat deel voor toeval. Beslaat een code maar weinig tekst, dan laten beide codeerders het meeste ongecodeerd en stemmen ze al bij toeval op zo’n 86 % van de tekst overeen: kappa blijft dan bij 0, hoe hoog het percentage ook oogt. Kappa telt alleen de overeenstemming boven toeval: 1 is volledige overeenstemming, 0 niet beter dan toeval.',
+    alphaMeans:
+      'Alfa onder 0 betekent minder overeenstemming dan bij toeval: de codeerders zijn het stelselmatig oneens, bijvoorbeeld omdat de een een heel antwoord codeert en de ander er maar één zin van.',
+    prevalence: (percent: string, kappa: string) =>
+      `${percent} overeenstemming, en toch kappa ${kappa}: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen.`,
+    belowChance: (alpha: string) => `alfa ${alpha} ligt onder 0: minder overeenstemming dan bij toeval, een teken dat de codeerders het over deze code stelselmatig oneens zijn.`,
+    guide: 'Meer lezen: overeenstemming, kappa en alfa, met een uitgewerkt voorbeeld',
   },
 } as const;
 
@@ -78,7 +99,10 @@ function pct(v: number | null): string {
 }
 
 function num(v: number | null): string {
-  return v === null ? '–' : v.toFixed(3);
+  if (v === null) return '–';
+  // Never "-0.000": a kappa of 0 that rounding left a hair below it.
+  const shown = v.toFixed(3);
+  return shown === '-0.000' ? '0.000' : shown;
 }
 
 function codes(list: string[]): string {
@@ -107,6 +131,11 @@ button.link { background: none; border: none; color: var(--vscode-textLink-foreg
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); width: 5em; font: inherit; }
 tr.resolved td { opacity: 0.6; }
+.notes { padding-left: 1.2em; }
+.notes li { margin: 4px 0; }
+.reading { max-width: 60em; }
+.reading ul { padding-left: 1.2em; color: var(--vscode-descriptionForeground); }
+.reading li { margin: 4px 0; }
 .diff { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; background: var(--vscode-textCodeBlock-background); padding: 6px 8px; }
 `;
 
@@ -134,6 +163,23 @@ function figures(report: AgreementReport, w: Words): SafeHtml {
 ${report.codes.map((c) => figuresRow(html`<code>#${c.code}</code>`, c.percent, c.kappa, c.alpha, c.segments))}\
 ${figuresRow(w.overall, overall.percent, overall.kappa, overall.alpha, overall.segments, true)}\
 </tbody></table>`;
+}
+
+/** Where a figure is easily misread (a high percentage with a low kappa, a negative alpha), a line that says why. */
+function notes(report: AgreementReport, w: Words): SafeHtml {
+  const found = agreementNotes(report.codes);
+  if (found.length === 0) return html``;
+  return html`<ul class="notes">${found.map(
+    (n) =>
+      html`<li><code>#${n.code}</code>: ${n.kind === 'prevalence' ? w.prevalence(pct(n.percent), num(n.kappa)) : w.belowChance(num(n.alpha))}</li>`,
+  )}</ul>\n`;
+}
+
+/** What agreement, kappa and alpha mean, in plain words, and the way to the guide (docs/agreement.md). */
+function reading(w: Words): SafeHtml {
+  return html`<section class="reading" aria-labelledby="reading"><h2 id="reading">${w.reading}</h2>
+<ul><li>${w.percentMeans}</li><li>${w.kappaMeans}</li><li>${w.alphaMeans}</li></ul>
+<p><button type="button" class="link" data-action="guide">${w.guide}</button></p></section>`;
 }
 
 function disagreementRow(report: AgreementReport, d: Disagreement, kept: boolean, w: Words): SafeHtml {
@@ -176,6 +222,7 @@ ${difference}<p class="note">${w.compared(report.text.compared)}</p>
 <button type="button" data-action="refresh">${w.refresh}</button></p>
 <h2>${w.figures}</h2>
 ${figures(report, w)}
+${notes(report, w)}${reading(w)}
 <h2>${w.disagreements} (${report.disagreements.length})</h2>
 ${disagreements(report, state, w)}`,
   });

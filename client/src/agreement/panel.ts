@@ -17,11 +17,15 @@ import { documentUri, type KaderRequest, type WebviewProbe } from '../statistics
 import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isAgreementMessage, type AgreementMessage } from '../webview/scripts/agreement/messages';
 import { agreementHtml } from './html';
+import { kaderLocale } from '../locale';
 
 export const AGREEMENT_COMMAND = 'kader.compareCodingWith';
 export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
 
 type OtherItem = vscode.QuickPickItem & { other?: AgreementOther | 'browse' };
+
+/** At most this many of the workspace's other transcripts are offered in the picker. */
+const MAX_FILES = 50;
 
 /** Why an untrusted workspace offers no branches or commits (Kader runs no git there). */
 function untrustedLine(): string {
@@ -29,13 +33,46 @@ function untrustedLine(): string {
 }
 
 /**
- * The choice of what to compare with: a file, or a branch, tag or commit of the file's repository
- * (only in a trusted workspace: the server runs no git in an untrusted one).
+ * The workspace's other Markdown files (not the transcript itself, not a codebook), those in the
+ * transcript's folder first: the other coder's transcript is usually one of them. Empty where the
+ * workspace cannot be searched.
+ */
+async function otherTranscripts(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  let found: vscode.Uri[];
+  try {
+    found = await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**', 1000);
+  } catch {
+    return [];
+  }
+  const folderOf = (u: vscode.Uri): string => u.path.slice(0, u.path.lastIndexOf('/'));
+  const here = folderOf(uri);
+  const rank = (u: vscode.Uri): number => (folderOf(u) === here ? 0 : 1);
+  return found
+    .filter((u) => u.toString() !== uri.toString() && u.path.slice(u.path.lastIndexOf('/') + 1).toLowerCase() !== 'codebook.md')
+    .sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))
+    .slice(0, MAX_FILES);
+}
+
+/**
+ * The choice of what to compare with: another transcript of the workspace or any file, or a
+ * branch, tag or commit of the file's repository (only in a trusted workspace inside a git
+ * repository: the server runs no git in an untrusted one, and there is none in the browser).
+ * Without revisions the placeholder says in one line why, never in git's words.
  */
 async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<AgreementOther | undefined> {
   const trusted = vscode.workspace.isTrusted;
-  const revisions = trusted ? await request(RevisionsRequest, { uri: uri.toString() }) : undefined;
-  const items: OtherItem[] = [{ label: `$(file) ${vscode.l10n.t('Another File…')}`, other: 'browse' }];
+  const [revisions, files] = await Promise.all([trusted ? request(RevisionsRequest, { uri: uri.toString() }) : undefined, otherTranscripts(uri)]);
+  const items: OtherItem[] = [];
+  if (files.length > 0) {
+    items.push({ label: vscode.l10n.t('Transcripts in This Workspace'), kind: vscode.QuickPickItemKind.Separator });
+    for (const file of files) {
+      const relative = vscode.workspace.asRelativePath(file, false);
+      const slash = relative.lastIndexOf('/');
+      items.push({ label: `$(file) ${relative.slice(slash + 1)}`, description: slash >= 0 ? relative.slice(0, slash) : undefined, other: { kind: 'file', uri: file.toString() } });
+    }
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  }
+  items.push({ label: `$(folder-opened) ${vscode.l10n.t('Another File…')}`, other: 'browse' });
   if (revisions && revisions.refs.length > 0) {
     items.push({ label: vscode.l10n.t('Branches and Tags'), kind: vscode.QuickPickItemKind.Separator });
     for (const ref of revisions.refs) {
@@ -66,6 +103,15 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
   // chose elsewhere counts once it is open.
   if (!vscode.workspace.getWorkspaceFolder(picked[0])) await vscode.workspace.openTextDocument(picked[0]);
   return { kind: 'file', uri: picked[0].toString() };
+}
+
+/** The guide to agreement, kappa and alpha (docs/agreement.md, in Dutch docs/agreement.nl.md), as a Markdown preview. */
+export function guideUri(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', kaderLocale() === 'nl' ? 'agreement.nl.md' : 'agreement.md');
+}
+
+async function openGuide(extensionUri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('markdown.showPreview', guideUri(extensionUri));
 }
 
 class AgreementPanel implements vscode.Disposable {
@@ -140,6 +186,9 @@ class AgreementPanel implements vscode.Disposable {
       case 'refresh':
         await this.render();
         return;
+      case 'guide':
+        await openGuide(this.extensionUri);
+        return;
       case 'threshold':
         this.threshold = message.value;
         await this.render();
@@ -152,7 +201,8 @@ class AgreementPanel implements vscode.Disposable {
         await vscode.window.showTextDocument(other ?? this.uri, {
           selection: new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
           preview: true,
-          viewColumn: vscode.ViewColumn.One,
+          // Beside the report, which keeps its column.
+          viewColumn: this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One,
         });
         return;
       }
@@ -253,7 +303,7 @@ export function registerAgreement(
         panel.setOther(other);
         panel.panel.reveal();
       } else {
-        const webview = createPagePanel(context.extensionUri, AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Beside);
+        const webview = createPagePanel(context.extensionUri, AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Active);
         const created = new AgreementPanel(
           webview,
           context.extensionUri,

@@ -41,7 +41,10 @@ function pct(value: number | null): string {
 }
 
 function num(value: number | null): string {
-  return value === null ? '–' : value.toFixed(3);
+  if (value === null) return '–';
+  // Never "-0.000": a kappa of 0 that rounding left a hair below it.
+  const shown = value.toFixed(3);
+  return shown === '-0.000' ? '0.000' : shown;
 }
 
 function segments(s: { agreeing: number; total: number; percent: number | null }): string {

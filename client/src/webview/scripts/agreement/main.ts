@@ -1,4 +1,4 @@
-// The coding comparison page's script: Open, Keep A, Take B, Compare Again and the segment overlap,
+// The coding comparison page's script: Open, Keep A, Take B, Compare Again, the guide and the segment overlap,
 // each posted to the panel. Bundled into dist/webview/agreement.js.
 
 import { panelPoster } from '../panelApi';
@@ -12,8 +12,8 @@ document.addEventListener('click', (event) => {
   const button = target.closest('button[data-action]');
   if (!button) return;
   const action = button.getAttribute('data-action');
-  if (action === 'refresh') {
-    post({ type: 'refresh' });
+  if (action === 'refresh' || action === 'guide') {
+    post({ type: action });
     return;
   }
   if (action !== 'open' && action !== 'accept') return;

@@ -10,7 +10,8 @@ export type AgreementMessage =
   | { type: 'open'; id: number; side: Side }
   | { type: 'accept'; id: number; side: Side }
   | { type: 'threshold'; value: number }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'guide' };
 
 const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isSide = (value: unknown): value is Side => value === 'a' || value === 'b';
@@ -26,6 +27,7 @@ export function isAgreementMessage(value: unknown): value is AgreementMessage {
   switch (value['type']) {
     case 'ready':
     case 'refresh':
+    case 'guide':
       return true;
     case 'open':
     case 'accept':
