@@ -24,6 +24,8 @@ export interface TreeResult {
   roots: (TreeNode | FolderNode)[];
   /** Coders in use, for the coder filter. */
   coders: string[];
+  /** Folders are open and none of them is a Kader project (no codebook, no transcript with Kader front matter, `kader.project`). */
+  noProject?: true;
 }
 
 export interface FolderNode {

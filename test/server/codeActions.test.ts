@@ -61,7 +61,7 @@ test('quick fixes: nearest codebook codes by edit distance; a sub-code goes unde
 });
 
 test('quick fix without a codebook: create codebook.md from the framework with the new code', async (t) => {
-  const project = await openProject(t, ['bare']);
+  const project = await openProject(t, ['bare'], { settings: { project: 'always' } });
   const uri = project.uri('a.md');
   await project.client.open(uri, 'Hallo. [ik kwam]{#nieuw}\n');
   const codebook = project.uri('codebook.md');
@@ -81,7 +81,7 @@ test('quick fix without a codebook: create codebook.md from the framework with t
 });
 
 test('quick fixes for a client without versioned edits: a `changes` map, and no codebook to create', async (t) => {
-  const project = await openProject(t, ['bare'], { capabilities: minimalCapabilities });
+  const project = await openProject(t, ['bare'], { capabilities: minimalCapabilities, initializationOptions: { project: 'always' } });
   const uri = project.uri('a.md');
   await project.client.open(uri, 'Hallo. [ik kwam]{#Intentie #nieuw}\n');
   assert.deepEqual(await actions(project, 'a.md', range(0, 0, 0, 0)), []);

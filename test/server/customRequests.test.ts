@@ -270,7 +270,7 @@ test('multi-root: a folder level with unique ids, each folder its own codebook',
       '  folder:<root>/bare/a:intentie | aspect | Intention | 1',
       '    folder:<root>/bare/a:intentie/direct | direct | (no sub-code) | 1',
       '      folder:<root>/bare/a:intentie/direct/p: | practice | (no practice) | 1',
-      '        folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#7 | fragment | ik kwam | 1',
+      '        folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#27 | fragment | ik kwam | 1',
     ],
   );
   assert.equal(new Set(lines.map((l) => l.trim().split(' | ')[0])).size, lines.length);
@@ -279,7 +279,7 @@ test('multi-root: a folder level with unique ids, each folder its own codebook',
   assert.deepEqual('query' in folder.children[0]! && folder.children[0]!.query, { folder: bare, aspect: 'intentie' });
   // A folder that is not (any more) one of the workspace's has no children.
   assert.deepEqual((await project.client.request(TreeRequest, { view: 'aspects', parent: { folder: 'file:///nergens', aspect: 'intentie' } })).roots, []);
-  const path = await project.client.request(TreePathRequest, { view: 'aspects', uri: project.uri('bare/a.md', project.root), start: { line: 0, character: 7 } });
+  const path = await project.client.request(TreePathRequest, { view: 'aspects', uri: project.uri('bare/a.md', project.root), start: { line: 3, character: 7 } });
   assert.deepEqual(
     path.path.map((n) => n.id.split(`file://${project.root}`).join('<root>')),
     [
@@ -287,7 +287,7 @@ test('multi-root: a folder level with unique ids, each folder its own codebook',
       'folder:<root>/bare/a:intentie',
       'folder:<root>/bare/a:intentie/direct',
       'folder:<root>/bare/a:intentie/direct/p:',
-      'folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#7',
+      'folder:<root>/bare/a:intentie/direct/p:/f:<root>/bare/a.md#27',
     ],
   );
 

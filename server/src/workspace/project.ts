@@ -58,7 +58,8 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
   const service = createKaderService({ fileSystem: nodeFileSystem, git: nodeGitAccess, importer: importInWorker, indexer, log: QUIET, locale: options.locale });
   const { workspace } = service;
   const folder = workspace.updateFolders([{ uri: fileUri(root) }], []).added[0]!;
-  folder.settings = { ...DEFAULT_SETTINGS, codebookPath, maxSizeMB: maxBytes / 1024 / 1024 };
+  // A folder named on the command line is a Kader project: whoever ran `kader check DIR` asked for it.
+  folder.settings = { ...DEFAULT_SETTINGS, codebookPath, maxSizeMB: maxBytes / 1024 / 1024, project: 'always' };
   try {
     await workspace.scan(folder, options.onProgress);
   } finally {

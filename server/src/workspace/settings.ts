@@ -3,6 +3,7 @@
 // A value of the wrong shape falls back to its default rather than breaking the server.
 
 import { DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB } from '../core/fileText';
+import { PROJECT_SETTINGS, type ProjectSetting } from '../core/kaderProject';
 import type { PrivacyRuleId } from '../core/privacy/findings';
 import type { RuleId, Severity } from '../core/types';
 
@@ -20,6 +21,8 @@ export interface KaderSettings {
   maxSizeMB: number;
   /** The key of pseudonyms (`kader.privacy.keyFile`): a path or URI outside the repository, as written. */
   privacyKeyFile: string | undefined;
+  /** `kader.project`: whether the folder is a Kader project (auto: it has a codebook or a transcript with Kader front matter). */
+  project: ProjectSetting;
 }
 
 export const DEFAULT_SETTINGS: KaderSettings = {
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: KaderSettings = {
   language: 'auto',
   maxSizeMB: DEFAULT_MAX_TRANSCRIPT_MB,
   privacyKeyFile: undefined,
+  project: 'auto',
 };
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -71,6 +75,7 @@ export function readSettings(raw: unknown): KaderSettings {
   const language = lookup(section, ['language']);
   const maxSizeMB = lookup(section, ['transcripts', 'maxSizeMB']);
   const keyFile = lookup(section, ['privacy', 'keyFile']);
+  const project = lookup(section, ['project']);
   return {
     include: stringList(lookup(section, ['transcripts', 'include']), DEFAULT_SETTINGS.include),
     exclude: stringList(lookup(section, ['transcripts', 'exclude']), DEFAULT_SETTINGS.exclude),
@@ -79,12 +84,13 @@ export function readSettings(raw: unknown): KaderSettings {
     language: language === 'en' || language === 'nl' ? language : 'auto',
     maxSizeMB: typeof maxSizeMB === 'number' && Number.isFinite(maxSizeMB) && maxSizeMB > 0 ? maxSizeMB : DEFAULT_SETTINGS.maxSizeMB,
     privacyKeyFile: typeof keyFile === 'string' && keyFile.trim() !== '' ? keyFile.trim() : undefined,
+    project: PROJECT_SETTINGS.find((p) => p === project) ?? 'auto',
   };
 }
 
 /** The settings that decide which files a folder holds (a change means a new scan). */
 export function sameFileSettings(a: KaderSettings, b: KaderSettings): boolean {
-  return a.codebookPath === b.codebookPath && a.include.join('\0') === b.include.join('\0') && a.exclude.join('\0') === b.exclude.join('\0') && a.maxSizeMB === b.maxSizeMB;
+  return a.project === b.project && a.codebookPath === b.codebookPath && a.include.join('\0') === b.include.join('\0') && a.exclude.join('\0') === b.exclude.join('\0') && a.maxSizeMB === b.maxSizeMB;
 }
 
 /** Whether the diagnostics read the same under both: the severities, and the key of pseudonyms they find names with. */

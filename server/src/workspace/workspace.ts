@@ -6,6 +6,7 @@ import { parseTranscript, transcriptDiagnostics } from '../core/parse';
 import type { PrivacyFinding } from '../core/privacy/findings';
 import type { Diagnostic, Locale, Transcript } from '../core/types';
 import { bytesOfMB, type ReadResult } from '../core/fileText';
+import { hasKaderFrontMatter } from '../core/kaderProject';
 import type { Indexer } from './indexer';
 import { OpenDocuments, type OpenDocument } from './documents';
 import type { FileSystem } from './fileSystem';
@@ -156,18 +157,40 @@ export class Workspace {
     return best;
   }
 
-  /** What `uri` (canonical) is to Kader, or undefined for anything else. */
+  /**
+   * What `uri` (canonical) is to Kader, or undefined for anything else: nothing in a folder that
+   * is not a Kader project (Folder.isProject), and no loose document that is not a transcript.
+   */
   classify(uri: string): Place | undefined {
+    const place = this.placeOf(uri);
+    if (!place || place.loose) return place;
+    return place.folder.isProject ? place : undefined;
+  }
+
+  /**
+   * What `uri` would be if its folder were a Kader project. A loose document is a transcript when
+   * the first folder is a project (an untitled document there) or its own front matter says so.
+   */
+  private placeOf(uri: string): Place | undefined {
     const folder = this.folderOf(uri);
     if (!folder) {
       const open = this.documents.get(uri);
-      const loose = open?.languageId === 'markdown' && (uri.startsWith('untitled:') || this.folderList.length === 0);
-      return loose ? { folder: this.looseFolder(), relative: baseName(uri), kind: 'transcript', loose } : undefined;
+      if (open?.languageId !== 'markdown' || !(uri.startsWith('untitled:') || this.folderList.length === 0)) return undefined;
+      const looseFolder = this.looseFolder();
+      if (!looseFolder.isProject && !hasKaderFrontMatter(open.document.getText())) return undefined;
+      return { folder: looseFolder, relative: baseName(uri), kind: 'transcript', loose: true };
     }
     const relative = folder.relativeOf(uri)!;
     if (folder.isCodebook(relative)) return { folder, relative, kind: 'codebook' };
     if (folder.isTranscript(relative)) return { folder, relative, kind: 'transcript' };
     return undefined;
+  }
+
+  /** A folder that became a project, or stopped being one, is read again (or emptied); true when it was. */
+  private async reconsider(folder: Folder, wasProject: boolean): Promise<boolean> {
+    if (folder.isProject === wasProject) return false;
+    await this.scan(folder);
+    return true;
   }
 
   /** The open loose transcripts that `folder`'s codebook checks. */
@@ -255,6 +278,7 @@ export class Workspace {
       return folder.index.remove(uri) ? 'removed' : 'skipped';
     }
     folder.problems.delete(relative);
+    folder.mark(relative, hasKaderFrontMatter(read.text));
     if (!this.indexer) {
       folder.index.set(uri, relative, parseTranscript(read.text));
       return 'set';
@@ -290,6 +314,25 @@ export class Workspace {
         if (folder.isTranscript(relative) && this.folderOf(folder.uriOf(relative)) === folder) wanted.push(relative);
       }
     }
+    // Without a codebook (or the setting), a transcript with Kader front matter makes the folder a
+    // project: open documents count with their text, files on disk until the first one is found.
+    folder.marked.clear();
+    for (const open of this.documents.all()) {
+      const place = this.placeOf(open.uri);
+      if (place?.folder === folder && place.kind === 'transcript') folder.mark(place.relative, hasKaderFrontMatter(open.document.getText()));
+    }
+    if (!folder.isProject && folder.settings.project === 'auto') {
+      for (const relative of wanted) {
+        if (!current()) return;
+        if (this.documents.has(folder.uriOf(relative))) continue;
+        const read = await this.read(folder, relative);
+        if (read?.ok && hasKaderFrontMatter(read.text)) {
+          folder.mark(relative, true);
+          break;
+        }
+      }
+    }
+    if (!folder.isProject) wanted.length = 0;
     if (!current()) return;
     const wantedUris = new Set(wanted.map((r) => folder.uriOf(r)));
     const removed: string[] = [];
@@ -335,8 +378,19 @@ export class Workspace {
    */
   sync(uri: string): void {
     const open = this.documents.get(uri);
+    const raw = this.placeOf(uri);
+    if (!open || !raw) return;
+    if (!raw.loose && raw.kind === 'transcript' && raw.folder.settings.project === 'auto') {
+      // Front matter typed or deleted may make the folder a project, or no longer one.
+      const was = raw.folder.isProject;
+      raw.folder.mark(raw.relative, hasKaderFrontMatter(open.document.getText()));
+      if (raw.folder.isProject !== was) {
+        void this.reconsider(raw.folder, was);
+        return;
+      }
+    }
     const place = this.classify(uri);
-    if (!open || !place) return;
+    if (!place) return;
     if (place.kind === 'codebook') {
       this.setCodebook(place.folder, { text: open.document.getText(), version: open.document.version });
       return;
@@ -366,12 +420,29 @@ export class Workspace {
       this.emit({ removed: [uri] });
       return;
     }
-    const place = this.classify(uri);
-    if (!place) return;
-    if (place.kind === 'codebook') return this.loadCodebook(place.folder);
-    const result = await this.readTranscript(place.folder, place.relative, uri);
+    const raw = this.placeOf(uri);
+    if (!raw) return;
+    const was = raw.folder.isProject;
+    if (!was) {
+      // What is on disk may make the folder a project after all.
+      if (raw.kind === 'transcript') raw.folder.mark(raw.relative, hasKaderFrontMatter((await this.diskText(raw.folder, raw.relative)) ?? ''));
+      await this.reconsider(raw.folder, was);
+      return;
+    }
+    if (raw.kind === 'codebook') {
+      await this.loadCodebook(raw.folder);
+      await this.reconsider(raw.folder, was);
+      return;
+    }
+    const result = await this.readTranscript(raw.folder, raw.relative, uri);
+    if (await this.reconsider(raw.folder, was)) return;
     if (result === 'set') this.emit({ uris: [uri] });
     else if (result === 'removed') this.emit({ removed: [uri] });
+  }
+
+  private async diskText(folder: Folder, relative: string): Promise<string | undefined> {
+    const read = await this.read(folder, relative);
+    return read?.ok ? read.text : undefined;
   }
 
   // Changes on disk -----------------------------------------------------------------------------
@@ -379,14 +450,32 @@ export class Workspace {
   async fileChanged(rawUri: string, type: FileChangeType): Promise<void> {
     const uri = canonicalUri(rawUri);
     if (this.documents.has(uri)) return; // the open text wins
+    const raw = this.placeOf(uri);
+    if (raw && !raw.loose && !raw.folder.isProject) {
+      // Not a project (yet): a codebook, or a transcript with Kader front matter, makes it one.
+      const { folder } = raw;
+      if (folder.settings.project !== 'auto' || type === 'deleted') return;
+      if (raw.kind === 'transcript') folder.mark(raw.relative, hasKaderFrontMatter((await this.diskText(folder, raw.relative)) ?? ''));
+      if (raw.kind === 'codebook' || folder.isProject) await this.scan(folder);
+      return;
+    }
     const place = this.classify(uri);
-    if (place?.kind === 'codebook') return this.loadCodebook(place.folder);
+    if (place?.kind === 'codebook') {
+      const had = place.folder.codebookSource !== undefined;
+      await this.loadCodebook(place.folder);
+      // Without its codebook the folder may be a project no longer: its transcripts say.
+      if (had && !place.folder.codebookSource) await this.scan(place.folder);
+      return;
+    }
     if (place) {
       if (type === 'deleted') {
+        place.folder.mark(place.relative, false);
+        if (await this.reconsider(place.folder, true)) return;
         if (place.folder.index.remove(uri)) this.emit({ removed: [uri] });
         return;
       }
       const result = await this.readTranscript(place.folder, place.relative, uri);
+      if (await this.reconsider(place.folder, true)) return;
       if (result === 'set') this.emit({ uris: [uri] });
       else if (result === 'removed') this.emit({ removed: [uri] });
       return;
@@ -413,6 +502,20 @@ export class Workspace {
     if (!folder?.hasFiles) return;
     const base = folder.relativeOf(uri)!;
     const listing = await this.fs.listTranscripts(uri, '');
+    if (!folder.isProject) {
+      // A folder moved in may hold the codebook or a transcript with Kader front matter.
+      if (folder.settings.project !== 'auto') return;
+      for (const inner of listing.transcripts) {
+        const relative = `${base}/${inner}`;
+        const place = this.placeOf(folder.uriOf(relative));
+        if (place?.folder !== folder) continue;
+        if (place.kind === 'codebook' || hasKaderFrontMatter((await this.diskText(folder, relative)) ?? '')) {
+          await this.scan(folder);
+          return;
+        }
+      }
+      return;
+    }
     const changed: string[] = [];
     for (const inner of listing.transcripts) {
       const relative = `${base}/${inner}`;

@@ -6,6 +6,7 @@ import { builtInCodebook, codeLookup, type CodeLookup, parseCodebook, parseTrans
 import type { Codebook, Locale, Transcript } from '../core/types';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { isTranscriptPath, type ReadProblem } from '../core/fileText';
+import { isKaderProject } from '../core/kaderProject';
 import { DEFAULT_SETTINGS, type KaderSettings } from './settings';
 import { baseName, joinUri, relativePath } from './uris';
 
@@ -29,6 +30,8 @@ export class Folder {
   private sourceModel: Transcript | undefined;
   /** Files (relative paths; `.` for the folder) that could not be read, and why: the CLI reports them. */
   readonly problems = new Map<string, { problem: ReadProblem | 'folder'; detail: string }>();
+  /** Transcripts (relative paths) whose front matter has Kader's keys: they make the folder a project. */
+  readonly marked = new Set<string>();
   /** Serialises scans of this folder; a newer scan makes an older one stop. */
   scanning: Promise<void> = Promise.resolve();
   scanGeneration = 0;
@@ -52,6 +55,21 @@ export class Folder {
     this.settingsValue = settings;
     this.includes = picomatch(settings.include.length > 0 ? settings.include : DEFAULT_SETTINGS.include);
     this.excludes = settings.exclude.length > 0 ? picomatch(settings.exclude) : () => false;
+  }
+
+  /**
+   * Whether Kader speaks in this folder (core/kaderProject.ts): `kader.project`, else a codebook
+   * file (read or not) or a transcript with Kader front matter. Elsewhere it stays silent.
+   */
+  get isProject(): boolean {
+    const codebook = this.source !== undefined || this.problems.has(this.settingsValue.codebookPath);
+    return isKaderProject(this.settingsValue.project, { codebook, marked: this.marked.size > 0 });
+  }
+
+  /** Notes whether the transcript at `relative` has Kader front matter. */
+  mark(relative: string, marked: boolean): void {
+    if (marked) this.marked.add(relative);
+    else this.marked.delete(relative);
   }
 
   get codebookUri(): string {
