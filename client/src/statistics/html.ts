@@ -109,78 +109,73 @@ export function formatShare(n: number, total: number, w: StatisticsWords): strin
 }
 
 // Colours. A cell is its row's tint laid over the editor background, more opaque the larger its
-// number; the number is written in the theme's foreground, or in its background where that reads
-// better. The tint stops where neither would keep a contrast of 4.5:1 in a light or a dark theme.
+// number; the number is in the theme's foreground. A tint gets as opaque as it can while every
+// number on it keeps a contrast of 4.5:1, in light themes and in dark themes (one opacity each).
 
 type Rgb = readonly [number, number, number];
+type ThemeKind = 'light' | 'dark';
 
 /** The themes a tint is checked against: Light Modern and Dark Modern (High Contrast has more contrast than either). */
 const THEMES = {
   light: { background: [0xff, 0xff, 0xff], foreground: [0x3b, 0x3b, 0x3b] },
   dark: { background: [0x1f, 0x1f, 0x1f], foreground: [0xcc, 0xcc, 0xcc] },
-} as const satisfies Record<string, { background: Rgb; foreground: Rgb }>;
+} as const satisfies Record<ThemeKind, { background: Rgb; foreground: Rgb }>;
 
 /** The tint of the co-occurrence matrix and of rows without a colour of their own. */
 export const NEUTRAL_TINT = '#1A85FF';
 const MIN_CONTRAST = 4.5;
-const MIN_ALPHA = 0.1;
+/** Opacity in hundredths: every opacity a cell can get is checked. */
+const STEPS = 100;
+const MIN_STEP = 10;
+const MAX_STEP = 85;
 
 function rgb(color: string): Rgb {
   const hex = color.length === 4 ? color.slice(1).replace(/./g, '$&$&') : color.slice(1);
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
 }
 
-function luminance([r, g, b]: Rgb): number {
-  const [x, y, z] = [r, g, b].map((v) => {
+function luminance(color: Rgb): number {
+  const [r, g, b] = color.map((v) => {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** The WCAG contrast ratio of two colours. */
-export function contrast(a: Rgb, b: Rgb): number {
+function contrast(a: Rgb, b: Rgb): number {
   const [l1, l2] = [luminance(a), luminance(b)].sort((m, n) => n - m) as [number, number];
   return (l1 + 0.05) / (l2 + 0.05);
 }
 
-function blend(tint: Rgb, alpha: number, background: Rgb): Rgb {
-  return tint.map((t, i) => t * alpha + background[i]! * (1 - alpha)) as unknown as Rgb;
+/** The contrast of the theme's foreground on `tint` at `alpha` over the theme's background. */
+function textContrast(tint: Rgb, alpha: number, kind: ThemeKind): number {
+  const { background, foreground } = THEMES[kind];
+  return contrast(
+    tint.map((t, i) => t * alpha + background[i]! * (1 - alpha)) as unknown as Rgb,
+    foreground,
+  );
 }
 
-/** In a theme, whether the number reads better in the background colour than in the foreground, and its contrast. */
-function ink(tint: Rgb, alpha: number, theme: { background: Rgb; foreground: Rgb }): { inverse: boolean; contrast: number } {
-  const cell = blend(tint, alpha, theme.background);
-  const onForeground = contrast(cell, theme.foreground);
-  const onBackground = contrast(cell, theme.background);
-  return onBackground > onForeground ? { inverse: true, contrast: onBackground } : { inverse: false, contrast: onForeground };
-}
-
-/** The strongest opacity of a tint at which its numbers keep their contrast in a light and a dark theme. */
-export function maxAlpha(color: string): number {
+/** The strongest opacity of a tint, in a kind of theme, up to which the foreground keeps its contrast on it. */
+export function maxAlpha(color: string, kind: ThemeKind): number {
   const tint = rgb(color);
-  for (let step = 17; step > 2; step--) {
-    const alpha = step / 20;
-    if (ink(tint, alpha, THEMES.light).contrast >= MIN_CONTRAST && ink(tint, alpha, THEMES.dark).contrast >= MIN_CONTRAST) return alpha;
-  }
-  return MIN_ALPHA;
+  let step = MIN_STEP;
+  while (step < MAX_STEP && textContrast(tint, (step + 1) / STEPS, kind) >= MIN_CONTRAST) step++;
+  return step / STEPS;
 }
 
-interface Tint {
+/** A cell's tint: its colour and its opacity in light and in dark themes. */
+export interface Tint {
   color: string;
-  alpha: number;
-  /** `ink-l`: in a light theme the number is in the background colour; `ink-d`: the same in a dark theme. */
-  ink: string;
+  light: number;
+  dark: number;
 }
 
-/** The tint of a cell whose number is `strength` (0–1) of the largest of its scale; none for 0. */
-export function cellTint(color: string, strength: number): Tint | undefined {
-  if (!(strength > 0)) return undefined;
-  const top = maxAlpha(color);
-  const alpha = Math.round((MIN_ALPHA + (top - MIN_ALPHA) * Math.min(1, strength)) * 1000) / 1000;
-  const tint = rgb(color);
-  const classes = [ink(tint, alpha, THEMES.light).inverse ? 'ink-l' : '', ink(tint, alpha, THEMES.dark).inverse ? 'ink-d' : ''].filter(Boolean).join(' ');
-  return { color, alpha, ink: classes };
+/** A tint's scale: the tint of a cell whose number is `strength` (0–1) of the largest of its scale; none for 0. */
+export function tintScale(color: string): (strength: number) => Tint | undefined {
+  const top = { light: Math.round(maxAlpha(color, 'light') * STEPS), dark: Math.round(maxAlpha(color, 'dark') * STEPS) };
+  const alpha = (kind: ThemeKind, strength: number): number => Math.round(MIN_STEP + (top[kind] - MIN_STEP) * Math.min(1, strength)) / STEPS;
+  return (strength) => (strength > 0 ? { color, light: alpha('light', strength), dark: alpha('dark', strength) } : undefined);
 }
 
 // A heatmap, once as a model; the page shows it as an HTML table (headers that wrap and stay in
@@ -203,8 +198,8 @@ interface HeatTable {
   rows: { label: string; color?: string; cells: (HeatCell | null)[] }[];
 }
 
-function heatCell(value: number, max: number, color: string, text: string, cell: string, aria: string): HeatCell {
-  return { text, cell, aria, tint: cellTint(color, max > 0 ? value / max : 0) };
+function heatCell(value: number, max: number, scale: (strength: number) => Tint | undefined, text: string, cell: string, aria: string): HeatCell {
+  return { text, cell, aria, tint: scale(max > 0 ? value / max : 0) };
 }
 
 export function matrixTable(data: StatisticsResult, measure: 'count' | 'share', w: StatisticsWords): HeatTable {
@@ -215,11 +210,11 @@ export function matrixTable(data: StatisticsResult, measure: 'count' | 'share', 
     title: w.matrix,
     columns: data.practices.map((p) => p.label),
     rows: data.aspects.map((a, i) => {
-      const color = safeColor(a.color) ?? NEUTRAL_TINT;
+      const scale = tintScale(safeColor(a.color) ?? NEUTRAL_TINT);
       const cells = data.practices.map((p, j) => {
         const n = data.matrix[i]![j]!;
         const text = measure === 'share' ? formatShare(n, data.practiceTotals[j]!, w) : String(n);
-        return heatCell(values[i]![j]!, max, color, text, `m:${i}:${j}`, w.cellMatrix(a.name, p.label, text));
+        return heatCell(values[i]![j]!, max, scale, text, `m:${i}:${j}`, w.cellMatrix(a.name, p.label, text));
       });
       return { label: a.name, ...(a.color === undefined ? {} : { color: a.color }), cells };
     }),
@@ -229,6 +224,7 @@ export function matrixTable(data: StatisticsResult, measure: 'count' | 'share', 
 export function cooccurrenceTable(data: StatisticsResult, w: StatisticsWords): HeatTable {
   const codes = data.cooccurrence.codes;
   const max = Math.max(0, ...data.cooccurrence.counts.flat());
+  const scale = tintScale(NEUTRAL_TINT);
   return {
     id: 'cooccurrence',
     title: w.cooccurrence,
@@ -240,7 +236,7 @@ export function cooccurrenceTable(data: StatisticsResult, w: StatisticsWords): H
         if (i === j) return null;
         const n = data.cooccurrence.counts[i]![j]!;
         const [p, q] = i < j ? [i, j] : [j, i];
-        return heatCell(n, max, NEUTRAL_TINT, String(n), `c:${p}:${q}`, w.cellCo(row.name, col.name, n));
+        return heatCell(n, max, scale, String(n), `c:${p}:${q}`, w.cellCo(row.name, col.name, n));
       }),
     })),
   };
@@ -273,13 +269,13 @@ export function familyTable(data: StatisticsResult, k: number, measure: 'count' 
     groups: groups.map((label) => ({ label, span: family.columns.length })),
     columns: groups.flatMap(() => family.columns.map((c) => c.name)),
     rows: family.aspects.map((a, i) => {
-      const color = safeColor(a.color) ?? NEUTRAL_TINT;
+      const scale = tintScale(safeColor(a.color) ?? NEUTRAL_TINT);
       const cells = groups.flatMap((group, g) =>
         family.columns.map((c, j) => {
           const n = count(i, j, g);
           const text = measure === 'share' ? formatShare(n, totalOf(g), w) : String(n);
           const cell = g === last ? `v:${k}:${i}:${j}` : `v:${k}:${i}:${j}:${g}`;
-          return heatCell(value(i, j, g), g === last ? maxTotal : maxPractice, color, text, cell, w.cellFamily(a.name, c.name, group, text));
+          return heatCell(value(i, j, g), g === last ? maxTotal : maxPractice, scale, text, cell, w.cellFamily(a.name, c.name, group, text));
         }),
       );
       return { label: a.name, ...(a.color === undefined ? {} : { color: a.color }), cells };
@@ -296,6 +292,13 @@ function groupStarts(table: HeatTable): Set<number> {
     at += g.span;
   }
   return starts;
+}
+
+/** The tint's two rectangles: the page shows the one of the theme's kind (light or dark). */
+function tintRects(tint: Tint, x: number, y: number, width: number, height: number): SafeHtml {
+  const rect = (kind: ThemeKind, alpha: number): SafeHtml =>
+    html`<rect class="tint-${kind}" x="${x}" y="${y}" width="${width}" height="${height}"${width > 1 ? html` rx="3"` : []} fill="${tint.color}" fill-opacity="${alpha}"/>`;
+  return html`${rect('light', tint.light)}${rect('dark', tint.dark)}`;
 }
 
 function swatch(color: string | undefined): SafeHtml | [] {
@@ -317,10 +320,9 @@ export function heatTableHtml(table: HeatTable): SafeHtml {
       html`<tr><th scope="row" class="row" title="${row.label}">${swatch(row.color)}<span>${row.label}</span></th>${row.cells.map((c, j) => {
         if (c === null) return html`<td class="diagonal${start(j)}"><span aria-hidden="true">–</span></td>`;
         const tint = c.tint
-          ? html`<svg class="tint" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="1" height="1" fill="${c.tint.color}" fill-opacity="${c.tint.alpha}"/></svg>`
+          ? html`<svg class="tint" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${tintRects(c.tint, 0, 0, 1, 1)}</svg>`
           : [];
-        const kind = c.tint ? (c.tint.ink ? `heat ${c.tint.ink}` : 'heat') : 'heat zero';
-        return html`<td class="${start(j).trim()}"><button type="button" class="${kind}" data-cell="${c.cell}" aria-label="${c.aria}">${tint}<span>${c.text}</span></button></td>`;
+        return html`<td${starts.has(j) ? html` class="group-start"` : []}><button type="button" class="${c.tint ? 'heat' : 'heat zero'}" data-cell="${c.cell}" aria-label="${c.aria}">${tint}<span>${c.text}</span></button></td>`;
       })}</tr>`,
   );
   return html`<div class="table-scroll"><table class="heatmap" aria-label="${table.title}">${head}<tbody>${body}</tbody></table></div>`;
@@ -408,8 +410,8 @@ export function heatTableSvg(table: HeatTable): SafeHtml {
     row.cells.forEach((c, j) => {
       const cx = xs[j]!;
       const box = html`<rect class="cell-box" x="${cx}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>`;
-      const tint = c?.tint ? html`<rect x="${cx}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3" fill="${c.tint.color}" fill-opacity="${c.tint.alpha}"/>` : [];
-      const kind = c === null || !c.tint ? 'cell-text zero' : c.tint.ink ? `cell-text ${c.tint.ink}` : 'cell-text';
+      const tint = c?.tint ? tintRects(c.tint, cx, y, CELL_WIDTH - 2, CELL_HEIGHT - 2) : [];
+      const kind = c?.tint ? 'cell-text' : 'cell-text zero';
       parts.push(html`${box}${tint}<text class="${kind}" x="${cx + (CELL_WIDTH - 2) / 2}" y="${y + CELL_HEIGHT / 2 + 3}" text-anchor="middle">${c === null ? '–' : c.text}</text>`);
     });
   });
@@ -509,14 +511,15 @@ button.link { white-space: normal; }
 .heat span { position: relative; }
 .heat.zero { color: var(--vscode-descriptionForeground); border-color: var(--vscode-contrastBorder, transparent); }
 .heat.zero:hover { border-color: var(--vscode-focusBorder); }
-body.vscode-light .heat.ink-l, body.vscode-high-contrast-light .heat.ink-l, body.vscode-dark .heat.ink-d, body.vscode-high-contrast:not(.vscode-high-contrast-light) .heat.ink-d { color: var(--vscode-editor-background); font-weight: 600; }
+.tint-dark { display: none; }
+body.vscode-dark .tint-dark, body.vscode-high-contrast:not(.vscode-high-contrast-light) .tint-dark { display: inline; }
+body.vscode-dark .tint-light, body.vscode-high-contrast:not(.vscode-high-contrast-light) .tint-light { display: none; }
 svg text { font-family: var(--vscode-font-family); font-size: 12px; }
 svg .label { fill: var(--vscode-foreground); }
 svg .group { font-weight: 600; }
 svg .cell-box { fill: var(--vscode-editor-background); stroke: var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #8884)); stroke-width: 1; }
 svg .cell-text { fill: var(--vscode-foreground); }
 svg .cell-text.zero { fill: var(--vscode-descriptionForeground); }
-body.vscode-light svg .ink-l, body.vscode-high-contrast-light svg .ink-l, body.vscode-dark svg .ink-d, body.vscode-high-contrast:not(.vscode-high-contrast-light) svg .ink-d { fill: var(--vscode-editor-background); font-weight: 600; }
 svg .bar-fill { fill: var(--vscode-charts-blue); }
 svg [role="button"] { cursor: pointer; outline: none; }
 svg .bar:focus-visible .bar-fill, svg .bar:hover .bar-fill { stroke: var(--vscode-focusBorder); stroke-width: 2; }

@@ -63,7 +63,7 @@ function chartSvg(chart: ChartId): SVGSVGElement | null {
   return document.querySelector<SVGSVGElement>(`#${chart} svg.chart-svg`);
 }
 
-/** The chart as a standalone SVG: computed styles written out, the page's classes and handles left out. */
+/** The chart as a standalone SVG: computed styles written out, what the theme hides, the page's classes and handles left out. */
 function serialize(chart: ChartId): string {
   const svg = chartSvg(chart);
   if (!svg) return '<svg xmlns="http://www.w3.org/2000/svg"/>';
@@ -73,6 +73,11 @@ function serialize(chart: ChartId): string {
   from.forEach((element, i) => {
     const copy = to[i]!;
     const style = getComputedStyle(element);
+    // The tint of the other kind of theme (light or dark) is left out.
+    if (style.display === 'none') {
+      copy.remove();
+      return;
+    }
     for (const prop of STYLE_PROPS) {
       const v = style.getPropertyValue(prop);
       if (v) copy.setAttribute(prop, v);
