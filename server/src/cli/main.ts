@@ -11,52 +11,13 @@ import type { Locale } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../core/fileText';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
-import { AGREE_USAGE, runAgree } from './agree';
-import { HOOKS_USAGE, runHooks } from './hooks';
+import { runAgree } from './agree';
+import { runHooks } from './hooks';
 import { runKey, runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
 import { readKeyFile } from './privacyKey';
 import type { CliIo } from './io';
 import { cliLocale } from './locale';
-
-const USAGE = `Usage: kader <command> [folder] [options]
-
-Commands:
-  check [folder]    Report every problem in the transcripts and the codebook.
-      --format text|json     Output format (default text).
-      --max-warnings N       Exit 1 when there are more than N warnings.
-      --privacy              Report personal data instead; exit 1 while a certain finding remains.
-      --staged               With --privacy: check the staged version of each staged transcript.
-      --history              With --privacy: list personal data in earlier commits, and how to remove it.
-      --key FILE             With --privacy: also find every name of this key.
-  report [folder]   Summarise the coding: aspects, practices, quotes.
-      --format text|json|markdown|html|csv   Output format (default text).
-      --group-by aspect|practice   Quotes per aspect, then practice (default), or the other way round.
-      --separator ,|;        CSV field separator (default ,).
-
-  export [folder]   Export the project for other tools or readers.
-      --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
-      --out FILE             Where to write (never replaced without --force).
-      --pseudonymise --key FILE   Export with the transcripts pseudonymised (the files stay as they are).
-  import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc.
-      --out DIR              The folder to write into (default .).
-      --practice NAME        The practice of the imported transcripts.
-      --timestamps           Start each turn with its time.
-  key [folder] --key FILE   Add every participant the key lacks, with the next free pseudonym
-                    (a new key only outside every git repository).
-      --dry-run              Show the names, write nothing.
-  pseudonymise [folder] --key FILE   Replace the key's names and other personal data in every transcript.
-      --dry-run              Show the changes, write nothing.
-      --format list|diff     How the changes are shown (default list).
-  reidentify FILE --key FILE --out DIR   Write a copy with the real names into DIR, outside every git repository.
-      --force                Replace a copy that is there.
-${HOOKS_USAGE}${AGREE_USAGE}
-Common options:
-  --lang en|nl      Language of messages and reports (default from LANG).
-  --coder NAME      Only fragments of transcripts coded by NAME (report).
-  --cache DIR       Keep parsed transcripts in DIR, so the next run only reads changed files.
-  --max-size MB     Skip (and report) transcripts larger than MB megabytes (default 20).
-  --help            Show this help.
-`;
+import { usage } from './usage';
 
 class UsageError extends Error {}
 
@@ -176,7 +137,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.out(USAGE);
+      io.out(usage(locale));
       return command ? 0 : 2;
     }
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
@@ -184,7 +145,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     if (command === 'hooks') return await runHooks(rest, locale, io);
     const { values, positionals } = parse(rest);
     if (values.help) {
-      io.out(USAGE);
+      io.out(usage(locale));
       return 0;
     }
     if (positionals.length > 1 && command !== 'import') throw new UsageError(t('expected one folder, got {0}', positionals.length));
