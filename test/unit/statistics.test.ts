@@ -169,18 +169,27 @@ describe('the Statistics page', () => {
     assert.deepEqual(names.filter((n) => /^(style|href|src|xlink:href|formaction|action)$/i.test(n)), [], 'no style attributes, no links');
   });
 
-  test('cells are focusable buttons with labels', () => {
-    const cells = [...html.matchAll(/<g class="(cell[^"]*|bar)" role="button" tabindex="0" data-cell="([^"]+)" aria-label="([^"]+)">/g)];
-    // 4 matrix cells, 2 bars, 2 co-occurrence cells (the diagonal left out).
-    assert.equal(cells.length, 8);
-    assert.ok(cells.some((c) => c[2] === 'm:0:0' && c[3] === escapeHtml(`${HOSTILE[0]} in ${HOSTILE[3]}: 1. Show the fragments.`)));
+  test('cells are buttons with labels: heatmap cells <button>s, bars focusable SVG groups', () => {
+    const cells = [...html.matchAll(/<button type="button" class="(heat[^"]*)" data-cell="([^"]+)" aria-label="([^"]+)">/g)].map((c) => [c[1], c[2]]);
+    // 4 matrix cells, 2 co-occurrence cells (the diagonal left out).
+    assert.deepEqual(cells, [
+      ['heat', 'm:0:0'],
+      ['heat zero', 'm:0:1'],
+      ['heat zero', 'm:1:0'],
+      ['heat', 'm:1:1'],
+      ['heat', 'c:0:1'],
+      ['heat', 'c:0:1'],
+    ]);
+    assert.ok(html.includes(`data-cell="m:0:0" aria-label="${escapeHtml(`${HOSTILE[0]} in ${HOSTILE[3]}: 1. Show the fragments.`)}"`));
+    const bars = [...html.matchAll(/<g class="bar" role="button" tabindex="0" data-cell="([^"]+)" aria-label="[^"]+">/g)].map((c) => c[1]);
+    assert.deepEqual(bars, ['f:0', 'f:1']);
   });
 
-  test('Dutch words; shares', () => {
+  test('Dutch words; shares with a decimal comma', () => {
     const nl = statisticsHtml(hostileResult(), { ...DEFAULT_VIEW, measure: 'share' }, { nonce, cspSource: 'x', locale: 'nl', scriptUri });
     assert.match(nl, /<html lang="nl">/);
     assert.match(nl, /Aspecten × praktijken/);
-    assert.match(nl, />100 %</);
+    assert.deepEqual([...nl.matchAll(/data-cell="m:\d:\d"[^>]*>(?:<svg[^]*?<\/svg>)?<span>([^<]+)<\/span>/g)].map((m) => m[1]), ['100,0 %', '0,0 %', '0,0 %', '100,0 %']);
   });
 
   test('Copy as Markdown Table escapes pipes, angle brackets and links', () => {
