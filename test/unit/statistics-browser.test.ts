@@ -133,6 +133,47 @@ describe('the pages in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('Statistics: a wide co-occurrence matrix scrolls in its own box with its heads in view; the page stays as wide as the panel', async () => {
+    const page = await browser.newPage({ viewport: { width: 520, height: 600 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const names = Array.from({ length: 24 }, (_, i) => `Samenwerkingsklimaat tussen de gemeente en de welzijnsorganisaties in de regio ${i + 1}`);
+    const codes = names.map((name, i) => ({ code: `c${i}`, name, color: '#4E79A7' }));
+    const wide: StatisticsResult = { ...statistics(), cooccurrence: { level: 'code', codes, counts: codes.map((_, i) => codes.map((__, j) => (i === j ? 0 : (i + j) % 5))) } };
+    await load(page, statisticsHtml(wide, DEFAULT_VIEW, options('statistics')));
+    const layout = (await page.evaluate(`(() => {
+      const box = document.querySelector('#cooccurrence .table-scroll');
+      const before = { head: box.querySelector('thead').getBoundingClientRect().top, row: box.querySelector('tbody th').getBoundingClientRect().left };
+      box.scrollTop = 300;
+      box.scrollLeft = 900;
+      const top = box.getBoundingClientRect();
+      const head = box.querySelector('thead th.column').getBoundingClientRect();
+      const row = box.querySelector('tbody tr:nth-child(12) th').getBoundingClientRect();
+      const rotated = [...document.querySelectorAll('th, text')].filter((e) => getComputedStyle(e).transform !== 'none' || e.hasAttribute('transform')).length;
+      return {
+        page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        scrolls: box.scrollWidth > box.clientWidth && box.scrollHeight > box.clientHeight,
+        scrolled: box.scrollTop > 0 && box.scrollLeft > 0,
+        headInView: Math.abs(head.top - top.top) < 2 && Math.abs(before.head - top.top) < 2,
+        rowInView: Math.abs(row.left - top.left) < 2 && Math.abs(before.row - top.left) < 2,
+        headLines: Math.round(box.querySelector('thead th.column .head').getBoundingClientRect().height / parseFloat(getComputedStyle(box.querySelector('thead th.column .head')).lineHeight)),
+        title: box.querySelector('thead th.column').title,
+        rotated,
+      };
+    })()`)) as Record<string, unknown>;
+    assert.deepEqual(layout, { page: true, scrolls: true, scrolled: true, headInView: true, rowInView: true, headLines: 3, title: names[0], rotated: 0 });
+
+    // Save as SVG draws the hidden twin, with the tint of the theme shown (light here: no theme class).
+    await page.click('button[data-action="svg"][data-chart="cooccurrence"]');
+    const saved = ((await posted(page)) as { type: string; svg?: string }[]).find((m) => m.type === 'saveSvg')!.svg!;
+    assert.ok(saved.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+    assert.ok(saved.includes('<tspan'), 'heads in lines');
+    assert.ok(saved.includes('fill="#4E79A7"') === false, 'the co-occurrence tint is neutral');
+    const tinted = codes.flatMap((_, i) => codes.filter((__, j) => i !== j && (i + j) % 5 !== 0)).length;
+    assert.equal(saved.match(/fill-opacity="0\.\d+"/g)?.length, tinted, 'one tint per tinted cell (not one per theme)');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('only the script with the nonce runs', async () => {
     const page = await browser.newPage();
     const injected = [

@@ -497,7 +497,7 @@ button.link { white-space: normal; }
 .heatmap thead { position: sticky; top: 0; z-index: 2; }
 .heatmap thead th { font-weight: normal; text-align: center; vertical-align: bottom; min-width: 5.5em; padding-bottom: 6px; }
 .heatmap thead th.group { font-weight: 600; vertical-align: top; }
-.heatmap .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; width: max-content; max-width: 9em; margin: 0 auto; overflow-wrap: break-word; }
+.heatmap .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-height: 1.3; overflow: hidden; width: max-content; max-width: 9em; margin: 0 auto; overflow-wrap: break-word; }
 .heatmap .corner, .heatmap tbody th { position: sticky; left: 0; z-index: 1; }
 .heatmap .corner { min-width: 0; }
 .heatmap tbody th { font-weight: normal; text-align: left; white-space: nowrap; padding-right: 12px; }
