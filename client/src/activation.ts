@@ -14,6 +14,7 @@ import { registerExchangeCommands } from './exchangeCommands';
 import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
 import { KaderServer, type ServerLauncher } from './kaderServer';
 import { createCodebook, newTranscript, openExample, showReport, type ProjectHost } from './projectCommands';
+import { registerQuoteReader } from './quoteReader/panel';
 import { registerStatistics } from './statistics/panel';
 import { StatusBar } from './statusBar';
 import { FilterState } from './treeFilter';
@@ -93,6 +94,8 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   const request = server.request.bind(server);
   const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
   const agreement = registerAgreement(context, request, (method) => server.refusal(method));
+  const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels], [server.onDidChangeIndex, filter.onDidChange]);
+  for (const [provider, view] of views) context.subscriptions.push(view.onDidChangeSelection((e) => quoteReader.follow(provider, e.selection[0])));
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
   command('kader.clearFilter', () => filter.clear());
@@ -101,7 +104,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     store.invalidate(undefined);
     decorations.refreshVisible();
   });
-  command('kader.openFragment', (uri, range) => openFragment(uri, range));
+  command('kader.openFragment', (uri, range, column) => openFragment(uri, range, column));
   command('kader.restartServer', () => server.restart());
 
   const privacy = new PrivacyFeatures(server, host);
@@ -129,6 +132,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     statusText: () => statusBar.text,
     statisticsPanel: () => statistics.current(),
     agreementPanel: (uri) => agreement.panel(uri),
+    quoteReaderPanel: () => quoteReader.current(),
   };
 }
 
@@ -137,10 +141,12 @@ function options<T extends object>(arg: unknown): Partial<T> {
   return arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && !('node' in arg) ? (arg as Partial<T>) : {};
 }
 
-async function openFragment(uri: unknown, range: unknown): Promise<void> {
+/** Opens a fragment's transcript with the fragment selected; in editor group `column` when given (the quote reader's neighbour). */
+async function openFragment(uri: unknown, range: unknown, column: unknown): Promise<void> {
   if (typeof uri !== 'string') return;
   const selection = range && typeof range === 'object' ? toRange(range as Parameters<typeof toRange>[0]) : undefined;
-  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true });
+  const viewColumn = typeof column === 'number' && Number.isInteger(column) && column >= 1 && column <= 9 ? (column as vscode.ViewColumn) : undefined;
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection, preview: true, viewColumn });
 }
 
 async function filterByText(filter: FilterState, given: unknown): Promise<void> {

@@ -29,4 +29,6 @@ export interface KaderApi {
   statisticsPanel(): WebviewProbe | undefined;
   /** The coding comparison panel of a transcript. */
   agreementPanel(uri: vscode.Uri): WebviewProbe | undefined;
+  /** The open quote reader (Read Quotes). */
+  quoteReaderPanel(): WebviewProbe | undefined;
 }

@@ -34,8 +34,8 @@ export interface ViewNode {
   readonly parentId: string | undefined;
 }
 
-/** Longest fragment label; the tooltip has the full text. */
-const LABEL_LENGTH = 80;
+/** Longest fragment label: the speaker and the first words, leaving room for coder and file; the tooltip has the full text. */
+const LABEL_LENGTH = 32;
 
 /** The text cut to `max` characters at a word boundary (when there is one near the end), with `…`. */
 export function shorten(text: string, max = LABEL_LENGTH): string {
@@ -133,7 +133,14 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     while (this.inFlight) await this.inFlight;
   }
 
-  private params(parent?: ServerNode): TreeParams {
+  /** Whether `element` is a node this view loaded (itself, or with `sameId` one with its id). */
+  owns(element: ViewNode, sameId = false): boolean {
+    const node = this.byId.get(element.id);
+    return node === element || (sameId && node !== undefined);
+  }
+
+  /** The request for the roots, or for the children of `parent`, with the view's filter. */
+  params(parent?: ServerNode): TreeParams {
     const params: TreeParams = { view: this.view, filter: this.filter.filter };
     if (parent && 'query' in parent && parent.query) params.parent = parent.query;
     return params;
@@ -293,7 +300,7 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
   }
 
   private fragmentItem(element: ViewNode, fragment: FragmentSummary, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
-    const label = shorten(fragment.text || element.label);
+    const label = fragmentLabel(fragment, element.label);
     const needle = this.filter.filter.text?.toLowerCase();
     const at = needle ? label.toLowerCase().indexOf(needle) : -1;
     const item = new vscode.TreeItem(at >= 0 && needle ? { label, highlights: [[at, at + needle.length]] } : label, collapsible);
@@ -301,7 +308,7 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     item.contextValue = 'kader.fragment';
     // With more than one coder in the workspace, the same words coded by two can be told apart.
     const coder = this.lastCoders.length > 1 ? fragment.coder : undefined;
-    item.description = [fragment.speaker, fragment.path.slice(fragment.path.lastIndexOf('/') + 1), coder].filter(Boolean).join(' · ');
+    item.description = [coder, fragment.path.slice(fragment.path.lastIndexOf('/') + 1)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('quote');
 
     // The transcript's words are escaped: they are quoted, never rendered as Markdown.
@@ -371,6 +378,17 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     this.changeEmitter.dispose();
     this.refreshedEmitter.dispose();
   }
+}
+
+/**
+ * A fragment's row: its speaker and the first words of its text (`S2: Ik wilde zelf iets leren…`).
+ * A block's text that opens with its speaker's label does not say the speaker twice.
+ */
+export function fragmentLabel(fragment: Pick<FragmentSummary, 'speaker' | 'text'>, fallback = ''): string {
+  const text = fragment.text || fallback;
+  const { speaker } = fragment;
+  if (speaker === undefined || text.startsWith(`${speaker}:`)) return shorten(text, LABEL_LENGTH);
+  return shorten(`${speaker}: ${text}`, LABEL_LENGTH);
 }
 
 function collectColors(nodes: ServerNode[]): string[] {

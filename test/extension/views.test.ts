@@ -5,61 +5,61 @@ import type { ViewNode } from '../../client/src/treeView';
 import { TreeRequest, type TreeParams } from '../../server/src/protocol';
 import { kaderApi, renderTree, revertAndCloseAll, showFixture, waitFor, waitForTree, waitForValue } from './util';
 
-// The fixture workspace as the views show it: `label — description` (count, or speaker · file ·
-// coder: two coders code this workspace).
+// The fixture workspace as the views show it: `label — description` (a count; for a quote, its
+// speaker and first words — coder · file: two coders code this workspace).
 const ASPECTS = [
   'Intentie — 5',
   '  Gestuurd — 2',
   '    Leergemeenschap Breda — 1',
-  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
+  '      S1: omdat mijn leidinggevende… — anna · gesprek-1.md',
   '    Leergemeenschap Tilburg — 1',
-  '      omdat het moest — S3 · gesprek-2.md · bram',
+  '      S3: omdat het moest — bram · gesprek-2.md',
   '  Intrinsiek — 1',
   '    Leergemeenschap Breda — 1',
-  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md · anna',
+  '      S2: Ik wilde zelf iets leren… — anna · gesprek-1.md',
   '  (no sub-code) — 2',
   '    Leergemeenschap Breda — 1',
-  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
+  '      Vraag 1 — Waarom doe je mee?… — anna · gesprek-1.md',
   '    Leergemeenschap Tilburg — 1',
-  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
+  '      S3: Ik kwam omdat het moest en… — bram · gesprek-2.md',
   'Context — 1',
   '  Macht — 1',
   '    Leergemeenschap Breda — 1',
-  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md · anna',
+  '      S1: De gemeente bepaalt de… — anna · gesprek-1.md',
   'Activiteit — 1',
   '  (no sub-code) — 1',
   '    Leergemeenschap Tilburg — 1',
-  '      bespreken casussen — S3 · gesprek-2.md · bram',
+  '      S3: bespreken casussen — bram · gesprek-2.md',
   'onbekend — 1',
   '  (no sub-code) — 1',
   '    Leergemeenschap Tilburg — 1',
-  '      in de bibliotheek — S3 · gesprek-2.md · bram',
+  '      S3: in de bibliotheek — bram · gesprek-2.md',
 ];
 
 const PRACTICES = [
   'Leergemeenschap Breda — 4',
   '  Intentie — 3',
   '    Gestuurd — 1',
-  '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
+  '      S1: omdat mijn leidinggevende… — anna · gesprek-1.md',
   '    Intrinsiek — 1',
-  '      S2: Ik wilde zelf iets leren over samenwerken. — S2 · gesprek-1.md · anna',
+  '      S2: Ik wilde zelf iets leren… — anna · gesprek-1.md',
   '    (no sub-code) — 1',
-  '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
+  '      Vraag 1 — Waarom doe je mee?… — anna · gesprek-1.md',
   '  Context — 1',
   '    Macht — 1',
-  '      S1: De gemeente bepaalt de agenda. S2: En wij voeren uit. — S1 · gesprek-1.md · anna',
+  '      S1: De gemeente bepaalt de… — anna · gesprek-1.md',
   'Leergemeenschap Tilburg — 4',
   '  Intentie — 2',
   '    Gestuurd — 1',
-  '      omdat het moest — S3 · gesprek-2.md · bram',
+  '      S3: omdat het moest — bram · gesprek-2.md',
   '    (no sub-code) — 1',
-  '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
+  '      S3: Ik kwam omdat het moest en… — bram · gesprek-2.md',
   '  Activiteit — 1',
   '    (no sub-code) — 1',
-  '      bespreken casussen — S3 · gesprek-2.md · bram',
+  '      S3: bespreken casussen — bram · gesprek-2.md',
   '  onbekend — 1',
   '    (no sub-code) — 1',
-  '      in de bibliotheek — S3 · gesprek-2.md · bram',
+  '      S3: in de bibliotheek — bram · gesprek-2.md',
 ];
 
 describe('tree views', () => {
@@ -185,10 +185,10 @@ describe('tree views', () => {
         'Intentie — 2',
         '  Gestuurd — 1',
         '    Leergemeenschap Tilburg — 1',
-        '      omdat het moest — S3 · gesprek-2.md · bram',
+        '      S3: omdat het moest — bram · gesprek-2.md',
         '  (no sub-code) — 1',
         '    Leergemeenschap Tilburg — 1',
-        '      Ik kwam omdat het moest en bleef — S3 · gesprek-2.md · bram',
+        '      S3: Ik kwam omdat het moest en… — bram · gesprek-2.md',
         'Context — 0',
         'Activiteit — 0',
         'onbekend — 0',
@@ -216,7 +216,7 @@ describe('tree views', () => {
     await vscode.commands.executeCommand('kader.codeSelection', ['activiteit']);
     const coded = [...ASPECTS];
     assert.deepEqual(coded.slice(18, 20), ['Activiteit — 1', '  (no sub-code) — 1']);
-    coded.splice(18, 2, 'Activiteit — 2', '  (no sub-code) — 2', '    coding — 1', '      in het buurthuis — S1 · oefening.md');
+    coded.splice(18, 2, 'Activiteit — 2', '  (no sub-code) — 2', '    coding — 1', '      S1: in het buurthuis — oefening.md');
     await waitForTree(api.aspects, coded, 'the new fragment did not appear');
     await vscode.commands.executeCommand('undo');
     await waitForTree(api.aspects, ASPECTS, 'the undone fragment did not disappear');
@@ -237,8 +237,8 @@ describe('tree views', () => {
         'niveau/individueel — 2',
         '  Intentie — 2',
         '    Leergemeenschap Breda — 2',
-        '      Vraag 1 — Waarom doe je mee? Interviewer: Waarom doe je mee aan de… — gesprek-1.md · anna',
-        '      omdat mijn leidinggevende het vroeg — S1 · gesprek-1.md · anna',
+        '      Vraag 1 — Waarom doe je mee?… — anna · gesprek-1.md',
+        '      S1: omdat mijn leidinggevende… — anna · gesprek-1.md',
       ],
       'the Learning Level view does not show the coded level',
     );
@@ -253,7 +253,7 @@ describe('tree views', () => {
     const editor = await showFixture('coding/oefening.md');
     editor.selection = new vscode.Selection(2, 22, 2, 38);
     await vscode.commands.executeCommand('kader.codeSelection', ['activiteit']);
-    await waitFor(async () => (await renderTree(api.aspects)).includes('      in het buurthuis — S1 · oefening.md'), 'the view did not update after the restart');
+    await waitFor(async () => (await renderTree(api.aspects)).includes('      S1: in het buurthuis — oefening.md'), 'the view did not update after the restart');
     await vscode.commands.executeCommand('undo');
     await waitForTree(api.aspects, ASPECTS, 'the undone fragment did not disappear');
   });

@@ -1,0 +1,158 @@
+// The quote reader's page: the node's quotes in reading order, each with its place (a link that
+// opens it), practice, coder, the line of context before it, its turns one per line, its memo and
+// codes. Written with the escaping template html`…`: every word of a transcript reaches the page
+// as text. A long list comes in pages: the first with the page, the next ones (`quoteItemsHtml`)
+// posted to the page's script when asked for.
+// No vscode import, so plain Node tests can check it. The page's script is
+// client/src/webview/scripts/quoteReader/main.ts.
+
+import type { Locale } from '../../../server/src/core/types';
+import { css, html, type SafeHtml } from '../webview/html';
+import { webviewPage, type PageOptions } from '../webview/page';
+import type { Turn } from './quotes';
+
+/** Quotes per page: the first page comes with the page, each next one when asked for. */
+export const PAGE_SIZE = 100;
+
+const WORDS = {
+  en: {
+    title: 'Quotes',
+    quotes: (n: number) => (n === 1 ? '1 quote' : `${n.toLocaleString('en')} quotes`),
+    views: { aspects: 'Aspects', practices: 'Practices', levels: 'Learning Level' },
+    choose: 'Choose an aspect, sub-code, practice or level in a Kader view to read its quotes here.',
+    reading: 'Reading the quotes…',
+    empty: 'No quotes here.',
+    line: (n: number) => `line ${n}`,
+    open: (file: string, line: number) => `Open ${file} at line ${line}`,
+    before: 'Before',
+    memo: 'Memo',
+    more: (shown: number, total: number) => `Show more (${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown)`,
+    unreadable: 'The transcript could not be read; the quote as the index has it:',
+  },
+  nl: {
+    title: 'Citaten',
+    quotes: (n: number) => (n === 1 ? '1 citaat' : `${n.toLocaleString('nl')} citaten`),
+    views: { aspects: 'Aspecten', practices: 'Praktijken', levels: 'Leerniveau' },
+    choose: 'Kies een aspect, subcode, praktijk of niveau in een Kader-weergave om de citaten hier te lezen.',
+    reading: 'De citaten worden gelezen…',
+    empty: 'Hier staan geen citaten.',
+    line: (n: number) => `regel ${n}`,
+    open: (file: string, line: number) => `${file} openen bij regel ${line}`,
+    before: 'Ervoor',
+    memo: 'Memo',
+    more: (shown: number, total: number) => `Meer tonen (${shown.toLocaleString('nl')} van ${total.toLocaleString('nl')} getoond)`,
+    unreadable: 'Het transcript kon niet worden gelezen; het citaat zoals de index het heeft:',
+  },
+} as const;
+
+export type QuoteReaderWords = (typeof WORDS)[Locale];
+
+export function quoteReaderWords(locale: Locale): QuoteReaderWords {
+  return WORDS[locale];
+}
+
+/** One quote as the page shows it. */
+export interface QuoteItem {
+  /** Its place in the panel's list: what the page sends back to open it. */
+  index: number;
+  path: string;
+  /** 1-based. */
+  line: number;
+  speaker?: string;
+  coder?: string;
+  practice?: string;
+  memo?: string;
+  codes: readonly string[];
+  context: string;
+  turns: readonly Turn[];
+  /** The transcript could not be read: `turns` is the index's text in one line. */
+  unreadable?: boolean;
+}
+
+/** What the page is about: nothing chosen yet, being read, or a node's quotes. */
+export type QuoteReaderState =
+  | { kind: 'choose' }
+  | { kind: 'reading'; label: string; view: keyof QuoteReaderWords['views'] }
+  | { kind: 'quotes'; label: string; view: keyof QuoteReaderWords['views']; total: number; items: readonly QuoteItem[] };
+
+function fileOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function turnHtml(turn: Turn): SafeHtml {
+  if (turn.heading) return html`<p class="turn heading">${turn.text}</p>`;
+  return turn.speaker === undefined
+    ? html`<p class="turn">${turn.text}</p>`
+    : html`<p class="turn"><span class="speaker">${turn.speaker}:</span> ${turn.text}</p>`;
+}
+
+/** One quote: its place as a link, practice and coder; the context; the turns; memo and codes. */
+export function quoteItemHtml(item: QuoteItem, w: QuoteReaderWords): SafeHtml {
+  const details = [item.practice, item.coder].filter((d): d is string => Boolean(d));
+  const where = html`<button type="button" class="link" data-open="${item.index}" title="${w.open(item.path, item.line)}">${fileOf(item.path)}</button> <span class="line">${w.line(item.line)}</span>`;
+  return html`<li class="quote">\
+<div class="meta">${where}${details.map((d) => html` · <span>${d}</span>`)}</div>\
+${item.context ? html`<p class="context"><span class="visually-hidden">${w.before}: </span>${item.context}</p>` : []}\
+${item.unreadable ? html`<p class="note">${w.unreadable}</p>` : []}\
+<blockquote data-open="${item.index}">${item.turns.map(turnHtml)}</blockquote>\
+${item.memo ? html`<p class="memo"><span class="memo-label">${w.memo}:</span> ${item.memo}</p>` : []}\
+${item.codes.length ? html`<p class="codes">${item.codes.map((c, i) => html`${i ? ' ' : ''}<code>#${c}</code>`)}</p>` : []}\
+</li>`;
+}
+
+/** A page of quotes, as the list's items (the first page in the page, the next ones posted). */
+export function quoteItemsHtml(items: readonly QuoteItem[], w: QuoteReaderWords): string {
+  return html`${items.map((item) => quoteItemHtml(item, w))}`.toString();
+}
+
+const STYLE = css`
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px 24px; line-height: 1.45; }
+h1 { font-size: 1.3em; font-weight: 600; margin: 16px 0 2px; overflow-wrap: anywhere; }
+.summary, .hint { color: var(--vscode-descriptionForeground); margin: 0 0 12px; }
+ol { list-style: none; padding: 0; margin: 0; max-width: 60em; }
+.quote { padding: 10px 0 12px; border-top: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #8884)); content-visibility: auto; contain-intrinsic-size: auto 8em; }
+.meta { color: var(--vscode-descriptionForeground); font-size: 0.92em; overflow-wrap: anywhere; }
+.meta .line { color: var(--vscode-descriptionForeground); }
+button { font: inherit; cursor: pointer; }
+button.link { background: none; border: none; color: var(--vscode-textLink-foreground); padding: 0; text-decoration: underline; }
+button.link:hover { color: var(--vscode-textLink-activeForeground); }
+button.more { margin-top: 12px; background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-button-border, transparent); padding: 4px 12px; border-radius: 2px; }
+button.more:hover { background: var(--vscode-button-secondaryHoverBackground); }
+:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
+.context { color: var(--vscode-descriptionForeground); font-style: italic; margin: 6px 0 2px; overflow-wrap: anywhere; }
+blockquote { margin: 4px 0; padding: 2px 0 2px 12px; border-left: 3px solid var(--vscode-textBlockQuote-border, var(--vscode-contrastBorder, #8888)); cursor: pointer; }
+blockquote:hover { border-left-color: var(--vscode-focusBorder); }
+.turn { margin: 3px 0; overflow-wrap: anywhere; white-space: pre-wrap; }
+.turn.heading { font-weight: 600; }
+.speaker { font-weight: 600; }
+.memo { margin: 6px 0 0; overflow-wrap: anywhere; }
+.memo-label { font-weight: 600; }
+.note { color: var(--vscode-descriptionForeground); margin: 4px 0 0; }
+.codes { margin: 4px 0 0; color: var(--vscode-descriptionForeground); font-size: 0.92em; }
+code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+/** The whole page. */
+export function quoteReaderHtml(state: QuoteReaderState, options: PageOptions): string {
+  const w = WORDS[options.locale];
+  let body: SafeHtml;
+  switch (state.kind) {
+    case 'choose':
+      body = html`<h1>${w.title}</h1><p class="hint">${w.choose}</p>`;
+      break;
+    case 'reading':
+      body = html`<h1>${state.label}</h1><p class="summary">${w.views[state.view]}</p><p class="hint" role="status">${w.reading}</p>`;
+      break;
+    case 'quotes': {
+      const shown = state.items.length;
+      const more = shown < state.total ? html`<button type="button" class="more" data-action="more">${w.more(shown, state.total)}</button>` : [];
+      body = html`<h1>${state.label}</h1>\
+<p class="summary">${w.views[state.view]} · ${w.quotes(state.total)}</p>\
+${state.total === 0 ? html`<p class="hint">${w.empty}</p>` : []}\
+<ol id="quotes">${state.items.map((item) => quoteItemHtml(item, w))}</ol>${more}`;
+      break;
+    }
+  }
+  return webviewPage(options, { title: state.kind === 'choose' ? w.title : `${w.title}: ${state.label}`, style: STYLE, body });
+}

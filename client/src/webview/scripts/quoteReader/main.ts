@@ -1,0 +1,45 @@
+// The quote reader page's script: a click on a quote's place or words opens it in its transcript;
+// Show More asks for the next page of quotes and adds it to the list. Bundled into
+// dist/webview/quoteReader.js.
+
+import { panelPoster } from '../panelApi';
+import { isItemsMessage, type QuoteReaderMessage } from './messages';
+
+const post = panelPoster<QuoteReaderMessage>();
+
+document.addEventListener('click', (event) => {
+  const target = event.target;
+  if (!(target instanceof Element)) return;
+  const more = target.closest('button[data-action="more"]');
+  if (more instanceof HTMLButtonElement) {
+    more.disabled = true;
+    post({ type: 'more' });
+    return;
+  }
+  // Selecting words in a quote to copy them is not a click to open it.
+  if (target.closest('blockquote') && (window.getSelection()?.toString() ?? '') !== '') return;
+  const open = target.closest('[data-open]');
+  const index = Number(open?.getAttribute('data-open'));
+  if (open && Number.isSafeInteger(index)) post({ type: 'open', index });
+});
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isItemsMessage(message)) return;
+  const list = document.getElementById('quotes');
+  const more = document.querySelector('button[data-action="more"]');
+  if (!list) return;
+  const first = list.children.length;
+  // The panel's markup: its html`…` template escaped every word of the transcripts.
+  list.insertAdjacentHTML('beforeend', message.html);
+  if (more instanceof HTMLButtonElement) {
+    if (message.more === null) more.remove();
+    else {
+      more.textContent = message.more;
+      more.disabled = false;
+    }
+  }
+  list.children[first]?.querySelector<HTMLElement>('button.link')?.focus();
+});
+
+post({ type: 'ready' });
