@@ -109,12 +109,17 @@ describe('team analysis', () => {
     await waitFor(() => panel.ready() || undefined, 'the page script runs in the webview');
     assert.ok(html.includes('Leergemeenschap Breda'));
     assert.ok(!/ on[a-z]+=/i.test(html), 'no inline event handlers');
+    // The aspects × practices heatmap: a table, its rows tinted in the aspects' colours, heads horizontal.
+    assert.match(html, /<table class="heatmap" aria-label="Aspects × practices">/);
+    assert.match(html, /<rect class="tint-light" x="0" y="0" width="1" height="1" fill="#[0-9A-Fa-f]{6}" fill-opacity="0\.\d+"\/>/);
+    assert.ok(!html.includes('rotate('), 'no rotated text');
 
     assert.equal(await panel.receive({ type: 'open', index: -1 }), false);
     assert.equal(await panel.receive({ type: 'evil', html: '<script>' }), false);
     assert.equal(await panel.receive('ready'), false);
     assert.equal(await panel.receive({ type: 'filter', coder: 'anna', attribute: null, measure: 'share', cooccurrence: 'code' }), true);
-    await waitFor(() => panel.html() !== html || undefined, 'the page is rendered again for the filter');
+    const shares = await waitForValue(() => (panel.html() !== html ? panel.html() : undefined), 'the page is rendered again for the filter');
+    assert.match(shares, /data-cell="m:0:0" aria-label="[^"]+: \d+\.\d %\. Show the fragments\.">/, 'a share with one decimal');
   });
 
   it('Compare Coding With… reports the disagreements, and taking B edits A in one undoable step', async () => {
