@@ -16,7 +16,6 @@ export function activate(context: vscode.ExtensionContext): KaderApi {
   return activateKader(context, {
     documentSchemes: ['file', 'untitled'],
     createClient: (name, options) => new LanguageClient('kader', name, serverOptions, options),
-    userName: () => os.userInfo().username,
     homeFolder: () => vscode.Uri.file(os.homedir()),
   });
 }

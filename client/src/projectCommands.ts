@@ -1,12 +1,12 @@
-// Commands that start or look at a research project: Create Codebook, New Transcript, Show
-// Report, Open Example Project. Each takes optional arguments (used by tests and other
-// extensions) and asks the user for whatever is missing.
+// Commands that start or look at a research project: Use This Folder as a Kader Project, Create
+// Codebook, New Transcript, Show Report, Open Example Project. Each takes optional arguments (used
+// by tests and other extensions) and asks the user for whatever is missing.
 
 import * as vscode from 'vscode';
 import type { FrameworkOptions } from '../../server/src/core/framework';
-import { transcriptTemplate } from '../../server/src/core/interviewGuide';
+import { codebookLocale, guideQuestions, transcriptTemplate } from '../../server/src/core/interviewGuide';
 import type { Locale } from '../../server/src/core/types';
-import { ReportRequest } from '../../server/src/protocol';
+import { CodesRequest, ReportRequest, TreeRequest } from '../../server/src/protocol';
 import { codebookUri, exists, writeFrameworkCodebook } from './codebookEdits';
 import type { KaderServer } from './kaderServer';
 import { kaderLocale } from './locale';
@@ -30,6 +30,7 @@ export interface CreateCodebookArgs {
 }
 
 export interface NewTranscriptArgs {
+  /** The language of the guide when the codebook's own does not tell (default: Kader's language). */
   locale?: Locale;
   /** A file to create, or 'untitled'. */
   target?: vscode.Uri | 'untitled';
@@ -45,8 +46,6 @@ export interface OpenExampleArgs {
 
 /** What only some extension hosts know (the Node host does, the browser does not). */
 export interface ProjectHost {
-  /** The user's login name: the `coder` of a new transcript. */
-  userName?(): string | undefined;
   /** Where the Open Example Project dialog starts. */
   homeFolder?(): vscode.Uri | undefined;
 }
@@ -138,12 +137,28 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function coderName(host: ProjectHost): string {
-  try {
-    return host.userName?.()?.replace(/[^\p{L}\p{N}._-]/gu, '') || 'coder';
-  } catch {
-    return 'coder';
-  }
+/** The `coder` of new transcripts: `kader.coder`, asked once and kept in the user settings. */
+async function coderName(): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration('kader');
+  const saved = config.get<string>('coder')?.trim();
+  if (saved) return saved;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Your name as coder'),
+    prompt: vscode.l10n.t('New transcripts carry it as coder in their front matter. Kader keeps it in your user settings (kader.coder), so it asks only once.'),
+    placeHolder: vscode.l10n.t('For example: noor'),
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Type a name, or press Escape to make no transcript.') : undefined),
+  });
+  if (name === undefined || name.trim() === '') return undefined;
+  await config.update('coder', name.trim(), vscode.ConfigurationTarget.Global);
+  return name.trim();
+}
+
+/** The questions of the guide from the codebook of the folder `target` belongs to (the first folder's for an untitled one), and its language. */
+async function guideOf(server: KaderServer, target: vscode.Uri | 'untitled', fallback: Locale): Promise<{ locale: Locale; questions?: ReturnType<typeof guideQuestions> }> {
+  const result = await server.request(CodesRequest, target === 'untitled' ? {} : { uri: target.toString() });
+  if (!result) return { locale: fallback }; // no server: the built-in framework's questions
+  return { locale: codebookLocale(result.codes) ?? fallback, questions: guideQuestions(result.codes) };
 }
 
 /** The practice a new file would belong to: the name of its folder inside the workspace folder. */
@@ -156,8 +171,7 @@ function practiceFor(target: vscode.Uri): string | undefined {
 }
 
 /** Kader: New Transcript. Returns the new document. */
-export async function newTranscript(args: NewTranscriptArgs = {}, host: ProjectHost = {}): Promise<vscode.TextDocument | undefined> {
-  const locale = args.locale ?? kaderLocale();
+export async function newTranscript(server: KaderServer, args: NewTranscriptArgs = {}): Promise<vscode.TextDocument | undefined> {
   let target = args.target;
   if (!target) {
     const untitled = { label: vscode.l10n.t('$(new-file) Untitled transcript'), detail: vscode.l10n.t('Save it later where you like.') };
@@ -177,18 +191,23 @@ export async function newTranscript(args: NewTranscriptArgs = {}, host: ProjectH
     }
   }
 
+  if (target !== 'untitled' && (await exists(target))) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', baseName(target)));
+    if (args.show !== false) await vscode.window.showTextDocument(target);
+    return undefined;
+  }
+  const coder = await coderName();
+  if (coder === undefined) return undefined;
+  // The guide speaks the codebook's language when its aspects' names tell it.
+  const { locale, questions } = await guideOf(server, target, args.locale ?? kaderLocale());
+
   let document: vscode.TextDocument;
   if (target === 'untitled') {
-    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptTemplate(locale, undefined, coderName(host), today()) });
+    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptTemplate(locale, undefined, coder, today(), questions) });
   } else {
-    if (await exists(target)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', baseName(target)));
-      if (args.show !== false) await vscode.window.showTextDocument(target);
-      return undefined;
-    }
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(target, { ignoreIfExists: false });
-    edit.insert(target, new vscode.Position(0, 0), transcriptTemplate(locale, practiceFor(target), coderName(host), today()));
+    edit.insert(target, new vscode.Position(0, 0), transcriptTemplate(locale, practiceFor(target), coder, today(), questions));
     if (!(await vscode.workspace.applyEdit(edit))) return undefined;
     document = await vscode.workspace.openTextDocument(target);
     await document.save();
@@ -203,6 +222,31 @@ export async function newTranscript(args: NewTranscriptArgs = {}, host: ProjectH
     }
   }
   return document;
+}
+
+/** Kader: Use This Folder as a Kader Project. Sets `kader.project` to `always` for the folder; returns the folder. */
+export async function useAsProject(args: { folder?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {
+  const folder = await pickFolder(args.folder);
+  if (!folder) return undefined;
+  // One folder: the workspace's settings are the folder's (.vscode/settings.json); several: the folder's own.
+  const target = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+  await vscode.workspace.getConfiguration('kader', folder.uri).update('project', 'always', target);
+  return folder.uri;
+}
+
+/**
+ * Keeps the context key `kader.noProject` (folders open, none a Kader project) up to date, for the
+ * views' welcome text that offers Use This Folder as a Kader Project.
+ */
+export function trackProjectStatus(server: KaderServer): vscode.Disposable {
+  let asked = 0;
+  const update = async (): Promise<void> => {
+    const generation = ++asked;
+    const result = await server.request(TreeRequest, { view: 'aspects' });
+    if (generation !== asked || !result) return;
+    await vscode.commands.executeCommand('setContext', 'kader.noProject', result.noProject === true);
+  };
+  return server.onDidChangeIndex(() => void update());
 }
 
 /** Kader: Show Report. Returns the report document. */

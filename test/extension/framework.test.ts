@@ -41,10 +41,15 @@ describe('the framework as the article describes it', () => {
     }
   });
 
-  it('New Transcript asks the article’s follow-up questions and closes on the learning level and loop', async () => {
+  it('New Transcript asks the article’s follow-up questions of the codebook’s aspects and closes on the learning level and loop', async () => {
+    await vscode.workspace.getConfiguration('kader').update('coder', 'noor', vscode.ConfigurationTarget.Global);
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('kader.newTranscript', { locale: 'en', target: 'untitled', show: false });
     const text = document.getText();
-    for (const prompt of Object.values(FOLLOW_UPS)) assert.ok(text.includes(`<!-- Follow up: ${prompt.en} -->`), prompt.en);
-    assert.ok(text.includes(`**Interviewer:** ${CLOSING_PROMPTS.en}\n`));
+    // The fixture's codebook (Dutch) has three of the aspects.
+    assert.deepEqual(
+      text.split('\n').filter((line) => line.startsWith('<!-- Doorvragen: ')),
+      ['intentie', 'context', 'activiteit'].map((aspect) => `<!-- Doorvragen: ${FOLLOW_UPS[aspect]!.nl} -->`),
+    );
+    assert.ok(text.includes(`**Interviewer:** ${CLOSING_PROMPTS.nl}\n`));
   });
 });
