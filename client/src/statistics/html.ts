@@ -181,14 +181,14 @@ export function tintScale(color: string): (strength: number) => Tint | undefined
 // A heatmap, once as a model; the page shows it as an HTML table (headers that wrap and stay in
 // view while it scrolls), Save as SVG/PNG draws it as SVG.
 
-interface HeatCell {
+export interface HeatCell {
   text: string;
   cell: string;
   aria: string;
   tint: Tint | undefined;
 }
 
-interface HeatTable {
+export interface HeatTable {
   id: ChartId;
   title: string;
   /** Column groups (the practices of a learning family), each over `span` columns. */
