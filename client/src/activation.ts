@@ -35,7 +35,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   const coding = new CodingCommands(server, picker, history, store);
   const decorations = new DecorationController(store);
   const statusBar = new StatusBar(store);
-  context.subscriptions.push(output, server, filter, store, decorations, statusBar);
+  context.subscriptions.push(output, server, filter, store, picker, decorations, statusBar);
 
   const aspects = new KaderTreeProvider('aspects', server, filter, icons);
   const practices = new KaderTreeProvider('practices', server, filter, icons);
@@ -131,6 +131,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     filter,
     decorations: (editor) => decorations.snapshot(editor),
     onDidDecorate: decorations.onDidDecorate,
+    onDidShowCodePick: picker.onDidShow,
     statusText: () => statusBar.text,
     statisticsPanel: () => statistics.current(),
     agreementPanel: (uri) => agreement.panel(uri),

@@ -23,6 +23,8 @@ export interface KaderApi {
   decorations(editor: vscode.TextEditor): DecorationSnapshot | undefined;
   /** Fires after an editor's decorations were set. */
   onDidDecorate: vscode.Event<vscode.TextEditor>;
+  /** Fires with each quick pick the code picker shows. */
+  onDidShowCodePick: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
   /** The status bar item's text. */
   statusText(): string | undefined;
   /** The open Kader Statistics panel. */
