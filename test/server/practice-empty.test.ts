@@ -25,7 +25,7 @@ test('push: an empty practice: is a front-matter warning at the key, translated 
   ]);
 
   client.settings = { language: 'nl' };
-  const dutch = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === breda && p.diagnostics.some((d) => d.message.startsWith('“practice” is leeg')));
+  const dutch = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === breda && p.diagnostics.some((d) => String(d.message).startsWith('“practice” is leeg')));
   await client.configurationChanged();
   assert.deepEqual(
     (await dutch).diagnostics.map((d) => d.message),
