@@ -497,12 +497,13 @@ button.link { white-space: normal; }
 .heatmap thead { position: sticky; top: 0; z-index: 2; }
 .heatmap thead th { font-weight: normal; text-align: center; vertical-align: bottom; min-width: 5.5em; padding-bottom: 6px; }
 .heatmap thead th.group { font-weight: 600; vertical-align: top; }
-.heatmap .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-height: 1.3; overflow: hidden; width: max-content; max-width: 9em; margin: 0 auto; overflow-wrap: break-word; }
+.heatmap .head { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-height: 1.3; overflow: hidden; width: max-content; max-width: 11em; margin: 0 auto; overflow-wrap: break-word; }
+.heatmap th.group .head { max-width: 20em; }
 .heatmap .corner, .heatmap tbody th { position: sticky; left: 0; z-index: 1; }
 .heatmap .corner { min-width: 0; }
 .heatmap tbody th { font-weight: normal; text-align: left; white-space: nowrap; padding-right: 12px; }
 .heatmap tbody th span { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
-.heatmap .swatch { vertical-align: -1px; margin-right: 6px; }
+.heatmap .swatch { vertical-align: middle; margin-right: 6px; }
 .heatmap .group-start { padding-left: 14px; }
 .heatmap td.diagonal { text-align: center; color: var(--vscode-descriptionForeground); }
 .heat { position: relative; display: block; width: 100%; min-width: 4.5em; height: 2.2em; padding: 0 8px; overflow: hidden; white-space: nowrap; font-variant-numeric: tabular-nums; border-radius: 3px; background: var(--vscode-editor-background); color: var(--vscode-foreground); border: 1px solid var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #8884)); }
