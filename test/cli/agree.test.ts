@@ -40,8 +40,7 @@ describe('kader agree', () => {
         'Overall       78.2 %  0.200   0.146  0/3 (0.0 %)',
         '',
         // #actanten is the prevalence case (89.1 % yet kappa 0) and below chance (alpha < 0).
-        '#actanten: 89.1 % agreement, yet kappa 0.000: most of the text is not coded by either coder, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
-        '#actanten: alpha -0.048 is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.',
+        '#actanten: 89.1 % agreement, yet kappa 0.000 and alpha -0.048: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.',
         'How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.',
         '',
         'Disagreements:',
@@ -87,6 +86,52 @@ describe('kader agree', () => {
     assert.match(text.out, /Total:\n\n1 pair of codings\. 55 characters compared\.\n/);
     const none = await run(['agree', 'h'], root);
     assert.match(none.out, /^No pairs found/);
+  });
+
+  test('a note for a high agreement with a low kappa, and for a negative alpha, each on its own', async () => {
+    // 100 characters (99 letters and the newline).
+    // #p: A codes 0–6, B 0–1 and 7–11: both 2, onlyA 5, onlyB 5, neither 88. Po = 90 %; pA = pB = 0.07,
+    //   Pe = 0.0049 + 0.8649 = 0.8698, kappa = 0.0302 / 0.1302 = 0.232. Alpha: n0 = 186, n1 = 14,
+    //   alpha = 1 − 199·10 / (186·14) = 0.236: a high percentage, a low kappa, alpha not negative.
+    // #t: A codes 20–49, B 50–79: onlyA 30, onlyB 30, neither 40. Po = 40 %; Pe = 0.09 + 0.49 = 0.58,
+    //   kappa = −0.18 / 0.42 = −0.429. Alpha: n0 = 140, n1 = 60, alpha = 1 − 199·60 / (140·60) = −0.421.
+    const s = 'abcdefghijklmnopqrstuvwxyz'.repeat(4).slice(0, 99);
+    const root = folder({
+      'a.md': `[${s.slice(0, 7)}]{#p}${s.slice(7, 20)}[${s.slice(20, 50)}]{#t}${s.slice(50)}\n`,
+      'b.md': `[${s.slice(0, 2)}]{#p}${s.slice(2, 7)}[${s.slice(7, 12)}]{#p}${s.slice(12, 50)}[${s.slice(50, 80)}]{#t}${s.slice(80)}\n`,
+    });
+    const { out } = await run(['agree', 'a.md', 'b.md'], root);
+    assert.equal(
+      out.slice(out.indexOf('Code '), out.indexOf('Disagreements:')),
+      [
+        'Code     Agreement   Kappa   Alpha     Segments',
+        '#p          90.0 %   0.232   0.236  0/3 (0.0 %)',
+        '#t          40.0 %  -0.429  -0.421  0/2 (0.0 %)',
+        'Overall     65.0 %  -0.098  -0.093  0/5 (0.0 %)',
+        '',
+        '#p: 90.0 % agreement, yet kappa 0.232: most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        '#t: alpha -0.421 is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.',
+        'How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const nl = await run(['agree', 'a.md', 'b.md', '--lang', 'nl', '--format', 'markdown'], root);
+    assert.ok(
+      nl.out.includes(
+        [
+          '',
+          '- \\#p: 90.0 % overeenstemming, en toch kappa 0.232: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.',
+          '- \\#t: alfa -0.421 ligt onder 0: de codeerders stemmen minder overeen dan bij toeval, een teken dat ze het over deze code stelselmatig oneens zijn.',
+          '- Hoe je overeenstemming, kappa en alfa leest: docs/agreement.nl.md in de documentatie van Kader.',
+          '',
+        ].join('\n'),
+      ),
+      nl.out,
+    );
+    // Every figure reads as it looks: no note.
+    const same = folder({ 'a.md': '[Ik kwam]{#intentie} omdat het moest.\n', 'b.md': '[Ik kwam]{#intentie} omdat het moest.\n' });
+    assert.doesNotMatch((await run(['agree', 'a.md', 'b.md'], same)).out, /How to read/);
   });
 
   test('--min-kappa and --min-alpha: exit 1 and a line on stderr per figure below its minimum', async () => {

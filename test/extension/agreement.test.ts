@@ -54,16 +54,16 @@ describe('Compare Coding With… outside git', () => {
         assert.equal(await vscode.commands.executeCommand('kader.compareCodingWith'), undefined);
         assert.equal(
           seen.options?.placeHolder,
-          "Comparing with a branch or commit needs a git repository, and this transcript is not in one (or git is not installed). Choose another coder's file.",
+          'Comparing with a branch or commit needs a git repository: choose a file instead.',
         );
         assert.doesNotMatch(JSON.stringify(seen.items), /fatal|git repository/i);
         const separators = seen.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label);
         assert.deepEqual(separators, ['Transcripts in This Workspace', ''], 'no branches, tags or commits');
         const choices = seen.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => `${i.label} — ${i.description ?? ''}`);
-        // The transcript itself and the codebook are not offered; "Another File…" comes last.
+        // The transcript itself, the codebook and a README are not offered; "Another File…" comes last.
         assert.ok(choices.includes('$(file) oefening.md — coding'), choices.join('\n'));
         assert.ok(choices.includes('$(file) gesprek-2.md — tilburg'), choices.join('\n'));
-        assert.ok(!choices.some((c) => /gesprek-1\.md|codebook\.md/.test(c)), choices.join('\n'));
+        assert.ok(!choices.some((c) => /gesprek-1\.md|codebook\.md|README\.md/i.test(c)), choices.join('\n'));
         assert.equal(choices.at(-1), '$(folder-opened) Another File… — ');
         assert.deepEqual(seen.shown, []);
         assert.equal(api.agreementPanel(uri), undefined);

@@ -152,8 +152,8 @@ test('a workspace that is no git repository: no revisions, and a plain line inst
       refs: [],
       history: [],
       message: {
-        en: "Comparing with a branch or commit needs a git repository, and this transcript is not in one (or git is not installed). Choose another coder's file.",
-        nl: 'Vergelijken met een branch of commit vraagt om een git-repository, en dit transcript staat niet in een repository (of git is niet geïnstalleerd). Kies het bestand van een andere codeerder.',
+        en: 'Comparing with a branch or commit needs a git repository: choose a file instead.',
+        nl: 'Een branch of commit vergelijken vraagt een git-repository: kies een bestand.',
       }[locale],
     });
     // Comparing with the other coder's file works.

@@ -48,6 +48,8 @@ const WORDS = {
       'Alpha below 0 means less agreement than chance would give: the coders disagree systematically, for instance because one codes a whole answer and the other only one sentence of it.',
     prevalence: (percent: string, kappa: string) =>
       `${percent} agreement, yet kappa ${kappa}: most of the text is left uncoded by both coders, so they would agree this often by chance alone.`,
+    both: (percent: string, kappa: string, alpha: string) =>
+      `${percent} agreement, yet kappa ${kappa} and alpha ${alpha}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.`,
     belowChance: (alpha: string) => `alpha ${alpha} is below 0: less agreement than chance, a sign that the coders disagree systematically on this code.`,
     guide: 'Read more: agreement, kappa and alpha, with a worked example',
   },
@@ -89,6 +91,8 @@ const WORDS = {
       'Alfa onder 0 betekent minder overeenstemming dan bij toeval: de codeerders zijn het stelselmatig oneens, bijvoorbeeld omdat de een een heel antwoord codeert en de ander er maar één zin van.',
     prevalence: (percent: string, kappa: string) =>
       `${percent} overeenstemming, en toch kappa ${kappa}: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen.`,
+    both: (percent: string, kappa: string, alpha: string) =>
+      `${percent} overeenstemming, en toch kappa ${kappa} en alfa ${alpha}: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; alfa onder 0 zegt dat ze zelfs minder overeenstemmen dan bij toeval.`,
     belowChance: (alpha: string) => `alfa ${alpha} ligt onder 0: minder overeenstemming dan bij toeval, een teken dat de codeerders het over deze code stelselmatig oneens zijn.`,
     guide: 'Meer lezen: overeenstemming, kappa en alfa, met een uitgewerkt voorbeeld',
   },
@@ -171,7 +175,13 @@ function notes(report: AgreementReport, w: Words): SafeHtml {
   if (found.length === 0) return html``;
   return html`<ul class="notes">${found.map(
     (n) =>
-      html`<li><code>#${n.code}</code>: ${n.kind === 'prevalence' ? w.prevalence(pct(n.percent), num(n.kappa)) : w.belowChance(num(n.alpha))}</li>`,
+      html`<li><code>#${n.code}</code>: ${
+        n.prevalence && n.belowChance
+          ? w.both(pct(n.percent), num(n.kappa), num(n.alpha))
+          : n.prevalence
+            ? w.prevalence(pct(n.percent), num(n.kappa))
+            : w.belowChance(num(n.alpha))
+      }</li>`,
   )}</ul>\n`;
 }
 

@@ -24,6 +24,9 @@ export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
 
 type OtherItem = vscode.QuickPickItem & { other?: AgreementOther | 'browse' };
 
+/** Markdown files that are never a transcript (lower case). */
+const NOT_TRANSCRIPTS = new Set(['codebook.md', 'readme.md']);
+
 /** At most this many of the workspace's other transcripts are offered in the picker. */
 const MAX_FILES = 50;
 
@@ -33,7 +36,7 @@ function untrustedLine(): string {
 }
 
 /**
- * The workspace's other Markdown files (not the transcript itself, not a codebook), those in the
+ * The workspace's other Markdown files (not the transcript itself, a codebook or a README), those in the
  * transcript's folder first: the other coder's transcript is usually one of them. Empty where the
  * workspace cannot be searched.
  */
@@ -48,7 +51,7 @@ async function otherTranscripts(uri: vscode.Uri): Promise<vscode.Uri[]> {
   const here = folderOf(uri);
   const rank = (u: vscode.Uri): number => (folderOf(u) === here ? 0 : 1);
   return found
-    .filter((u) => u.toString() !== uri.toString() && u.path.slice(u.path.lastIndexOf('/') + 1).toLowerCase() !== 'codebook.md')
+    .filter((u) => u.toString() !== uri.toString() && !NOT_TRANSCRIPTS.has(u.path.slice(u.path.lastIndexOf('/') + 1).toLowerCase()))
     .sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))
     .slice(0, MAX_FILES);
 }

@@ -77,16 +77,27 @@ function table(codes: CodeAgreement[], overall: Overall, t: Translate, markdown:
  * a negative alpha. Nothing when every figure reads as it looks.
  */
 function notes(codes: CodeAgreement[], t: Translate, markdown: boolean): string[] {
-  const lines = agreementNotes(codes).map((note) =>
-    note.kind === 'prevalence'
-      ? t(
-          '{0}: {1} agreement, yet kappa {2}: most of the text is not coded by either coder, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
-          `#${note.code}`,
-          pct(note.percent),
-          num(note.kappa),
-        )
-      : t('{0}: alpha {1} is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.', `#${note.code}`, num(note.alpha)),
-  );
+  const lines = agreementNotes(codes).map((note) => {
+    const code = `#${note.code}`;
+    if (note.prevalence && note.belowChance) {
+      return t(
+        '{0}: {1} agreement, yet kappa {2} and alpha {3}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.',
+        code,
+        pct(note.percent),
+        num(note.kappa),
+        num(note.alpha),
+      );
+    }
+    if (note.prevalence) {
+      return t(
+        '{0}: {1} agreement, yet kappa {2}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        code,
+        pct(note.percent),
+        num(note.kappa),
+      );
+    }
+    return t('{0}: alpha {1} is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.', code, num(note.alpha));
+  });
   if (lines.length === 0) return [];
   lines.push(t('How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.'));
   return ['', ...(markdown ? lines.map((line) => `- ${markdownText(line)}`) : lines)];

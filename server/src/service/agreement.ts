@@ -28,8 +28,9 @@ interface Texts {
 
 const untrusted = (t: Translate): string =>
   t('This workspace is not trusted, so Kader runs no git here: comparing with a branch or commit needs a trusted workspace (Manage Workspace Trust). Comparing with another file works.');
-const noRepository = (t: Translate): string =>
-  t('Comparing with a branch or commit needs a git repository, and this transcript is not in one (or git is not installed). Choose another coder\'s file.');
+// The picker's placeholder, one line of about 80 characters: why there are no revisions to choose.
+const noRepository = (t: Translate): string => t('Comparing with a branch or commit needs a git repository: choose a file instead.');
+const noGitHere = (t: Translate): string => t('Comparing with a branch or commit needs git, which the browser lacks: choose a file.');
 const noGit = (t: Translate): string => t('Comparing with a branch or commit needs git, which Kader has only on the desktop or in a Codespace. Comparing with another file works.');
 
 function outside(s: Snapshot, uri: string): Refusal {
@@ -109,7 +110,7 @@ export async function provideAgreementMerge(s: Snapshot, params: AgreementMergeP
 export async function provideRevisions(s: Snapshot, params: RevisionsParams | undefined): Promise<RevisionsResult> {
   const t = localize(s.locale);
   if (!s.trusted) return { refs: [], history: [], message: untrusted(t) };
-  if (!s.git) return { refs: [], history: [], message: noGit(t) };
+  if (!s.git) return { refs: [], history: [], message: noGitHere(t) };
   const uri = canonicalUri(String(params?.uri));
   if (!s.workspace.folderOf(uri)) return { refs: [], history: [], message: outside(s, uri).message };
   try {

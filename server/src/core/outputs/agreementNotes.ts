@@ -10,24 +10,31 @@ export interface CodeFigures {
   alpha: number | null;
 }
 
-export type AgreementNote =
-  | { kind: 'prevalence'; code: string; percent: number; kappa: number }
-  | { kind: 'below-chance'; code: string; alpha: number };
+/** One code's figures that are easily misread; at least one of the two is true. */
+export interface AgreementNote {
+  code: string;
+  percent: number | null;
+  kappa: number | null;
+  alpha: number | null;
+  /** A high percentage with a low kappa: most of the text is uncoded by both, chance agreement is high. */
+  prevalence: boolean;
+  /** Alpha below 0: less agreement than chance. */
+  belowChance: boolean;
+}
 
 /** Percent agreement from which a low kappa is worth explaining. */
 export const HIGH_PERCENT = 80;
 /** Kappa below this, at a high percentage, is the prevalence effect (below "moderate"). */
 export const LOW_KAPPA = 0.4;
 
-/** The notes for a table's codes, in the table's order: per code first the kappa note, then the alpha note. */
+/** The codes, in the table's order, whose figures need a note. */
 export function agreementNotes(codes: readonly CodeFigures[]): AgreementNote[] {
   const notes: AgreementNote[] = [];
   for (const c of codes) {
-    if (c.percent !== null && c.kappa !== null && c.percent >= HIGH_PERCENT && c.kappa < LOW_KAPPA) {
-      notes.push({ kind: 'prevalence', code: c.code, percent: c.percent, kappa: c.kappa });
-    }
-    // Rounded, so that "-0.000" never gets a note.
-    if (c.alpha !== null && Math.round(c.alpha * 1000) < 0) notes.push({ kind: 'below-chance', code: c.code, alpha: c.alpha });
+    const prevalence = c.percent !== null && c.kappa !== null && c.percent >= HIGH_PERCENT && c.kappa < LOW_KAPPA;
+    // As shown (three decimals), so that "-0.000" never gets a note.
+    const belowChance = c.alpha !== null && Math.round(c.alpha * 1000) < 0;
+    if (prevalence || belowChance) notes.push({ code: c.code, percent: c.percent, kappa: c.kappa, alpha: c.alpha, prevalence, belowChance });
   }
   return notes;
 }
