@@ -161,7 +161,7 @@ test('quick fixes: nearest codebook codes by edit distance; a sub-code goes unde
 });
 
 test('quick fix without a codebook: create codebook.md from the framework with the new code', async (t) => {
-  const h = await startService(t, { fixtures: ['bare'] });
+  const h = await startService(t, { fixtures: ['bare'], settings: { project: 'always' } });
   const uri = h.uri('a.md');
   await h.open(uri, 'Hallo. [ik kwam]{#nieuw}\n');
   const codebook = h.uri('codebook.md');
@@ -181,7 +181,7 @@ test('quick fix without a codebook: create codebook.md from the framework with t
 });
 
 test('quick fixes for a client without versioned edits: a `changes` map, and no codebook to create', async (t) => {
-  const h = await startService(t, { fixtures: ['bare'], capabilities: minimalCapabilities });
+  const h = await startService(t, { fixtures: ['bare'], capabilities: minimalCapabilities, settings: { project: 'always' } });
   const uri = h.uri('a.md');
   await h.open(uri, 'Hallo. [ik kwam]{#Intentie #nieuw}\n');
   assert.deepEqual(await actions(h, 'a.md', range(0, 0, 0, 0)), []);
