@@ -135,3 +135,37 @@ test('without a workspace folder, an open Markdown file is Kader’s only with K
   assert.deepEqual(marked.items, [{ ...NOT_IN_CODEBOOK[0], range: range(5, 17, 5, 25) }]);
   assert.deepEqual(client.errors(), []);
 });
+
+test('on disk: a transcript that gains Kader front matter, or a folder moved in holding one, makes the folder a project', async (t) => {
+  const { client, folder, uri, pull } = await softwareProject(t);
+  await writeFile(path.join(folder, 'docs', 'usage.md'), '---\ncoder: noor\n---\nUse it [well]{#usage}.\n');
+  const marked = client.indexChanged();
+  await client.filesChanged([{ uri: uri('docs/usage.md'), type: FileChangeType.Changed }]);
+  await marked;
+  assert.deepEqual(await pull('docs/usage.md'), [
+    { range: range(3, 14, 3, 20), severity: 2, code: 'undefined-code', source: 'kader', message: '#usage is not in the codebook.' },
+  ]);
+  assert.deepEqual(await pull('docs/install.md'), NOT_IN_CODEBOOK);
+
+  // Deleted: no transcript marks the folder any more.
+  await unlink(path.join(folder, 'docs', 'usage.md'));
+  const unmarked = client.indexChanged();
+  await client.filesChanged([{ uri: uri('docs/usage.md'), type: FileChangeType.Deleted }]);
+  await unmarked;
+  assert.deepEqual(await pull('docs/install.md'), []);
+
+  await mkdir(path.join(folder, 'gesprekken', 'noord'), { recursive: true });
+  await writeFile(path.join(folder, 'gesprekken', 'noord', 'een.md'), '---\npractice: noord\n---\n**S1:** [Ik kwam]{#intentie}.\n');
+  const moved = client.indexChanged();
+  await client.filesChanged([{ uri: uri('gesprekken'), type: FileChangeType.Created }]);
+  await moved;
+  assert.deepEqual(await pull('docs/install.md'), NOT_IN_CODEBOOK);
+  assert.deepEqual(
+    (await client.request(TreeRequest, { view: 'practices' })).roots.map((n) => [n.label, n.count]),
+    [
+      ['docs', 1],
+      ['noord', 1],
+    ],
+  );
+  assert.deepEqual(client.errors(), []);
+});
