@@ -101,7 +101,7 @@ describe('kader report', () => {
         { code: 'intentie/gestuurd', name: 'Gestuurd', color: null, description: 'Moeten.' },
       ],
     });
-    assert.deepEqual(json.documents[0], { path: 'breda/a.md', practice: 'Breda', coder: 'anna', attributes: {}, fragments: 2 });
+    assert.deepEqual(json.documents[0], { path: 'breda/a.md', practice: 'Breda', coder: 'anna', counted: true, attributes: {}, fragments: 2 });
     assert.deepEqual(json.fragments[0], {
       path: 'breda/a.md',
       practice: 'Breda',

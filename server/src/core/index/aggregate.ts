@@ -11,13 +11,14 @@
 import { aspectOf } from '../codes';
 import { localize } from '../l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
+import { conversationsOf } from './conversations';
 import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
 import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from '../types';
 
 export interface TreeFilter {
   /** Fragments whose text or memo contains this, ignoring case. */
   text?: string;
-  /** Fragments of transcripts coded by this coder. */
+  /** Fragments of transcripts coded by this coder (every conversation they coded); without it, each conversation once (conversations.ts). */
   coder?: string;
 }
 
@@ -318,8 +319,11 @@ export function aggregateCacheOf(index: WorkspaceIndex): AggregateCache {
 function buildAggregate(index: WorkspaceIndex, cache: AggregateCache, filter: TreeFilter): Aggregate {
   const needle = filter.text ? filter.text.toLowerCase() : '';
   const aggregate: Aggregate = { documents: [], count: 0 };
+  // Each conversation once, unless one coder's coding is asked for.
+  const left = filter.coder ? undefined : conversationsOf(index).left;
   for (const document of index.all()) {
     if (filter.coder && document.coder !== filter.coder) continue;
+    if (left?.has(document.key)) continue;
     const entries = entriesOf(cache, document, needle);
     if (entries.count === 0) continue;
     aggregate.documents.push(entries);

@@ -2,6 +2,7 @@
 // row per fragment and code, and the whole as JSON. Shared by the CLI and the extension.
 
 import { aspectTree, aspectsOf, filteredFragments, noPracticeLabel, practiceTree, summarize, type FragmentSummary, type FullTreeNode, type TreeFilter } from '../index/aggregate';
+import { conversationsOf, leftOutCodings } from '../index/conversations';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -73,6 +74,8 @@ export function textReport(input: ReportInput, options: TextReportOptions = {}):
   };
   const tree = options.groupBy === 'practice' ? practiceTree : aspectTree;
   walk(tree(input.index, input.codebook, input.filter ?? {}, input.locale), 0);
+  const note = leftOutNote(input, t, (s) => s, (s) => s).map(terminalLine);
+  if (note.length > 0) lines.push('', ...note.slice(0, -1));
   return lines.join('\n') + '\n';
 }
 
@@ -89,6 +92,22 @@ export interface MarkdownReportOptions {
  * A readable report: a cover with the counts (and the aspects against the learning level and loop
  * when those codes are used), then the quotes per aspect and practice.
  */
+/** The second codings of a conversation that the counts leave out, and how to say whose coding counts. */
+function leftOutNote(input: ReportInput, t: Translate, code = markdownCode, text = markdownText): string[] {
+  if (input.filter?.coder) return [];
+  const left = leftOutCodings(input.index);
+  if (left.length === 0) return [];
+  const lines = left.map((l) => {
+    const who = l.coder ? ` (${text(l.coder)})` : '';
+    if (!l.countedPath) return `- ${code(l.path)}${who}: ${t('its front matter says counted: false')}`;
+    const counted = `${code(l.countedPath)}${l.countedCoder ? ` (${text(l.countedCoder)})` : ''}`;
+    return `- ${code(l.path)}${who}: ${l.chosen ? t('{0} counts (the first coder by name)', counted) : t('{0} counts', counted)}`;
+  });
+  const out = [t('Each conversation is counted once. These codings are left out of the counts:'), '', ...lines, ''];
+  if (left.some((l) => l.chosen)) out.push(t('Say whose coding counts with {0} in its front matter; {1} shows one coder’s coding of every conversation.', code('counted: true'), code('--coder NAME')), '');
+  return out;
+}
+
 export function markdownReport(input: ReportInput, options: MarkdownReportOptions = {}): string {
   const { index, codebook, locale } = input;
   const t = localize(locale);
@@ -100,6 +119,7 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   const hasAspect = (ref: FragmentRef, aspect: string): boolean => ref.fragment.codes.some((c) => aspectOf(c) === aspect);
 
   const out: string[] = [`# ${t('Kader report')}`, '', summary(t, index.size, refs.length, index.practices().length), ''];
+  out.push(...leftOutNote(input, t));
   // The cover: fragments per aspect and practice.
   out.push(`| ${t('Aspect')} | ${practices.map((p) => markdownText(practiceName(p))).join(' | ')} | ${t('Total')} |`);
   out.push(`|---|${practices.map(() => '---:|').join('')}---:|`);
@@ -257,6 +277,7 @@ export function csvReport(input: ReportInput, separator = ','): string {
 
 export function jsonReport(input: ReportInput): unknown {
   const { index, codebook } = input;
+  const left = conversationsOf(index).left;
   const refs = filteredFragments(index, input.filter);
   const aspects = aspectsOf(codebook, index.usedCodes()).map((aspect) => {
     const practices: Record<string, number> = {};
@@ -278,6 +299,7 @@ export function jsonReport(input: ReportInput): unknown {
       path: d.path,
       practice: d.practice ?? null,
       coder: d.coder ?? null,
+      counted: input.filter?.coder ? d.coder === input.filter.coder : !left.has(d.key),
       attributes: d.attributes,
       fragments: d.fragments.length,
     })),

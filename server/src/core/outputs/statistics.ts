@@ -5,6 +5,7 @@
 import { aspectsOf, noPracticeLabel } from '../index/aggregate';
 import { aspectOf } from '../codes';
 import { localize } from '../l10n';
+import { conversationsOf, leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { familyMatrices } from './learningLevels';
 import { markdownText } from './outputEscaping';
 import type { AttributeValue, Codebook, Locale, Range } from '../types';
@@ -77,6 +78,8 @@ export interface Statistics {
   cells: Record<string, number[]>;
   /** Total fragments after the filter. */
   total: number;
+  /** Second codings of a conversation, left out of the counts (none when filtered by coder). */
+  leftOut?: LeftOutCoding[];
   /** For the filters: every coder and every attribute with its values. */
   coders: string[];
   attributes: { key: string; values: string[] }[];
@@ -131,7 +134,9 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
   const filter = options.filter ?? {};
   const level = options.cooccurrence ?? 'aspect';
   const documents = index.all();
-  const kept = documents.filter((d) => documentMatches(d, filter));
+  // Each conversation once, unless one coder's coding is asked for (conversations.ts).
+  const left = filter.coder === undefined ? conversationsOf(index).left : undefined;
+  const kept = documents.filter((d) => documentMatches(d, filter) && !left?.has(d.key));
 
   const refs: FragmentRef[] = kept.flatMap((document) => document.fragments.map((fragment) => ({ document, fragment })));
   const fragments: StatisticsFragment[] = refs.map(({ document, fragment }) => {
@@ -236,6 +241,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
     fragments,
     cells,
     total: refs.length,
+    leftOut: left ? leftOutCodings(index) : [],
     coders: index.coders(),
     attributes: [...attributes]
       .map(([k, values]) => ({ key: k, values: [...values].sort() }))
