@@ -165,6 +165,27 @@ test('kader/tree: the Learning Level view, level → aspect → practice → quo
   assert.deepEqual(await client.request(TreePathRequest, { view: 'levels', uri: intro, start: { line: 0, character: 7 } }), { path: [] });
 });
 
+test('kader/tree: two coders of one conversation count once; the coder filter shows each coding', async (t) => {
+  const project = await openProject(t);
+  const { client } = project;
+  const conversation = (coder: string, coded: string): string => `---\npractice: Oost\ncoder: ${coder}\n---\n**S1:** ${coded}\n`;
+  await writeFile(project.path('oost-anna.md'), conversation('anna', '[Wij praten]{#normativiteit} veel.'));
+  await writeFile(project.path('oost-bram.md'), conversation('bram', 'Wij praten veel. {#normativiteit #actanten}'));
+  const changed = client.indexChanged();
+  await client.filesChanged([
+    { uri: project.uri('oost-anna.md'), type: FileChangeType.Created },
+    { uri: project.uri('oost-bram.md'), type: FileChangeType.Created },
+  ]);
+  assert.deepEqual((await changed).uris, [project.uri('oost-anna.md'), project.uri('oost-bram.md')]);
+  const counts = async (filter?: { coder: string }): Promise<string[]> =>
+    (await client.request(TreeRequest, { view: 'practices', ...(filter ? { filter } : {}) })).roots.filter((n) => n.label === 'Oost').map((n) => `${n.label} ${n.count}`);
+  const aspectsOf = async (filter?: { coder: string }): Promise<string[]> =>
+    (await client.request(TreeRequest, { view: 'practices', parent: { practice: 'Oost' }, ...(filter ? { filter } : {}) })).roots.map((n) => `${n.code} ${n.count}`);
+  assert.deepEqual(await counts(), ['Oost 1']);
+  assert.deepEqual(await aspectsOf(), ['normativiteit 1']);
+  assert.deepEqual(await aspectsOf({ coder: 'bram' }), ['actanten 1', 'normativiteit 1']);
+});
+
 test('kader/tree: the same when the first scan parses in worker threads', async (t) => {
   const project = await openProject(t, ['project'], { indexer: new Indexer({ workers: 1 }) });
   assert.deepEqual(render(project, await loadTree(project, { view: 'aspects' })), ASPECTS);
