@@ -59,6 +59,8 @@ function roundTrip(model: Transcript, label: string, thorough = true): void {
   assert.ok(packed, `${label}: the compact form holds the model`);
   const unpacked = unpackModel(packed);
   assert.ok(compactStoreOf(unpacked));
+  // Read without building the fragments: the conversation fingerprint's markup length.
+  assert.equal(compactStoreOf(unpacked)!.markupLength(), model.fragments.reduce((n, f) => n + f.markup.reduce((m, s) => m + s.end - s.start, 0), 0), label);
   // Before any part is read, and again once they are all held.
   assert.equal(JSON.stringify(unpacked), JSON.stringify(model), label);
   assert.deepStrictEqual(unpacked, model, label);

@@ -403,6 +403,25 @@ export class CompactStore {
     }
   }
 
+  /** The characters of every fragment's markup (`Fragment.markup`), without building the fragments. */
+  markupLength(): number {
+    const r = this.reader(FRAGMENTS);
+    let total = 0;
+    for (let i = 0; i < this.counts[FRAGMENTS]!; i++) {
+      r.int(); // kind
+      for (let n = r.int(); n > 0; n--) r.int(); // codes
+      for (let skip = 9; skip > 0; skip--) r.int(); // memo … content length
+      for (let n = r.int(); n > 0; n--) {
+        r.int(); // markup start
+        total += r.int();
+      }
+      r.int(); // attribute block start
+      r.int(); // attribute block length
+      r.int(); // parent
+    }
+    return total;
+  }
+
   /** Calls `f` with the code of each occurrence (`Transcript.codes`), in order. */
   forEachOccurrenceCode(f: (code: string) => void): void {
     const r = this.reader(CODES);

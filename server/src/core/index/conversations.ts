@@ -9,6 +9,7 @@
 // that text, the speakers' turns in order and the headings' words (the index keeps no text).
 
 import type { Transcript } from '../types';
+import { compactStoreOf } from './compactModel';
 import { CacheKind, PerDocument, type IndexCache, type IndexedDocument, type WorkspaceIndex } from './workspaceIndex';
 
 /** A transcript left out of the counts because another coding of its conversation counts. */
@@ -29,8 +30,9 @@ export interface Conversations {
 
 /** The text without its coding, as far as the model tells it. */
 export function conversationFingerprint(model: Transcript): string {
-  let removed = 0;
-  for (const fragment of model.fragments) for (const span of fragment.markup) removed += span.end - span.start;
+  const store = compactStoreOf(model);
+  let removed = store ? store.markupLength() : 0;
+  if (!store) for (const fragment of model.fragments) for (const span of fragment.markup) removed += span.end - span.start;
   const frontMatter = model.frontMatter.span;
   if (frontMatter) removed += frontMatter.end - frontMatter.start;
   return [String(model.length - removed), model.turns.map((t) => t.speaker).join('\u0001'), model.headings.map((h) => h.text).join('\u0001')].join('\u0002');
