@@ -1,31 +1,40 @@
-// Coded text tinted in its code's colour, the attribute block dimmed, and marks in the overview
-// ruler; for visible Markdown editors only, from `kader/documentFragments`. The tints have a low
-// alpha, so the text stays readable in light and dark themes and nested fragments (which add up)
-// stay readable too. `kader.decorations.enabled` turns them off.
+// Every code of every fragment shown in its code's colour, never as a background tint (a tint in
+// a blue looks like a selection): inline fragments get a stripe per code under their words,
+// stacked where fragments nest; paragraphs, sections and divs get a bar per code in the gutter
+// beside each of their lines, outermost first. The attribute block is dimmed a little, and the
+// overview ruler marks each code. For visible Markdown editors only, from `kader/documentFragments`.
+// `kader.decorations.enabled` turns them off.
 
 import * as vscode from 'vscode';
 import type { DocumentFragment } from '../../server/src/protocol';
+import { bytesToBase64, utf8Bytes } from './base64';
 import { NEUTRAL_COLOR, normalizeColor, withAlpha } from './colors';
 import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
+import { fragmentColors, gutterBarsSvg, stripeShadow } from './stripes';
 
-/** Inline and block fragments: the coded words themselves. */
-const TEXT_ALPHA = 0.2;
-/** Sections and divs cover many lines: a lighter, whole-line tint. */
-const BLOCK_ALPHA = 0.08;
 const RULER_ALPHA = 0.8;
+/** The attribute block `{#…}`: set back from the words, still readable. */
+const ATTRIBUTE_OPACITY = '0.8';
 /** How long edits are gathered before the fragments of a changed document are asked again. */
 const CHANGE_DEBOUNCE_MS = 100;
 
+/** How a code is shown: a stripe under inline words, or a bar in the gutter beside whole lines. */
+export type DecorationStyle = 'stripe' | 'bar';
+
 /** What was set on an editor, for the test API. */
 export interface DecorationSnapshot {
-  /** Tinted ranges by `#rrggbb` colour and style (`text` or `lines`). */
-  fragments: { color: string; style: 'text' | 'lines'; range: vscode.Range }[];
+  /** Each code of each fragment, in document order: its `#rrggbb` colour, style and the fragment's range. */
+  codes: { code: string; color: string; style: DecorationStyle; range: vscode.Range }[];
+  /** The stripes set under inline text: each stretch with the colours of every code over it, outermost first. */
+  stripes: { colors: string[]; range: vscode.Range }[];
+  /** The gutter bars set: each run of lines with the colours of every code beside it, outermost first. */
+  bars: { colors: string[]; range: vscode.Range }[];
   attributes: vscode.Range[];
 }
 
 export class DecorationController implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
-  private readonly attributeType = vscode.window.createTextEditorDecorationType({ opacity: '0.55' });
+  private readonly attributeType = vscode.window.createTextEditorDecorationType({ opacity: ATTRIBUTE_OPACITY });
   private readonly snapshots = new WeakMap<vscode.TextEditor, DecorationSnapshot>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -84,20 +93,37 @@ export class DecorationController implements vscode.Disposable {
     }
   }
 
-  private typeFor(color: string, style: 'text' | 'lines'): vscode.TextEditorDecorationType {
-    const key = `${color}/${style}`;
+  private typeFor(key: string, make: () => vscode.DecorationRenderOptions): vscode.TextEditorDecorationType {
     let type = this.types.get(key);
     if (!type) {
-      type = vscode.window.createTextEditorDecorationType({
-        backgroundColor: withAlpha(color, style === 'text' ? TEXT_ALPHA : BLOCK_ALPHA),
-        isWholeLine: style === 'lines',
-        overviewRulerColor: withAlpha(color, RULER_ALPHA),
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      });
+      type = vscode.window.createTextEditorDecorationType(make());
       this.types.set(key, type);
     }
     return type;
+  }
+
+  private stripeType(colors: string[]): vscode.TextEditorDecorationType {
+    // VS Code writes `textDecoration` into a CSS rule: the stripes are box shadows below the words.
+    return this.typeFor(`stripes ${colors.join(' ')}`, () => ({
+      textDecoration: `none; box-shadow: ${stripeShadow(colors)}`,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
+  }
+
+  private barType(colors: string[]): vscode.TextEditorDecorationType {
+    return this.typeFor(`bars ${colors.join(' ')}`, () => ({
+      gutterIconPath: vscode.Uri.parse(`data:image/svg+xml;base64,${bytesToBase64(utf8Bytes(gutterBarsSvg(colors)))}`),
+      gutterIconSize: '100% 100%',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
+  }
+
+  private rulerType(color: string): vscode.TextEditorDecorationType {
+    return this.typeFor(`ruler ${color}`, () => ({
+      overviewRulerColor: withAlpha(color, RULER_ALPHA),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
   }
 
   private apply(editor: vscode.TextEditor): void {
@@ -109,12 +135,14 @@ export class DecorationController implements vscode.Disposable {
     const snapshot = snapshotOf(fragments);
     const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
     for (const type of this.types.values()) byType.set(type, []);
-    for (const f of snapshot.fragments) {
-      const type = this.typeFor(f.color, f.style);
+    const add = (type: vscode.TextEditorDecorationType, range: vscode.Range): void => {
       const ranges = byType.get(type) ?? [];
-      ranges.push(f.range);
+      ranges.push(range);
       byType.set(type, ranges);
-    }
+    };
+    for (const s of snapshot.stripes) add(this.stripeType(s.colors), s.range);
+    for (const b of snapshot.bars) add(this.barType(b.colors), b.range);
+    for (const c of snapshot.codes) add(this.rulerType(c.color), c.range);
     for (const [type, ranges] of byType) editor.setDecorations(type, ranges);
     editor.setDecorations(this.attributeType, snapshot.attributes);
     this.snapshots.set(editor, snapshot);
@@ -135,13 +163,46 @@ export class DecorationController implements vscode.Disposable {
 }
 
 function snapshotOf(fragments: DocumentFragment[]): DecorationSnapshot {
-  const snapshot: DecorationSnapshot = { fragments: [], attributes: [] };
+  const snapshot: DecorationSnapshot = { codes: [], stripes: [], bars: [], attributes: [] };
+  const inline: { range: vscode.Range; colors: string[] }[] = [];
+  const lines = new Map<number, string[]>();
   for (const f of fragments) {
-    const color = normalizeColor(f.color) ?? NEUTRAL_COLOR;
-    const style = f.kind === 'section' || f.kind === 'div' ? 'lines' : 'text';
-    const range = toRange(f.range);
-    if (!range.isEmpty) snapshot.fragments.push({ color, style, range });
     snapshot.attributes.push(toRange(f.attributeRange));
+    const range = toRange(f.range);
+    if (range.isEmpty) continue;
+    const style: DecorationStyle = f.kind === 'inline' ? 'stripe' : 'bar';
+    const colors = fragmentColors(f).map((c) => normalizeColor(c) ?? NEUTRAL_COLOR);
+    f.codes.forEach((code, i) => snapshot.codes.push({ code, color: colors[i]!, style, range }));
+    if (style === 'stripe') inline.push({ range, colors });
+    else {
+      // A range that ends at the start of a line (a div's content) does not reach that line.
+      const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+      for (let line = range.start.line; line <= last; line++) lines.set(line, [...(lines.get(line) ?? []), ...colors]);
+    }
+  }
+  snapshot.stripes = stretches(inline);
+  // Runs of lines with the same bars, one range each.
+  const sorted = [...lines.keys()].sort((a, b) => a - b);
+  for (const line of sorted) {
+    const colors = lines.get(line)!;
+    const previous = snapshot.bars[snapshot.bars.length - 1];
+    if (previous && previous.range.end.line === line - 1 && previous.colors.join() === colors.join()) {
+      previous.range = new vscode.Range(previous.range.start, new vscode.Position(line, 0));
+    } else snapshot.bars.push({ colors, range: new vscode.Range(line, 0, line, 0) });
   }
   return snapshot;
+}
+
+/** The stretches between every start and end of inline fragments, each with the colours of the fragments over it, in their order. */
+function stretches(inline: { range: vscode.Range; colors: string[] }[]): { colors: string[]; range: vscode.Range }[] {
+  const points = [...inline.flatMap((f) => [f.range.start, f.range.end])].sort((a, b) => a.compareTo(b));
+  const unique = points.filter((p, i) => i === 0 || !p.isEqual(points[i - 1]!));
+  const out: { colors: string[]; range: vscode.Range }[] = [];
+  for (let i = 0; i + 1 < unique.length; i++) {
+    const start = unique[i]!;
+    const end = unique[i + 1]!;
+    const colors = inline.filter((f) => f.range.start.isBeforeOrEqual(start) && f.range.end.isAfterOrEqual(end)).flatMap((f) => f.colors);
+    if (colors.length) out.push({ colors, range: new vscode.Range(start, end) });
+  }
+  return out;
 }

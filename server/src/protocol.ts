@@ -69,6 +69,8 @@ export interface DocumentFragment {
   codes: string[];
   /** The colour of the first code's aspect (or the code itself), when the codebook has one. */
   color?: string;
+  /** With more than one code: the colour of each, in the order of `codes` (null where the codebook has none). */
+  colors?: (string | null)[];
   text: string;
   memo?: string;
   speaker?: string;

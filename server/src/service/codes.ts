@@ -55,6 +55,7 @@ export function provideDocumentFragments(s: Snapshot, params: DocumentFragmentsP
     };
     const color = colorOf(view.folder.codebook, f.codes[0]!);
     if (color) fragment.color = color;
+    if (f.codes.length > 1) fragment.colors = f.codes.map((code) => colorOf(view.folder.codebook, code) ?? null);
     if (f.memo !== undefined) fragment.memo = f.memo;
     if (f.speaker !== undefined) fragment.speaker = f.speaker;
     return fragment;
