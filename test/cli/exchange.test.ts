@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
-import { run, temp } from './helpers';
+import { folder, run, temp } from './helpers';
 
 const examples = path.resolve(__dirname, '../../examples');
 const schemas = path.resolve(__dirname, '../fixtures/refi-qda');
@@ -86,5 +86,67 @@ describe('kader import', () => {
     assert.match(result.err, /iets\.txt: only \.vtt, \.docx and \.qdc files can be imported/);
     assert.ok(!existsSync(path.join(dir, 'fout.md')));
     assert.deepEqual(readdirSync(dir).sort(), ['fout.vtt', 'iets.txt', 'kapot.docx']);
+  });
+});
+
+describe('kader report --format csv: the Dutch way, and the document × code matrix', () => {
+  // Invented practices and coders; a folder and a practice that hold `;`, `,`, `"` and a line break.
+  const project = {
+    'codebook.md': '# Intentie {#intentie}\n\n## Gestuurd {#intentie/gestuurd}\n\n# Context {#context}\n',
+    'breda/a.md': '---\npractice: Breda\ncoder: Femke\n---\n\n[Ik wilde]{#intentie} iets [leren]{#intentie #zelfgekozen}, [echt]{#intentie}.\n',
+    'tilburg; "oost", zuid/b.md': '---\npractice: "Tilburg\\nOost"\ncoder: Joost\n---\n\n[Omdat het moest]{#intentie/gestuurd #context}.\n',
+    'leeg/c.md': '---\npractice: Leeg\n---\n\nNog niets gecodeerd.\n',
+  };
+
+  test('with --lang nl the separator is ; (an explicit --separator wins); in English ,', async () => {
+    const root = folder(project);
+    const nl = await run(['report', root, '--format', 'csv', '--lang', 'nl']);
+    assert.equal(nl.code, 0, nl.err);
+    assert.ok(nl.out.startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line\r\nbreda/a.md;Breda;Femke;;intentie;intentie;Ik wilde;;6\r\n'), nl.out);
+    const comma = await run(['report', root, '--format', 'csv', '--lang', 'nl', '--separator', ',']);
+    assert.ok(comma.out.startsWith('\uFEFFfile,practice,coder,speaker,code,aspect,text,memo,line\r\nbreda/a.md,Breda,Femke,,intentie,intentie,Ik wilde,,6\r\n'), comma.out);
+    const en = await run(['report', root, '--format', 'csv']);
+    assert.ok(en.out.startsWith('\uFEFFfile,practice,coder,speaker,code,aspect,text,memo,line\r\n'), en.out);
+  });
+
+  test('--matrix documents: one row per transcript, one column per code (codebook order, then others), counts; quoted where needed', async () => {
+    const root = folder(project);
+    const semicolon = await run(['report', root, '--format', 'csv', '--matrix', 'documents', '--lang', 'nl']);
+    assert.deepEqual(semicolon, {
+      code: 0,
+      err: '',
+      out:
+        '\uFEFFfile;practice;coder;intentie;intentie/gestuurd;context;zelfgekozen\r\n' +
+        'breda/a.md;Breda;Femke;3;0;0;1\r\n' +
+        'leeg/c.md;Leeg;;0;0;0;0\r\n' +
+        '"tilburg; ""oost"", zuid/b.md";"Tilburg\nOost";Joost;0;1;1;0\r\n',
+    });
+    const comma = await run(['report', root, '--format', 'csv', '--matrix', 'documents']);
+    assert.equal(
+      comma.out,
+      '\uFEFFfile,practice,coder,intentie,intentie/gestuurd,context,zelfgekozen\r\n' +
+        'breda/a.md,Breda,Femke,3,0,0,1\r\n' +
+        'leeg/c.md,Leeg,,0,0,0,0\r\n' +
+        '"tilburg; ""oost"", zuid/b.md","Tilburg\nOost",Joost,0,1,1,0\r\n',
+    );
+  });
+
+  test('--matrix needs --format csv and takes documents; said in English and Dutch', async () => {
+    const root = folder(project);
+    assert.deepEqual(await run(['report', root, '--matrix', 'documents']), { code: 2, out: '', err: 'kader: --matrix goes with --format csv\nRun "kader --help" for usage.\n' });
+    const nl = await run(['report', root, '--matrix', 'documents', '--lang', 'nl']);
+    assert.equal(nl.err.split('\n')[0], 'kader: --matrix hoort bij --format csv');
+    assert.deepEqual(await run(['report', root, '--format', 'csv', '--matrix', 'codes']), {
+      code: 2,
+      out: '',
+      err: 'kader: --matrix must be one of documents (got "codes")\nRun "kader --help" for usage.\n',
+    });
+  });
+
+  test('export --format csv with --lang nl writes ; too', async () => {
+    const root = folder(project);
+    const dir = temp();
+    assert.equal((await run(['export', root, '--format', 'csv', '--lang', 'nl'], dir)).code, 0);
+    assert.ok(readFileSync(path.join(dir, 'fragments.csv'), 'utf8').startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line\r\n'));
   });
 });

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { localize, type Translate } from '../core/l10n';
 import { messageOf } from '../core/messages';
 import { jsonText, terminalLine, terminalText } from '../core/outputs/outputEscaping';
-import { csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/outputs/report';
+import { csvMatrixReport, csvReport, htmlReport, jsonReport, markdownReport, textReport } from '../core/outputs/report';
 import type { Locale } from '../core/types';
 import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from '../core/fileText';
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
@@ -33,6 +33,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'max-warnings': { type: 'string' },
   separator: { type: 'string' },
+  matrix: { type: 'string' },
   'group-by': { type: 'string' },
   quotes: { type: 'boolean' },
   out: { type: 'string' },
@@ -56,6 +57,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(t('--{0} must be one of {1} (got "{2}")', name, allowed.join(', '), value));
+}
+
+/** CSV as a spreadsheet in the language expects it: `;` in Dutch (where `,` is the decimal comma), `,` in English. */
+function csvSeparatorOf(locale: Locale): ',' | ';' {
+  return locale === 'nl' ? ';' : ',';
 }
 
 /** `--max-size MB` in bytes (the default without it). */
@@ -169,7 +175,9 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       case 'report': {
         const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
-        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
+        const separator = oneOf(values.separator, [',', ';'] as const, csvSeparatorOf(locale), 'separator', t);
+        const matrix = values.matrix === undefined ? undefined : oneOf(values.matrix, ['documents'] as const, 'documents', 'matrix', t);
+        if (matrix && format !== 'csv') throw new UsageError(t('--matrix goes with --format csv'));
         if (values.quotes && format !== 'text') throw new UsageError(t('--quotes goes with --format text (the other formats always hold the quotes)'));
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         knownCoder(project, values.coder, t);
@@ -177,13 +185,13 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         if (format === 'json') io.out(jsonText(jsonReport(input)) + '\n');
         else if (format === 'markdown') io.out(markdownReport(input, { groupBy }));
         else if (format === 'html') io.out(htmlReport(input, { groupBy }));
-        else if (format === 'csv') io.out('\uFEFF' + csvReport(input, separator));
+        else if (format === 'csv') io.out('\uFEFF' + (matrix ? csvMatrixReport(input, separator) : csvReport(input, separator)));
         else io.out(textReport(input, { groupBy, quotes: values.quotes ?? false }));
         return 0;
       }
       case 'export': {
         const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format', t);
-        const separator = oneOf(values.separator, [',', ';'] as const, ',', 'separator', t);
+        const separator = oneOf(values.separator, [',', ';'] as const, csvSeparatorOf(locale), 'separator', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
         if (values.key !== undefined && !values.pseudonymise) throw new UsageError(t('--key goes with --pseudonymise'));
         if (values.pseudonymise && values.key === undefined) throw new UsageError(t('name the key with --key FILE'));

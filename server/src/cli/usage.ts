@@ -20,7 +20,9 @@ Commands:
                              the aspects against the learning level and loop, when the codebook has them.
       --group-by aspect|practice   Aspect, then practice (default), or practice, then aspect.
       --quotes               Text format: each quote under its code, with speaker, transcript and line.
-      --separator ,|;        CSV field separator (default ,).
+      --separator ,|;        CSV field separator (default , in English, ; with --lang nl).
+      --matrix documents     With --format csv: one row per transcript (file, practice, coder), one
+                             column per code, the number of its fragments with that code.
 
   export [folder]   Export the project for other tools or readers.
       --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
@@ -63,7 +65,9 @@ Opdrachten:
                              de aspecten tegen leerniveau en lus, als het codeboek die heeft.
       --group-by aspect|practice   Eerst aspect, dan praktijk (standaard), of eerst praktijk, dan aspect.
       --quotes               Formaat text: elk citaat onder zijn code, met spreker, transcript en regel.
-      --separator ,|;        Scheidingsteken in CSV (standaard ,).
+      --separator ,|;        Scheidingsteken in CSV (standaard ; in het Nederlands, , in het Engels).
+      --matrix documents     Met --format csv: één rij per transcript (bestand, praktijk, codeur), één
+                             kolom per code, het aantal fragmenten met die code.
 
   export [map]      Exporteer het project voor andere programma's of lezers.
       --format qdpx|qdc|csv|md|html   REFI-QDA-project of -codeboek, CSV, rapport (standaard qdpx).

@@ -275,6 +275,34 @@ export function csvReport(input: ReportInput, separator = ','): string {
   return rows.join('\r\n') + '\r\n';
 }
 
+/**
+ * The document × code matrix: one row per transcript that counts (path, practice, coder; each
+ * conversation once, or one coder's transcripts under a coder filter), one column per code (the
+ * codebook's order, then the other codes in use, sorted), each cell the number of the transcript's
+ * fragments with that code.
+ */
+export function csvMatrixReport(input: ReportInput, separator = ','): string {
+  const { index, filter = {} } = input;
+  const counts = new Map<string, Map<string, number>>();
+  for (const ref of filteredFragments(index, filter)) {
+    const row = counts.get(ref.document.key) ?? new Map<string, number>();
+    counts.set(ref.document.key, row);
+    for (const code of new Set(ref.fragment.codes)) row.set(code, (row.get(code) ?? 0) + 1);
+  }
+  const inCodebook = input.codebook.codes.map((c) => c.code);
+  const known = new Set(inCodebook);
+  const used = new Set([...counts.values()].flatMap((row) => [...row.keys()]));
+  const codes = [...inCodebook, ...[...used].filter((c) => !known.has(c)).sort()];
+  const left = filter.coder ? undefined : conversationsOf(index).left;
+  const documents = index.all().filter((d) => (filter.coder ? d.coder === filter.coder : !left!.has(d.key)) && (!filter.text || counts.has(d.key)));
+  const rows = [csvRow(['file', 'practice', 'coder', ...codes], separator)];
+  for (const d of documents) {
+    const row = counts.get(d.key);
+    rows.push(csvRow([d.path, d.practice ?? '', d.coder ?? '', ...codes.map((c) => row?.get(c) ?? 0)], separator));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
 export function jsonReport(input: ReportInput): unknown {
   const { index, codebook } = input;
   const left = conversationsOf(index).left;
