@@ -5,6 +5,7 @@
 import { aspectsOf, noPracticeLabel } from '../index/aggregate';
 import { aspectOf } from '../codes';
 import { localize } from '../l10n';
+import { formatPercent } from '../numbers';
 import { conversationsOf, leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { familyMatrices } from './learningLevels';
 import { markdownText } from './outputEscaping';
@@ -257,7 +258,7 @@ export function matrixMarkdown(stats: Pick<Statistics, 'aspects' | 'practices' |
     ...stats.matrix[i]!.map((n, j) => {
       if (measure === 'count') return String(n);
       const total = stats.practiceTotals[j]!;
-      return total ? `${((n / total) * 100).toFixed(1)} %` : '–';
+      return total ? formatPercent((n / total) * 100, locale) : '–';
     }),
   ]);
   return [`| ${head.join(' | ')} |`, `| --- |${stats.practices.map(() => ' ---: |').join('')}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';

@@ -4,6 +4,7 @@
 
 import { localize, type Translate } from '../../l10n';
 import type { Locale } from '../../types';
+import { formatNumber } from '../../numbers';
 
 const MB = 1024 * 1024;
 
@@ -39,8 +40,6 @@ function subject(kind: ImportKind, t: Translate): string {
   }
 }
 
-const NUMBER_LOCALE: Record<Locale, string> = { en: 'en-US', nl: 'nl-NL' };
-
 const mb = (bytes: number): number => Math.round(bytes / MB);
 
 export function tooMuchText(kind: ImportKind, locale: Locale): string {
@@ -65,7 +64,7 @@ export function tooDeep(kind: ImportKind, locale: Locale): string {
 
 export function tooManyElements(kind: ImportKind, locale: Locale): string {
   const t = localize(locale);
-  return t('{0} holds more than {1} XML elements; Kader does not import it.', subject(kind, t), IMPORT_LIMITS.elements.toLocaleString(NUMBER_LOCALE[locale]));
+  return t('{0} holds more than {1} XML elements; Kader does not import it.', subject(kind, t), formatNumber(IMPORT_LIMITS.elements, locale));
 }
 
 /**

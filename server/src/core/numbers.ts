@@ -1,0 +1,24 @@
+// Numbers as a reader of the locale writes them: 79,0 % and 1.000 in Dutch, 79.0 % and 1,000 in English.
+
+import type { Locale } from './types';
+
+const TAGS: Readonly<Record<Locale, string>> = { en: 'en-US', nl: 'nl-NL' };
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function format(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(TAGS[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+}
+
+/** `value` with `digits` decimals (none by default), grouped by thousands. */
+export function formatNumber(value: number, locale: Locale, digits = 0): string {
+  return format(locale, digits).format(value);
+}
+
+/** A percentage (`value` in percent) with one decimal: `79,0 %` in Dutch, `79.0 %` in English. */
+export function formatPercent(value: number, locale: Locale, digits = 1): string {
+  return `${format(locale, digits).format(value)} %`;
+}
