@@ -81,6 +81,12 @@ function paragraphsOf(text: string, prefix: string, participants: ReadonlySet<st
   return pieces;
 }
 
+/** A run of speech by one speaker: one part per time it was given (one part without timestamps). */
+interface Turn {
+  speaker?: string;
+  parts: { start?: number; text: string }[];
+}
+
 /** The front matter's YAML, each value on one line (`lineWidth: 0`: never folded). */
 function frontMatterYaml(front: Record<string, unknown>): string {
   return stringify(front, { lineWidth: 0 }).replace(/\n$/, '');
@@ -104,7 +110,10 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   if (spoken.length === 0) return { ok: false, message: localize(locale)('There is no spoken text in this file.') };
   const participants = [...new Set(spoken.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
   const listed = new Set(participants);
-  const turns: Utterance[] = [];
+  const turns: Turn[] = [];
+  // A paragraph that opens with a participant's `Name:` would be read as their turn.
+  const opensTurn = (text: string): boolean => listed.has(PLAIN_LABEL.exec(text)?.[1]?.trim() ?? '\0');
+  const timed = (start: number | undefined): start is number => options.timestamps === true && start !== undefined && Number.isFinite(start);
   for (const u of spoken) {
     let { speaker, text } = u;
     // Words without a speaker that open with a participant's `Name:` are read as that
@@ -115,20 +124,27 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
       text = text.slice(plain[0].length).trim();
     }
     const last = turns[turns.length - 1];
-    if (last && last.speaker === speaker) last.text = text ? `${last.text} ${text}` : last.text;
-    else turns.push({ speaker, start: u.start, text });
+    if (last && last.speaker === speaker) {
+      // With timestamps, each cue that has its own time keeps it: a paragraph of the same turn.
+      const part = last.parts[last.parts.length - 1]!;
+      if (timed(u.start) && u.start !== part.start && text && !opensTurn(text)) last.parts.push({ start: u.start, text });
+      else if (text) part.text = part.text ? `${part.text} ${text}` : text;
+    } else turns.push({ speaker, parts: [{ start: u.start, text }] });
   }
   const front: Record<string, unknown> = {};
   if (options.title) front['title'] = foldWhitespace(options.title);
   if (options.practice) front['practice'] = foldWhitespace(options.practice);
   if (options.date) front['date'] = foldWhitespace(options.date);
   front['participants'] = participants;
-  const body = turns.map((turn) => {
-    const stamp = options.timestamps && turn.start !== undefined && Number.isFinite(turn.start) ? `[${timestamp(turn.start)}] ` : '';
-    const label = speakerLabel(turn.speaker);
-    const pieces = paragraphsOf(turn.text, `${stamp}${label}`, listed);
-    return pieces.map((piece, i) => (i === 0 ? `${stamp}${label}${escapeText(piece, !stamp && !label)}`.trimEnd() : escapeText(piece))).join('\n\n');
-  });
+  const body = turns.flatMap((turn) =>
+    turn.parts.map((part, p) => {
+      const stamp = timed(part.start) ? `[${timestamp(part.start)}] ` : '';
+      // The speaker's label opens the turn; the later paragraphs of the turn carry only their time.
+      const label = p === 0 ? speakerLabel(turn.speaker) : '';
+      const pieces = paragraphsOf(part.text, `${stamp}${label}`, listed);
+      return pieces.map((piece, i) => (i === 0 ? `${stamp}${label}${escapeText(piece, !stamp && !label)}`.trimEnd() : escapeText(piece))).join('\n\n');
+    }),
+  );
   const markdown = `---\n${frontMatterYaml(front)}\n---\n\n${body.join('\n\n')}\n`;
   if (markdown.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
   return { ok: true, markdown, participants, turns: turns.length };

@@ -1,5 +1,6 @@
 // Import of Teams and Zoom WebVTT transcripts (`.vtt`): voice tags `<v Name>` (Teams) or a
-// `Name:` prefix (Zoom) give the speaker; NOTE blocks, cue settings and styles are left out.
+// `Name:` prefix (Zoom: a name that opens two cues or more, or any such name in a file written
+// that way) give the speaker; NOTE blocks, cue settings and styles are left out.
 
 import { WebVTTParser, type CueNode } from 'webvtt-parser';
 import entities from 'webvtt-parser/html-entities.json';
@@ -47,12 +48,21 @@ export function importWebVtt(input: string, options: ImportOptions = {}): Import
   if (!/^WEBVTT(?:[ \t].*)?(?:\r\n|\r|\n|$)/.test(text)) return { ok: false, message: localize(locale)('This is not a WebVTT file: it does not start with "WEBVTT".') };
   if (cueTagsDeeperThan(text, IMPORT_LIMITS.depth)) return { ok: false, message: tooDeep('vtt', locale) };
   const parsed = new WebVTTParser(entities as Record<string, string>).parse(text, 'metadata');
-  const utterances: Utterance[] = parsed.cues.map((cue) => {
+  const cues = parsed.cues.map((cue) => {
     const read = readCue(cue.tree.children);
-    const speaker = read.voice;
     const words = read.text.trim();
-    const zoom = speaker ? undefined : ZOOM_SPEAKER.exec(words);
-    return zoom ? { speaker: zoom[1]!.trim(), start: cue.startTime, text: zoom[2]! } : { speaker, start: cue.startTime, text: words };
+    return { start: cue.startTime, voice: read.voice, words, zoom: read.voice ? null : ZOOM_SPEAKER.exec(words) };
   });
+  // A `Name:` is Zoom's speaker when it opens two cues or more, or when the file is written the
+  // Zoom way (half its cues without a voice open with such a name): a colon in a sentence
+  // (`En ik zei toen: …`) is words.
+  const opened = new Map<string, number>();
+  for (const cue of cues) if (cue.zoom) opened.set(cue.zoom[1]!.trim(), (opened.get(cue.zoom[1]!.trim()) ?? 0) + 1);
+  const repeated = (cue: (typeof cues)[number]): boolean => cue.zoom !== null && (opened.get(cue.zoom[1]!.trim()) ?? 0) >= 2;
+  const voiceless = cues.filter((cue) => !cue.voice);
+  const zoomWay = voiceless.filter(repeated).length * 2 >= voiceless.length;
+  const utterances: Utterance[] = cues.map((cue) =>
+    cue.zoom && (zoomWay || repeated(cue)) ? { speaker: cue.zoom[1]!.trim(), start: cue.start, text: cue.zoom[2]! } : { speaker: cue.voice, start: cue.start, text: cue.words },
+  );
   return writeTranscript(utterances, options, 'vtt');
 }
