@@ -169,3 +169,30 @@ test('on disk: a transcript that gains Kader front matter, or a folder moved in 
   );
   assert.deepEqual(client.errors(), []);
 });
+
+test('pull: a folder that becomes a project, or stops being one, has its open documents pulled again', async (t) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'kader-plain-'));
+  await writeFile(path.join(root, 'notes.md'), INSTALL);
+  const client = await TestClient.start({ folders: [root], capabilities: fullCapabilities(true) });
+  t.after(async () => {
+    await client.dispose();
+    await rm(root, { recursive: true, force: true });
+  });
+  const notes = fileUri(path.join(root, 'notes.md'));
+  await client.open(notes);
+  const pull = async (): Promise<unknown[]> => ((await client.request(DocumentDiagnosticRequest.type, { textDocument: { uri: notes } })) as FullDocumentDiagnosticReport).items;
+  assert.deepEqual(await pull(), []);
+
+  client.settings = { project: 'always' };
+  let refreshed = client.waitFor('workspace/diagnostic/refresh');
+  await client.configurationChanged();
+  await refreshed;
+  assert.deepEqual(await pull(), NOT_IN_CODEBOOK);
+
+  client.settings = {};
+  refreshed = client.waitFor('workspace/diagnostic/refresh');
+  await client.configurationChanged();
+  await refreshed;
+  assert.deepEqual(await pull(), []);
+  assert.deepEqual(client.errors(), []);
+});

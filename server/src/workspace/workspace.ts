@@ -368,6 +368,11 @@ export class Workspace {
     await Promise.all(Array.from({ length: this.indexer ? SCAN_LANES : 1 }, lane));
     if (!current()) return;
     this.emit({ uris: changed });
+    // A folder that became a project, or stopped being one: every document of it (the open ones
+    // too, whose diagnostics a client pulls) is checked again.
+    const announced = folder.announcedProject;
+    folder.announcedProject = folder.isProject;
+    if (announced !== undefined && announced !== folder.isProject) this.emit({ codebooks: [folder] });
   }
 
   // Open documents ------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ export class Folder {
   readonly problems = new Map<string, { problem: ReadProblem | 'folder'; detail: string }>();
   /** Transcripts (relative paths) whose front matter has Kader's keys: they make the folder a project. */
   readonly marked = new Set<string>();
+  /** Whether the folder was a project at the end of its last scan (undefined before the first). */
+  announcedProject: boolean | undefined;
   /** Serialises scans of this folder; a newer scan makes an older one stop. */
   scanning: Promise<void> = Promise.resolve();
   scanGeneration = 0;
