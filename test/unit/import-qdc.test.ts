@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { readChunk } from '../../server/src/core/parse/chunk';
 import { codebookXml } from '../../server/src/core/outputs/exchange/refiQda';
 import { importQdc, segmentOf } from '../../server/src/core/outputs/exchange/qdcImport';
 
@@ -43,6 +44,57 @@ describe('REFI-QDA codebook import', () => {
       ['intentie/door-organisatie-gestuurd', 'Door organisatie gestuurd', null],
       ['space-place', 'Space & place', null],
     ]);
+  });
+
+  test('a colour with alpha (#AARRGGBB) is read; descriptions stay descriptions whatever they hold; names keep their braces readable', () => {
+    const xml = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+<Code guid="1" name="Jaar {2020}" color="#FF4E79A7"><Description>2020</Description></Code>
+<Code guid="2" name="Lijn" color="#80e15759"><Description>Eerst dit.
+---
+Dan dat.
+
+---
+
+# Geen kop</Description></Code>
+<Code guid="3" name="Kleurloos" color="#FF4E79A"><Description>+1</Description></Code>
+</Codes></CodeBook>`;
+    const result = importQdc(xml);
+    assert.deepEqual(result, {
+      ok: true,
+      markdown: [
+        '# Jaar \\{2020\\} {#jaar-2020 color="#4E79A7"}',
+        '',
+        '2020',
+        '',
+        '# Lijn {#lijn color="#e15759"}',
+        '',
+        'Eerst dit. --- Dan dat.',
+        '',
+        '\\---',
+        '',
+        '\\# Geen kop',
+        '',
+        '# Kleurloos {#kleurloos}',
+        '',
+        '\\+1',
+        '',
+      ].join('\n'),
+      codes: 3,
+    });
+    const codebook = parseCodebook(result.markdown);
+    assert.deepEqual(codebook.diagnostics, []);
+    assert.deepEqual(
+      codebook.codes.map((c) => [c.code, c.name, c.color ?? null, c.shortDescription]),
+      [
+        ['jaar-2020', 'Jaar {2020}', '#4E79A7', '2020'],
+        ['lijn', 'Lijn', '#e15759', 'Eerst dit. --- Dan dat.'],
+        ['kleurloos', 'Kleurloos', null, '+1'],
+      ],
+    );
+    assert.deepEqual(
+      readChunk(codebook.codes[1]!.description).blocks.map((b) => b.text),
+      ['Eerst dit. --- Dan dat.', '---', '# Geen kop'],
+    );
   });
 
   test('export then import keeps every code', () => {

@@ -39,6 +39,17 @@ function descriptionMarkdown(description: string): string[] {
     .filter((paragraph) => paragraph !== '');
 }
 
+/**
+ * A code's colour as the codebook writes it (`#RGB` or `#RRGGBB`), from `#RGB`, `#RRGGBB` or
+ * `#AARRGGBB` (alpha first, as some programs write it; the alpha is left out); else none.
+ */
+function colourOf(value: string): string | undefined {
+  const colour = value.trim();
+  if (/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(colour)) return colour;
+  if (/^#[0-9a-fA-F]{8}$/.test(colour)) return `#${colour.slice(3)}`;
+  return undefined;
+}
+
 /** A code path segment from a display name: `Space & place` → `space-place`. */
 export function segmentOf(name: string): string {
   const segment = name
@@ -90,8 +101,8 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
     for (let n = 2; taken.has(path) || !isCodePath(path); n++) path = `${parent ? `${parent}/` : ''}${segmentOf(name)}-${n}`;
     taken.add(path);
     count++;
-    const colour = textValue(code.color);
-    const color = /^#(?:[0-9a-fA-F]{3}){1,2}$/.test(colour) ? ` color="${escapeAttributeValue(colour)}"` : '';
+    const colour = colourOf(textValue(code.color));
+    const color = colour ? ` color="${escapeAttributeValue(colour)}"` : '';
     lines.push(`${'#'.repeat(Math.min(depth, 6))} ${escapeHeading(name)} {#${path}${color}}`, '');
     for (const paragraph of descriptionMarkdown(textValue(code.Description))) lines.push(paragraph, '');
     const children = Array.isArray(code.Code) ? code.Code : [];
