@@ -40,7 +40,8 @@ describe('kader agree', () => {
         'Overall       78.2 %  0.200   0.146  0/3 (0.0 %)',
         '',
         // #actanten is the prevalence case (89.1 % yet kappa 0) and below chance (alpha < 0).
-        '#actanten: 89.1 % agreement, yet kappa 0.000 and alpha -0.048: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.',
+        '#actanten: 80 % agreement or more, yet kappa below 0.4. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        '#actanten: alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.',
         'How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.',
         '',
         'Disagreements:',
@@ -88,7 +89,7 @@ describe('kader agree', () => {
     assert.match(none.out, /^No pairs found/);
   });
 
-  test('a note for a high agreement with a low kappa, and for a negative alpha, each on its own', async () => {
+  test('a note for a high agreement with a low kappa, and one for a negative alpha, naming the codes', async () => {
     // 100 characters (99 letters and the newline).
     // #p: A codes 0–6, B 0–1 and 7–11: both 2, onlyA 5, onlyB 5, neither 88. Po = 90 %; pA = pB = 0.07,
     //   Pe = 0.0049 + 0.8649 = 0.8698, kappa = 0.0302 / 0.1302 = 0.232. Alpha: n0 = 186, n1 = 14,
@@ -109,8 +110,8 @@ describe('kader agree', () => {
         '#t          40.0 %  -0.429  -0.421  0/2 (0.0 %)',
         'Overall     65.0 %  -0.098  -0.093  0/5 (0.0 %)',
         '',
-        '#p: 90.0 % agreement, yet kappa 0.232: most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
-        '#t: alpha -0.421 is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.',
+        '#p: 80 % agreement or more, yet kappa below 0.4. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        '#t: alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.',
         'How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.',
         '',
         '',
@@ -121,8 +122,8 @@ describe('kader agree', () => {
       nl.out.includes(
         [
           '',
-          '- \\#p: 90.0 % overeenstemming, en toch kappa 0.232: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.',
-          '- \\#t: alfa -0.421 ligt onder 0: de codeerders stemmen minder overeen dan bij toeval, een teken dat ze het over deze code stelselmatig oneens zijn.',
+          '- \\#p: 80 % overeenstemming of meer, en toch kappa onder 0.4. Het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.',
+          '- \\#t: alfa onder 0. De codeerders stemmen minder overeen dan bij toeval: een teken dat ze het stelselmatig oneens zijn.',
           '- Hoe je overeenstemming, kappa en alfa leest: docs/agreement.nl.md in de documentatie van Kader.',
           '',
         ].join('\n'),

@@ -87,7 +87,8 @@ describe('the agreement page explains its figures', () => {
     assert.match(html, /<td><code>#actanten<\/code><\/td><td class="num">86\.4 %<\/td><td class="num">0\.000<\/td><td class="num">-0\.070<\/td>/);
     assert.equal(
       between(html, '<ul class="notes">', '</ul>'),
-      '<ul class="notes"><li><code>#actanten</code>: 86.4 % agreement, yet kappa 0.000 and alpha -0.070: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.</li></ul>',
+      '<ul class="notes"><li><code>#actanten</code>: 80 % agreement or more, yet kappa below 0.4. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.</li>' +
+        '<li><code>#actanten</code>: alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.</li></ul>',
     );
     assert.equal(
       between(html, '<section class="reading"', '</section>'),
@@ -103,7 +104,8 @@ describe('the agreement page explains its figures', () => {
     const html = page('nl');
     assert.equal(
       between(html, '<ul class="notes">', '</ul>'),
-      '<ul class="notes"><li><code>#actanten</code>: 86.4 % overeenstemming, en toch kappa 0.000 en alfa -0.070: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; alfa onder 0 zegt dat ze zelfs minder overeenstemmen dan bij toeval.</li></ul>',
+      '<ul class="notes"><li><code>#actanten</code>: 80 % overeenstemming of meer, en toch kappa onder 0.4. Het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.</li>' +
+        '<li><code>#actanten</code>: alfa onder 0. De codeerders stemmen minder overeen dan bij toeval: een teken dat ze het stelselmatig oneens zijn.</li></ul>',
     );
     assert.equal(
       between(html, '<section class="reading"', '</section>'),
@@ -115,25 +117,31 @@ describe('the agreement page explains its figures', () => {
     );
   });
 
-  test('a high agreement with a low kappa, and a negative alpha, each on its own', () => {
-    // The figures of test/cli/agree.test.ts: #p 90 %, kappa 0.232, alpha 0.236; #t 40 %, kappa -0.429, alpha -0.421.
+  test('one line per kind of note, naming its codes', () => {
+    // The figures of test/cli/agree.test.ts: #p 90 %, kappa 0.232, alpha 0.236 (a note on kappa only);
+    // #t 40 %, kappa -0.429, alpha -0.421 (a note on alpha only); #q as #p.
     const s = 'abcdefghijklmnopqrstuvwxyz'.repeat(4).slice(0, 99);
-    const a = `[${s.slice(0, 7)}]{#p}${s.slice(7, 20)}[${s.slice(20, 50)}]{#t}${s.slice(50)}\n`;
-    const b = `[${s.slice(0, 2)}]{#p}${s.slice(2, 7)}[${s.slice(7, 12)}]{#p}${s.slice(12, 50)}[${s.slice(50, 80)}]{#t}${s.slice(80)}\n`;
-    const both: AgreementReport = { ...compareCodings({ text: a }, { text: b }), uri: 'file:///a.md', version: 1, labelA: 'a', labelB: 'b' };
+    const a = `[${s.slice(0, 7)}]{#p #q}${s.slice(7, 20)}[${s.slice(20, 50)}]{#t}${s.slice(50)}\n`;
+    const b = `[${s.slice(0, 2)}]{#p #q}${s.slice(2, 7)}[${s.slice(7, 12)}]{#p #q}${s.slice(12, 50)}[${s.slice(50, 80)}]{#t}${s.slice(80)}\n`;
+    const report3: AgreementReport = { ...compareCodings({ text: a }, { text: b }), uri: 'file:///a.md', version: 1, labelA: 'a', labelB: 'b' };
+    assert.deepEqual(report3.codes.map((c) => [c.code, c.percent.toFixed(1), c.kappa.toFixed(3), c.alpha?.toFixed(3)]), [
+      ['p', '90.0', '0.232', '0.236'],
+      ['q', '90.0', '0.232', '0.236'],
+      ['t', '40.0', '-0.429', '-0.421'],
+    ]);
     const notesOf = (locale: 'en' | 'nl'): string => {
-      const html = agreementHtml(both, { kept: new Set() }, { nonce: 'bm9uY2U=', cspSource: 'x', locale, scriptUri: 'x' });
+      const html = agreementHtml(report3, { kept: new Set() }, { nonce: 'bm9uY2U=', cspSource: 'x', locale, scriptUri: 'x' });
       return between(html, '<ul class="notes">', '</ul>');
     };
     assert.equal(
       notesOf('en'),
-      '<ul class="notes"><li><code>#p</code>: 90.0 % agreement, yet kappa 0.232: most of the text is left uncoded by both coders, so they would agree this often by chance alone.</li>' +
-        '<li><code>#t</code>: alpha -0.421 is below 0: less agreement than chance, a sign that the coders disagree systematically on this code.</li></ul>',
+      '<ul class="notes"><li><code>#p</code>, <code>#q</code>: 80 % agreement or more, yet kappa below 0.4. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.</li>' +
+        '<li><code>#t</code>: alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.</li></ul>',
     );
     assert.equal(
       notesOf('nl'),
-      '<ul class="notes"><li><code>#p</code>: 90.0 % overeenstemming, en toch kappa 0.232: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen.</li>' +
-        '<li><code>#t</code>: alfa -0.421 ligt onder 0: minder overeenstemming dan bij toeval, een teken dat de codeerders het over deze code stelselmatig oneens zijn.</li></ul>',
+      '<ul class="notes"><li><code>#p</code>, <code>#q</code>: 80 % overeenstemming of meer, en toch kappa onder 0.4. Het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.</li>' +
+        '<li><code>#t</code>: alfa onder 0. De codeerders stemmen minder overeen dan bij toeval: een teken dat ze het stelselmatig oneens zijn.</li></ul>',
     );
   });
 

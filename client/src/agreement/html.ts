@@ -7,7 +7,7 @@ import type { AgreementReport, Disagreement } from '../../../server/src/protocol
 import type { Locale } from '../../../server/src/core/types';
 import { css, html, type SafeHtml } from '../webview/html';
 import { webviewPage, type PageOptions } from '../webview/page';
-import { agreementNotes } from '../../../server/src/core/outputs/agreementNotes';
+import { agreementNotes, HIGH_PERCENT, LOW_KAPPA } from '../../../server/src/core/outputs/agreementNotes';
 
 const WORDS = {
   en: {
@@ -46,11 +46,9 @@ const WORDS = {
       'Kappa and alpha correct that share for chance. When a code covers only a little of the text, most of the text is left uncoded by both coders, so they agree on, say, 86 % of it by chance alone: kappa then stays near 0 however high the percentage looks. Kappa counts only the agreement beyond chance: 1 is complete agreement, 0 no better than chance.',
     alphaMeans:
       'Alpha below 0 means less agreement than chance would give: the coders disagree systematically, for instance because one codes a whole answer and the other only one sentence of it.',
-    prevalence: (percent: string, kappa: string) =>
-      `${percent} agreement, yet kappa ${kappa}: most of the text is left uncoded by both coders, so they would agree this often by chance alone.`,
-    both: (percent: string, kappa: string, alpha: string) =>
-      `${percent} agreement, yet kappa ${kappa} and alpha ${alpha}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.`,
-    belowChance: (alpha: string) => `alpha ${alpha} is below 0: less agreement than chance, a sign that the coders disagree systematically on this code.`,
+    prevalence: (percent: number, kappa: number) =>
+      `${percent} % agreement or more, yet kappa below ${kappa}. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.`,
+    belowChance: 'alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.',
     guide: 'Read more: agreement, kappa and alpha, with a worked example',
   },
   nl: {
@@ -89,11 +87,9 @@ const WORDS = {
       'Kappa en alfa corrigeren dat deel voor toeval. Beslaat een code maar weinig tekst, dan laten beide codeerders het meeste ongecodeerd en stemmen ze al bij toeval op zo’n 86 % van de tekst overeen: kappa blijft dan bij 0, hoe hoog het percentage ook oogt. Kappa telt alleen de overeenstemming boven toeval: 1 is volledige overeenstemming, 0 niet beter dan toeval.',
     alphaMeans:
       'Alfa onder 0 betekent minder overeenstemming dan bij toeval: de codeerders zijn het stelselmatig oneens, bijvoorbeeld omdat de een een heel antwoord codeert en de ander er maar één zin van.',
-    prevalence: (percent: string, kappa: string) =>
-      `${percent} overeenstemming, en toch kappa ${kappa}: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen.`,
-    both: (percent: string, kappa: string, alpha: string) =>
-      `${percent} overeenstemming, en toch kappa ${kappa} en alfa ${alpha}: het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; alfa onder 0 zegt dat ze zelfs minder overeenstemmen dan bij toeval.`,
-    belowChance: (alpha: string) => `alfa ${alpha} ligt onder 0: minder overeenstemming dan bij toeval, een teken dat de codeerders het over deze code stelselmatig oneens zijn.`,
+    prevalence: (percent: number, kappa: number) =>
+      `${percent} % overeenstemming of meer, en toch kappa onder ${kappa}. Het meeste van de tekst laten beide codeerders ongecodeerd, dus zouden ze ook bij toeval al zo vaak overeenstemmen; kappa telt alleen de overeenstemming boven toeval.`,
+    belowChance: 'alfa onder 0. De codeerders stemmen minder overeen dan bij toeval: een teken dat ze het stelselmatig oneens zijn.',
     guide: 'Meer lezen: overeenstemming, kappa en alfa, met een uitgewerkt voorbeeld',
   },
 } as const;
@@ -135,7 +131,7 @@ button.link { background: none; border: none; color: var(--vscode-textLink-foreg
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); width: 5em; font: inherit; }
 tr.resolved td { opacity: 0.6; }
-.notes { padding-left: 1.2em; }
+.notes { padding-left: 1.2em; max-width: 60em; }
 .notes li { margin: 4px 0; }
 .reading { max-width: 60em; }
 .reading ul { padding-left: 1.2em; color: var(--vscode-descriptionForeground); }
@@ -169,20 +165,14 @@ ${figuresRow(w.overall, overall.percent, overall.kappa, overall.alpha, overall.s
 </tbody></table>`;
 }
 
-/** Where a figure is easily misread (a high percentage with a low kappa, a negative alpha), a line that says why. */
+/** Where a figure is easily misread (a high percentage with a low kappa, a negative alpha), a line that names the codes and says why. */
 function notes(report: AgreementReport, w: Words): SafeHtml {
   const found = agreementNotes(report.codes);
-  if (found.length === 0) return html``;
-  return html`<ul class="notes">${found.map(
-    (n) =>
-      html`<li><code>#${n.code}</code>: ${
-        n.prevalence && n.belowChance
-          ? w.both(pct(n.percent), num(n.kappa), num(n.alpha))
-          : n.prevalence
-            ? w.prevalence(pct(n.percent), num(n.kappa))
-            : w.belowChance(num(n.alpha))
-      }</li>`,
-  )}</ul>\n`;
+  const list = (codes: string[]): SafeHtml[] => codes.map((c, i) => html`${i > 0 ? ', ' : ''}<code>#${c}</code>`);
+  const items: SafeHtml[] = [];
+  if (found.prevalence.length > 0) items.push(html`<li>${list(found.prevalence)}: ${w.prevalence(HIGH_PERCENT, LOW_KAPPA)}</li>`);
+  if (found.belowChance.length > 0) items.push(html`<li>${list(found.belowChance)}: ${w.belowChance}</li>`);
+  return items.length > 0 ? html`<ul class="notes">${items}</ul>\n` : html``;
 }
 
 /** What agreement, kappa and alpha mean, in plain words, and the way to the guide (docs/agreement.md). */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { combineAgreements, compareCodings, findCodingPairs, type AgreementResult, type CodeAgreement, type Overall } from '../core/outputs/agreement';
 import { localize, type Translate } from '../core/l10n';
-import { agreementNotes } from '../core/outputs/agreementNotes';
+import { agreementNotes, HIGH_PERCENT, LOW_KAPPA } from '../core/outputs/agreementNotes';
 import { jsonText, markdownText } from '../core/outputs/outputEscaping';
 import { listTranscripts, readText } from '../workspace/files';
 import { readProblemText } from '../core/fileText';
@@ -77,27 +77,22 @@ function table(codes: CodeAgreement[], overall: Overall, t: Translate, markdown:
  * a negative alpha. Nothing when every figure reads as it looks.
  */
 function notes(codes: CodeAgreement[], t: Translate, markdown: boolean): string[] {
-  const lines = agreementNotes(codes).map((note) => {
-    const code = `#${note.code}`;
-    if (note.prevalence && note.belowChance) {
-      return t(
-        '{0}: {1} agreement, yet kappa {2} and alpha {3}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; alpha below 0 says they agree even less than chance would.',
-        code,
-        pct(note.percent),
-        num(note.kappa),
-        num(note.alpha),
-      );
-    }
-    if (note.prevalence) {
-      return t(
-        '{0}: {1} agreement, yet kappa {2}: most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
-        code,
-        pct(note.percent),
-        num(note.kappa),
-      );
-    }
-    return t('{0}: alpha {1} is below 0: the coders agree less than chance would, a sign that they disagree systematically on this code.', code, num(note.alpha));
-  });
+  const found = agreementNotes(codes);
+  const list = (names: string[]): string => names.map((c) => `#${c}`).join(', ');
+  const lines: string[] = [];
+  if (found.prevalence.length > 0) {
+    lines.push(
+      t(
+        '{0}: {1} % agreement or more, yet kappa below {2}. Most of the text is left uncoded by both coders, so they would agree this often by chance alone; kappa counts only the agreement beyond chance.',
+        list(found.prevalence),
+        HIGH_PERCENT,
+        String(LOW_KAPPA),
+      ),
+    );
+  }
+  if (found.belowChance.length > 0) {
+    lines.push(t('{0}: alpha below 0. The coders agree less than chance would: a sign of systematic disagreement.', list(found.belowChance)));
+  }
   if (lines.length === 0) return [];
   lines.push(t('How to read agreement, kappa and alpha: docs/agreement.md in the Kader documentation.'));
   return ['', ...(markdown ? lines.map((line) => `- ${markdownText(line)}`) : lines)];
