@@ -20,6 +20,7 @@ import { StatusBar } from './statusBar';
 import { FilterState } from './treeFilter';
 import { KaderTreeProvider, type ViewNode } from './treeView';
 import { PrivacyFeatures } from './privacy';
+import { t } from './l10n';
 
 /** What an entry knows of its extension host: how the server runs, and what else only it can say. */
 export type KaderHost = ServerLauncher & ProjectHost;
@@ -58,10 +59,24 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     );
   }
   void vscode.commands.executeCommand('setContext', 'kader.filterActive', false);
+  // The views' titles follow kader.language (the manifest's names follow VS Code's display language).
+  const titleViews = (): void => {
+    aspectsView.title = t('Aspects');
+    practicesView.title = t('Practices');
+    levelsView.title = t('Learning Level');
+  };
+  titleViews();
 
   const refreshAll = (): void => {
     for (const [provider] of views) provider.invalidate();
   };
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('kader.language')) return;
+      titleViews();
+      refreshAll();
+    }),
+  );
   context.subscriptions.push(
     server.onDidChangeIndex((change) => {
       refreshAll();
@@ -157,8 +172,8 @@ async function filterByText(filter: FilterState, given: unknown): Promise<void> 
     typeof given === 'string'
       ? given
       : await vscode.window.showInputBox({
-          title: vscode.l10n.t('Filter Fragments by Text'),
-          prompt: vscode.l10n.t('Show only fragments whose text or memo contains this (ignoring case). Empty shows all.'),
+          title: t('Filter Fragments by Text'),
+          prompt: t('Show only fragments whose text or memo contains this (ignoring case). Empty shows all.'),
           value: filter.filter.text ?? '',
         });
   if (text === undefined) return;
@@ -169,11 +184,11 @@ async function filterByCoder(filter: FilterState, coders: string[], given: unkno
   let coder: string | undefined;
   if (typeof given === 'string') coder = given;
   else {
-    const all = vscode.l10n.t('All coders');
+    const all = t('All coders');
     const items = [{ label: all, coder: undefined as string | undefined }, ...[...new Set(coders)].sort().map((c) => ({ label: c, coder: c as string | undefined }))];
     const choice = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Filter Fragments by Coder'),
-      placeHolder: coders.length ? vscode.l10n.t('Show only the fragments of transcripts coded by…') : vscode.l10n.t('No transcript names a coder in its front matter yet.'),
+      title: t('Filter Fragments by Coder'),
+      placeHolder: coders.length ? t('Show only the fragments of transcripts coded by…') : t('No transcript names a coder in its front matter yet.'),
     });
     if (!choice) return;
     coder = choice.coder;
@@ -193,14 +208,14 @@ async function revealInKader(
   const fragments = (await store.fetch(editor.document)) ?? [];
   const fragment = FragmentStore.at(fragments, editor.selection.active)[0];
   if (!fragment) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No coded fragment here: put the cursor in a fragment.'));
+    void vscode.window.showInformationMessage(t('No coded fragment here: put the cursor in a fragment.'));
     return undefined;
   }
   const node = await aspects.findFragment(editor.document.uri, toRange(fragment.fullRange).start);
   if (!node) {
     if (filter.active) {
-      const clear = vscode.l10n.t('Clear Filter');
-      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('The filter hides this fragment.'), clear);
+      const clear = t('Clear Filter');
+      const answer = await vscode.window.showInformationMessage(t('The filter hides this fragment.'), clear);
       if (answer === clear) {
         filter.clear();
         return revealInKader(store, aspects, view, filter);

@@ -11,6 +11,7 @@ import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
 import type { KaderServer } from './kaderServer';
 import { kaderLocale } from './locale';
 import type { ViewNode } from './treeView';
+import { t } from './l10n';
 
 /** What a coding command did; returned to callers (tests, other extensions). */
 export interface CodingOutcome {
@@ -58,7 +59,7 @@ export class CodingCommands {
   private activeTranscript(): vscode.TextEditor | undefined {
     const editor = vscode.window.activeTextEditor;
     if (editor && isTranscriptDocument(editor.document)) return editor;
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown transcript to code it.'));
+    void vscode.window.showInformationMessage(t('Open a Markdown transcript to code it.'));
     return undefined;
   }
 
@@ -71,12 +72,12 @@ export class CodingCommands {
   private async run(document: vscode.TextDocument, action: CodingAction): Promise<CodingOutcome> {
     const version = document.version;
     const result: CodingResult | undefined = await this.server.request(CodingRequest, { ...action, uri: document.uri.toString(), version });
-    if (!result) return this.info(vscode.l10n.t('The Kader language server did not answer; nothing was changed.'));
-    if (result.edits.length === 0) return this.info(result.message ?? vscode.l10n.t('Nothing to change here.'));
-    if (document.version !== version) return this.info(vscode.l10n.t('The text changed while Kader was working; nothing was changed. Try again.'));
+    if (!result) return this.info(t('The Kader language server did not answer; nothing was changed.'));
+    if (result.edits.length === 0) return this.info(result.message ?? t('Nothing to change here.'));
+    if (document.version !== version) return this.info(t('The text changed while Kader was working; nothing was changed. Try again.'));
     const edit = new vscode.WorkspaceEdit();
     for (const e of result.edits) edit.replace(document.uri, toRange(e.range), e.newText);
-    if (!(await vscode.workspace.applyEdit(edit))) return this.info(vscode.l10n.t('The edit could not be applied.'));
+    if (!(await vscode.workspace.applyEdit(edit))) return this.info(t('The edit could not be applied.'));
     const outcome: CodingOutcome = { applied: true };
     if (result.shape) outcome.shape = result.shape;
     return outcome;
@@ -87,11 +88,11 @@ export class CodingCommands {
     const editor = this.activeTranscript();
     if (!editor) return undefined;
     const { document, selection } = editor;
-    if (selection.isEmpty) return this.info(vscode.l10n.t('Select the words or paragraphs to code first.'));
+    if (selection.isEmpty) return this.info(t('Select the words or paragraphs to code first.'));
     let codes = codesArgument(arg);
     let known: CodesResult | undefined;
     if (!codes) {
-      const picked = await this.picker.pick({ document, canPickMany: true, title: vscode.l10n.t('Code Selection') });
+      const picked = await this.picker.pick({ document, canPickMany: true, title: t('Code Selection') });
       if (!picked) return undefined;
       codes = picked.codes;
       known = picked.known;
@@ -113,7 +114,7 @@ export class CodingCommands {
   /** Kader: Repeat Last Code — codes the selection with the codes given last. */
   async repeatLastCode(): Promise<CodingOutcome | undefined> {
     const last = this.history.last;
-    if (last.length === 0) return this.info(vscode.l10n.t('No code given yet: use "Code Selection…" first.'));
+    if (last.length === 0) return this.info(t('No code given yet: use "Code Selection…" first.'));
     return this.codeSelection(last);
   }
 
@@ -147,14 +148,14 @@ export class CodingCommands {
     const target = await this.cursorTarget();
     if (!target) return undefined;
     const fragment = await this.fragmentAt(target);
-    if (!fragment) return this.info(vscode.l10n.t('No coded fragment here: put the cursor in a fragment.'));
+    if (!fragment) return this.info(t('No coded fragment here: put the cursor in a fragment.'));
     let code = codesArgument(arg)?.[0];
     let known: CodesResult | undefined;
     if (!code) {
       const picked = await this.picker.pick({
         document: target.document,
         canPickMany: false,
-        title: vscode.l10n.t('Add Code to Fragment'),
+        title: t('Add Code to Fragment'),
         exclude: fragment.codes,
       });
       if (!picked) return undefined;
@@ -176,7 +177,7 @@ export class CodingCommands {
     // The server removes the code from the innermost fragment here that has it, so the codes of
     // every enclosing fragment are offered.
     const fragments = FragmentStore.at((await this.store.fetch(target.document)) ?? [], target.position);
-    if (fragments.length === 0) return this.info(vscode.l10n.t('No coded fragment here: put the cursor in a fragment.'));
+    if (fragments.length === 0) return this.info(t('No coded fragment here: put the cursor in a fragment.'));
     const codes = [...new Set(fragments.flatMap((f) => f.codes))];
     let code = codesArgument(arg)?.[0];
     if (!code) {
@@ -184,7 +185,7 @@ export class CodingCommands {
       else {
         const choice = await vscode.window.showQuickPick(
           codes.map((c) => `#${c}`),
-          { title: vscode.l10n.t('Remove Code from Fragment'), placeHolder: vscode.l10n.t('The code to remove') },
+          { title: t('Remove Code from Fragment'), placeHolder: t('The code to remove') },
         );
         if (!choice) return undefined;
         code = choice.slice(1);
@@ -212,17 +213,17 @@ export class CodingCommands {
     for (const c of missing) this.offered.add(c);
     const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return;
-    const add = vscode.l10n.t('Add to Codebook');
+    const add = t('Add to Codebook');
     const list = missing.map((c) => `#${c}`).join(', ');
     const answer = await vscode.window.showInformationMessage(
-      missing.length === 1 ? vscode.l10n.t('{0} is not in the codebook yet.', list) : vscode.l10n.t('{0} are not in the codebook yet.', list),
+      missing.length === 1 ? t('{0} is not in the codebook yet.', list) : t('{0} are not in the codebook yet.', list),
       add,
     );
     if (answer !== add) return;
     const codebook = await addCodesToCodebook(folder, missing, kaderLocale(), known.codebookUri ? vscode.Uri.parse(known.codebookUri) : undefined);
     if (!codebook) return;
-    const open = vscode.l10n.t('Open Codebook');
-    const next = await vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to the codebook. Describe it there.', list), open);
+    const open = t('Open Codebook');
+    const next = await vscode.window.showInformationMessage(t('Added {0} to the codebook. Describe it there.', list), open);
     if (next === open) await vscode.window.showTextDocument(codebook, { preview: false });
   }
 }

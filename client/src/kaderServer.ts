@@ -23,6 +23,7 @@ import {
 } from '../../server/src/protocol';
 import { registerFileAccess } from './fileAccess';
 import { kaderLocale } from './locale';
+import { t } from './l10n';
 
 /** How long `kader/indexChanged` notifications are gathered before the views ask again. */
 const INDEX_DEBOUNCE_MS = 120;
@@ -75,7 +76,7 @@ export class KaderServer implements vscode.Disposable {
       outputChannel: output,
       errorHandler: this.errorHandler(),
     };
-    this.client = launcher.createClient(vscode.l10n.t('Kader Language Server'), clientOptions);
+    this.client = launcher.createClient(t('Kader Language Server'), clientOptions);
     this.client.onNotification(IndexChangedNotification, (params) => this.indexChanged(params));
     this.disposables.push(
       ...registerFileAccess(this.client),
@@ -106,7 +107,7 @@ export class KaderServer implements vscode.Disposable {
         if (result.action === CloseAction.DoNotRestart) {
           return {
             action: CloseAction.DoNotRestart,
-            message: vscode.l10n.t(
+            message: t(
               'The Kader language server crashed 5 times in the last 3 minutes and will not be restarted. Run "Kader: Restart Language Server" to try again; the output channel "Kader" tells more.',
             ),
           };
@@ -121,7 +122,7 @@ export class KaderServer implements vscode.Disposable {
       await this.client.start();
     } catch (error) {
       this.output.error(`The Kader language server did not start: ${String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Kader language server did not start. See the output channel "Kader".'));
+      void vscode.window.showErrorMessage(t('The Kader language server did not start. See the output channel "Kader".'));
     }
   }
 

@@ -17,6 +17,7 @@ import {
   type PrivacySummaryResult,
 } from '../../server/src/protocol';
 import type { KaderServer } from './kaderServer';
+import { t } from './l10n';
 
 const ALLOW_LIST_GLOB = '**/kader-privacy-allow.txt';
 
@@ -74,7 +75,7 @@ export class PrivacyFeatures implements vscode.Disposable {
     private readonly server: KaderServer,
     private readonly host: PrivacyHost,
   ) {
-    this.item.name = vscode.l10n.t('Kader: Personal Data');
+    this.item.name = t('Kader: Personal Data');
     this.item.command = 'kader.privacy.showFindings';
     const allowList = vscode.workspace.createFileSystemWatcher(ALLOW_LIST_GLOB);
     this.disposables.push(
@@ -94,7 +95,7 @@ export class PrivacyFeatures implements vscode.Disposable {
       vscode.commands.registerCommand('kader.pseudonymiseTranscript', (uri?: unknown) => {
         const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
         if (target) return this.pseudonymise(target);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown transcript to pseudonymise it.'));
+        void vscode.window.showInformationMessage(t('Open a Markdown transcript to pseudonymise it.'));
         return undefined;
       }),
       // `{ confirm: false }` skips the question (tests, and tasks that confirmed already).
@@ -162,15 +163,15 @@ export class PrivacyFeatures implements vscode.Disposable {
     if (summary.certain === 0 && summary.keyProblems.length === 0) {
       this.item.text = `$(shield) 0`;
       this.item.backgroundColor = undefined;
-      this.item.tooltip = vscode.l10n.t('No certain findings of personal data in the workspace.');
+      this.item.tooltip = t('No certain findings of personal data in the workspace.');
     } else {
       this.item.text = summary.keyProblems.length > 0 ? `$(warning) ${summary.certain}` : `$(shield) ${summary.certain}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      const lines = [vscode.l10n.t('{0} certain findings of personal data in {1} transcripts. Click to see them.', summary.certain, summary.files.length)];
+      const lines = [t('{0} certain findings of personal data in {1} transcripts. Click to see them.', summary.certain, summary.files.length)];
       for (const problem of summary.keyProblems) lines.push(problem);
       this.item.tooltip = lines.join('\n\n');
     }
-    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} certain findings of personal data', summary.certain) };
+    this.item.accessibilityInformation = { label: t('{0} certain findings of personal data', summary.certain) };
     this.item.show();
     this.emitter.fire(summary);
     return summary;
@@ -179,12 +180,12 @@ export class PrivacyFeatures implements vscode.Disposable {
   private async showFindings(): Promise<void> {
     const summary = this.summaryValue ?? (await this.updateSummary());
     if (!summary || summary.files.length === 0) {
-      void vscode.window.showInformationMessage(summary?.keyProblems[0] ?? vscode.l10n.t('No certain findings of personal data in the workspace.'));
+      void vscode.window.showInformationMessage(summary?.keyProblems[0] ?? t('No certain findings of personal data in the workspace.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      summary.files.map((f) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)), description: vscode.l10n.t('{0} certain findings', f.certain), uri: f.uri })),
-      { title: vscode.l10n.t('Transcripts with personal data'), placeHolder: summary.keyProblems[0] },
+      summary.files.map((f) => ({ label: vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri)), description: t('{0} certain findings', f.certain), uri: f.uri })),
+      { title: t('Transcripts with personal data'), placeHolder: summary.keyProblems[0] },
     );
     if (!pick) return;
     await vscode.window.showTextDocument(vscode.Uri.parse(pick.uri));
@@ -196,13 +197,13 @@ export class PrivacyFeatures implements vscode.Disposable {
   /** Pseudonymises one transcript (a URI) or the workspace (undefined): one undoable edit, then what was left alone. */
   async pseudonymise(uri: vscode.Uri | undefined, confirm = true): Promise<{ applied: boolean; left: PrivacyLeftFinding[] }> {
     const method = PseudonymiseRequest.method;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Kader: pseudonymising…'), cancellable: true }, (_, token) =>
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Kader: pseudonymising…'), cancellable: true }, (_, token) =>
       this.server.request(PseudonymiseRequest, uri ? { uri: uri.toString() } : {}, token),
     );
     if (!result) {
       const refusal = this.server.refusal(method);
       if (refusal) {
-        const open = vscode.l10n.t('Open Settings');
+        const open = t('Open Settings');
         void vscode.window.showWarningMessage(refusal, open).then((answer) => {
           if (answer === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'kader.privacy.keyFile');
         });
@@ -211,9 +212,9 @@ export class PrivacyFeatures implements vscode.Disposable {
     }
     if (result.files > 0) {
       if (confirm && !uri) {
-        const go = vscode.l10n.t('Pseudonymise');
+        const go = t('Pseudonymise');
         const answer = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Replace {0} names and numbers in {1} transcripts? One undo (Ctrl+Z in each changed file, or Edit > Undo) takes it back.', result.replacements, result.files),
+          t('Replace {0} names and numbers in {1} transcripts? One undo (Ctrl+Z in each changed file, or Edit > Undo) takes it back.', result.replacements, result.files),
           { modal: true },
           go,
         );
@@ -221,16 +222,16 @@ export class PrivacyFeatures implements vscode.Disposable {
       }
       const edit = toWorkspaceEdit(result.edit);
       if (!edit || !(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('A transcript changed while Kader was working; nothing was changed. Try again.'));
+        void vscode.window.showWarningMessage(t('A transcript changed while Kader was working; nothing was changed. Try again.'));
         return { applied: false, left: result.left };
       }
     }
-    const done = result.files > 0 ? vscode.l10n.t('Pseudonymised: {0} replacements in {1} transcripts.', result.replacements, result.files) : vscode.l10n.t('Nothing to pseudonymise: no name of the key and no number or address was found.');
+    const done = result.files > 0 ? t('Pseudonymised: {0} replacements in {1} transcripts.', result.replacements, result.files) : t('Nothing to pseudonymise: no name of the key and no number or address was found.');
     if (result.left.length === 0) void vscode.window.showInformationMessage(done);
     else {
-      const show = vscode.l10n.t('Show Them');
+      const show = t('Show Them');
       void vscode.window
-        .showInformationMessage(`${done} ${vscode.l10n.t('{0} findings were left alone (likely names, and names the key lacks): look at them yourself.', result.left.length)}`, show)
+        .showInformationMessage(`${done} ${t('{0} findings were left alone (likely names, and names the key lacks): look at them yourself.', result.left.length)}`, show)
         .then((answer) => (answer === show ? this.showLeft(result.left) : undefined));
     }
     return { applied: result.files > 0, left: result.left };
@@ -239,7 +240,7 @@ export class PrivacyFeatures implements vscode.Disposable {
   private async showLeft(left: PrivacyLeftFinding[]): Promise<void> {
     const pick = await vscode.window.showQuickPick(
       left.map((f) => ({ label: f.text, description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}:${f.range.start.line + 1}`, detail: f.message, finding: f })),
-      { title: vscode.l10n.t('Left alone by pseudonymisation'), matchOnDescription: true },
+      { title: t('Left alone by pseudonymisation'), matchOnDescription: true },
     );
     if (!pick) return;
     const r = pick.finding.range;
@@ -252,7 +253,7 @@ export class PrivacyFeatures implements vscode.Disposable {
     const result = await this.server.request(ReplaceEverywhereRequest, { uri, name });
     const edit = result && toWorkspaceEdit(result);
     if (!edit) {
-      void vscode.window.showWarningMessage(this.server.refusal(ReplaceEverywhereRequest.method) ?? vscode.l10n.t('A transcript changed while Kader was working; nothing was changed. Try again.'));
+      void vscode.window.showWarningMessage(this.server.refusal(ReplaceEverywhereRequest.method) ?? t('A transcript changed while Kader was working; nothing was changed. Try again.'));
       return false;
     }
     return vscode.workspace.applyEdit(edit, { isRefactoring: true });
@@ -273,28 +274,28 @@ export class PrivacyFeatures implements vscode.Disposable {
     }
     const validate = async (value: string): Promise<string | undefined> => {
       const checked = await this.server.request(KeyEntryRequest, { uri, name, kind, pseudonym: value });
-      if (!checked) return vscode.l10n.t('The Kader language server did not answer.');
+      if (!checked) return t('The Kader language server did not answer.');
       return checked.ok ? checked.problem : checked.message;
     };
     const pseudonym =
       answers?.pseudonym ??
       (await vscode.window.showInputBox({
-        title: vscode.l10n.t('Add "{0}" to the Key', name),
-        prompt: vscode.l10n.t('The pseudonym that replaces "{0}" in every transcript.', name),
+        title: t('Add "{0}" to the Key', name),
+        prompt: t('The pseudonym that replaces "{0}" in every transcript.', name),
         value: asked.proposed,
         validateInput: validate,
       }));
     if (pseudonym === undefined) return false;
     const chosen = await this.server.request(KeyEntryRequest, { uri, name, kind, pseudonym });
     if (!chosen?.ok || !chosen.keyText) {
-      void vscode.window.showWarningMessage(chosen ? (chosen.ok ? (chosen.problem ?? '') : chosen.message) : vscode.l10n.t('The Kader language server did not answer.'));
+      void vscode.window.showWarningMessage(chosen ? (chosen.ok ? (chosen.problem ?? '') : chosen.message) : t('The Kader language server did not answer.'));
       return false;
     }
     const keyUri = vscode.Uri.parse(chosen.keyUri);
-    const add = vscode.l10n.t('Add to Key');
+    const add = t('Add to Key');
     const confirmed =
       answers?.confirm ??
-      (await vscode.window.showInformationMessage(vscode.l10n.t('Add "{0}: {1}" to the key {2}?', name, pseudonym.trim(), keyUri.fsPath), { modal: true }, add)) === add;
+      (await vscode.window.showInformationMessage(t('Add "{0}: {1}" to the key {2}?', name, pseudonym.trim(), keyUri.fsPath), { modal: true }, add)) === add;
     if (!confirmed) return false;
     await vscode.workspace.fs.writeFile(keyUri, new TextEncoder().encode(chosen.keyText));
     await this.reload();
@@ -329,7 +330,7 @@ export class PrivacyFeatures implements vscode.Disposable {
           const found = this.staged.get(key);
           if (found && found.certain > 0) {
             void vscode.window.showWarningMessage(
-              vscode.l10n.t('The commit holds {0} certain findings of personal data in {1}. Undo it (git reset --soft HEAD~1) or pseudonymise and amend it before you push.', found.certain, found.files.join(', ')),
+              t('The commit holds {0} certain findings of personal data in {1}. Undo it (git reset --soft HEAD~1) or pseudonymise and amend it before you push.', found.certain, found.files.join(', ')),
             );
           }
           this.staged.delete(key);
@@ -371,7 +372,7 @@ export class PrivacyFeatures implements vscode.Disposable {
     this.staged.set(key, found);
     if (found.certain > 0 && before?.files.join('\n') !== found.files.join('\n')) {
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('Staged transcripts hold {0} certain findings of personal data: {1}. Pseudonymise them before you commit (Kader: Pseudonymise Transcript).', found.certain, found.files.join(', ')),
+        t('Staged transcripts hold {0} certain findings of personal data: {1}. Pseudonymise them before you commit (Kader: Pseudonymise Transcript).', found.certain, found.files.join(', ')),
       );
     }
     return found;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { FragmentStore, isTranscriptDocument } from './fragmentStore';
 import { escapeMarkdown } from './markdownText';
 import { fragmentCount } from './treeView';
+import { t } from './l10n';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kader.status', vscode.StatusBarAlignment.Right, 100);
@@ -12,7 +13,7 @@ export class StatusBar implements vscode.Disposable {
   private inFragment = false;
 
   constructor(private readonly store: FragmentStore) {
-    this.item.name = vscode.l10n.t('Kader');
+    this.item.name = t('Kader');
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && isTranscriptDocument(editor.document)) void store.fetch(editor.document);
@@ -47,15 +48,15 @@ export class StatusBar implements vscode.Disposable {
     if (here.length > 0) {
       const codes = [...new Set(here.flatMap((f) => f.codes))];
       this.item.text = `$(tag) ${codes.map((c) => `#${c}`).join(' ')}`;
-      const tooltip = new vscode.MarkdownString(escapeMarkdown(vscode.l10n.t('Codes of the fragment under the cursor. Click to reveal it in the Kader view.')));
+      const tooltip = new vscode.MarkdownString(escapeMarkdown(t('Codes of the fragment under the cursor. Click to reveal it in the Kader view.')));
       const memo = here.find((f) => f.memo)?.memo;
-      if (memo) tooltip.appendMarkdown(`\n\n**${escapeMarkdown(vscode.l10n.t('Memo'))}:** ${escapeMarkdown(memo)}`);
+      if (memo) tooltip.appendMarkdown(`\n\n**${escapeMarkdown(t('Memo'))}:** ${escapeMarkdown(memo)}`);
       this.item.tooltip = tooltip;
       this.item.command = 'kader.revealInKader';
-      this.item.accessibilityInformation = { label: vscode.l10n.t('Codes here: {0}', codes.join(', ')) };
+      this.item.accessibilityInformation = { label: t('Codes here: {0}', codes.join(', ')) };
     } else {
       this.item.text = `$(tag) ${fragmentCount(fragments.length)}`;
-      this.item.tooltip = vscode.l10n.t('Coded fragments in this file. Select text and run "Code Selection…" (Ctrl+Alt+K) to code it.');
+      this.item.tooltip = t('Coded fragments in this file. Select text and run "Code Selection…" (Ctrl+Alt+K) to code it.');
       this.item.command = 'kader.aspects.focus';
       this.item.accessibilityInformation = { label: fragmentCount(fragments.length) };
     }

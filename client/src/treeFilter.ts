@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { TreeFilter } from '../../server/src/protocol';
+import { t } from './l10n';
 
 export class FilterState implements vscode.Disposable {
   private value: TreeFilter = {};
@@ -35,9 +36,9 @@ export class FilterState implements vscode.Disposable {
   /** What a view shows as its description while the filter is active. */
   describe(): string | undefined {
     const parts: string[] = [];
-    if (this.value.text) parts.push(vscode.l10n.t('“{0}”', this.value.text));
-    if (this.value.coder) parts.push(vscode.l10n.t('coder: {0}', this.value.coder));
-    return parts.length ? vscode.l10n.t('Filter: {0}', parts.join(' · ')) : undefined;
+    if (this.value.text) parts.push(t('“{0}”', this.value.text));
+    if (this.value.coder) parts.push(t('coder: {0}', this.value.coder));
+    return parts.length ? t('Filter: {0}', parts.join(' · ')) : undefined;
   }
 
   dispose(): void {

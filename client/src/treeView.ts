@@ -19,6 +19,7 @@ import type { ColorIcons } from './colorIcons';
 import type { KaderServer } from './kaderServer';
 import { escapeMarkdown } from './markdownText';
 import type { FilterState } from './treeFilter';
+import { t } from './l10n';
 
 export type ViewNodeKind = TreeNode['kind'] | 'folder';
 
@@ -313,7 +314,7 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
 
     // The transcript's words are escaped: they are quoted, never rendered as Markdown.
     const tooltip = new vscode.MarkdownString(`> ${escapeMarkdown(fragment.text)}`);
-    if (fragment.memo) tooltip.appendMarkdown(`\n\n**${escapeMarkdown(vscode.l10n.t('Memo'))}:** ${escapeMarkdown(fragment.memo)}`);
+    if (fragment.memo) tooltip.appendMarkdown(`\n\n**${escapeMarkdown(t('Memo'))}:** ${escapeMarkdown(fragment.memo)}`);
     tooltip.appendMarkdown(`\n\n${fragment.codes.map((code) => `\`#${code}\``).join(' ')}`);
     const where = [fragment.speaker, fragment.practice, fragment.coder, `${fragment.path}:${fragment.range.start.line + 1}`].filter(Boolean).join(' · ');
     tooltip.appendMarkdown(`\n\n${escapeMarkdown(where)}`);
@@ -321,7 +322,7 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     item.accessibilityInformation = { label: `${fragment.text}, ${where}` };
     item.command = {
       command: 'kader.openFragment',
-      title: vscode.l10n.t('Open Fragment'),
+      title: t('Open Fragment'),
       arguments: [fragment.key, fragment.range],
     };
     return item;
@@ -398,5 +399,5 @@ function collectColors(nodes: ServerNode[]): string[] {
 }
 
 export function fragmentCount(count: number): string {
-  return count === 1 ? vscode.l10n.t('1 fragment') : vscode.l10n.t('{0} fragments', count);
+  return count === 1 ? t('1 fragment') : t('{0} fragments', count);
 }

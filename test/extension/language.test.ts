@@ -47,6 +47,34 @@ describe('language features', () => {
     await waitForValue(() => message() === '#onbekend is not in the codebook.', `the message stayed ${message()}`);
   });
 
+  it('one switch for Dutch: kader.language puts the views, the tree and the server in Dutch', async () => {
+    const api = await kaderApi();
+    const config = vscode.workspace.getConfiguration('kader');
+    const titles = (): string[] => [api.aspectsView.title ?? '', api.practicesView.title ?? '', api.levelsView.title ?? ''];
+    const groupTooltip = async (): Promise<string> => {
+      await api.aspects.loadAll();
+      const node = [...api.aspects.nodes()].find((n) => n.kind === 'direct');
+      assert.ok(node, 'no "(no sub-code)" group');
+      return `${node.label} | ${(api.aspects.getTreeItem(node).tooltip as vscode.MarkdownString).value}`;
+    };
+    assert.deepEqual(titles(), ['Aspects', 'Practices', 'Learning Level']);
+    try {
+      await config.update('language', 'nl', vscode.ConfigurationTarget.Global);
+      await waitForValue(() => titles()[0] === 'Aspecten', `the titles stayed ${titles().join(', ')}`);
+      assert.deepEqual(titles(), ['Aspecten', 'Praktijken', 'Leerniveau']);
+      // The server's words (the group label) and the client's (the count in the tooltip) alike.
+      const dutch = await waitForValue(async () => {
+        const text = await groupTooltip();
+        return text.startsWith('(geen subcode)') && text;
+      }, 'the tree did not turn Dutch');
+      assert.match(dutch, /\d+ fragment(en)?$/);
+      assert.doesNotMatch(dutch, /fragments$/);
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForValue(() => titles()[0] === 'Aspects', 'the titles did not turn English again');
+  });
+
   it('reports a diagnostic for a broken fragment typed into unsaved text', async () => {
     const editor = await showFixture('coding/oefening.md');
     await editor.edit((b) => b.insert(new vscode.Position(6, 8), 'Dat ]{#context} '));
