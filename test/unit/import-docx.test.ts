@@ -1,6 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  Document,
+  HeadingLevel,
+  InsertedTextRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { importDocx, utterancesFromParagraphs } from '../../server/src/core/outputs/exchange/docx';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 
@@ -53,10 +69,93 @@ describe('Word import', () => {
       { speaker: 'Bram', start: 4, text: 'Hoi.' },
     ]);
     assert.deepEqual(utterancesFromParagraphs(['[00:01:02] Anna:', 'Ja.']), [{ speaker: 'Anna', start: 62, text: 'Ja.' }]);
-    assert.deepEqual(utterancesFromParagraphs(['Anna: Eerst ik.', 'Bram: Dan ik.']), [
+    assert.deepEqual(utterancesFromParagraphs(['Deelnemers: Anna en Bram', 'Anna: Eerst ik.', 'Bram: Dan ik.', 'Anna: En ik zei toen: nee.']), [
+      { speaker: undefined, start: undefined, text: 'Deelnemers: Anna en Bram' },
       { speaker: 'Anna', start: undefined, text: 'Eerst ik.' },
       { speaker: 'Bram', start: undefined, text: 'Dan ik.' },
+      { speaker: 'Anna', start: undefined, text: 'En ik zei toen: nee.' },
     ]);
+    // Names that open two paragraphs or more are speakers too; a colon in a sentence is words.
+    assert.deepEqual(utterancesFromParagraphs(['Anna: Eerst ik.', 'Bram: Dan ik.', 'Anna: Ja.', 'En ik zei toen: nee.']), [
+      { speaker: 'Anna', start: undefined, text: 'Eerst ik.' },
+      { speaker: undefined, start: undefined, text: 'Bram: Dan ik.' },
+      { speaker: 'Anna', start: undefined, text: 'Ja.' },
+      { speaker: undefined, start: undefined, text: 'En ik zei toen: nee.' },
+    ]);
+  });
+
+  test('headings, lists, tables, comments and tracked changes; speakers from bold labels, a colon in a sentence is words', async () => {
+    const date = '2020-01-01T00:00:00Z';
+    const cell = (text: string): TableCell => new TableCell({ children: [new Paragraph(text)] });
+    const doc = new Document({
+      comments: { children: [{ id: 0, author: 'Femke Bakker', date: new Date(date), children: [new Paragraph({ children: [new TextRun('Mooi [citaat]')] })] }] },
+      numbering: { config: [{ reference: 'genummerd', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Gesprek 3 | groep', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ children: [new TextRun({ text: 'Anna de Vries:', bold: true }), new TextRun(' Welkom allemaal.')] }),
+            new Paragraph({ children: [new TextRun('En ik zei toen: dat doen we.')] }),
+            new Paragraph({
+              children: [new TextRun({ text: 'Bram', bold: true }), new TextRun(': Ik wilde '), new CommentRangeStart(0), new TextRun('zelf iets leren'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] }), new TextRun('.')],
+            }),
+            new Paragraph({ text: 'eerste punt', bullet: { level: 0 } }),
+            new Paragraph({ text: 'tweede *punt*', bullet: { level: 1 } }),
+            new Paragraph({ text: 'stap een', numbering: { reference: 'genummerd', level: 0 } }),
+            new Table({ rows: [new TableRow({ children: [cell('Wie'), cell('Wat | waar')] }), new TableRow({ children: [cell('Anna'), cell('[x]{#y}')] })] }),
+            new Paragraph({ children: [new TextRun('Het was '), new DeletedTextRun({ text: 'niet ', id: 1, author: 'Femke', date }), new InsertedTextRun({ text: 'heel ', id: 2, author: 'Femke', date }), new TextRun('goed.')] }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const markdown = (comment: string): string =>
+      [
+        '---',
+        'participants:',
+        '  - Anna de Vries',
+        '  - Bram',
+        '---',
+        '',
+        '# Gesprek 3 | groep',
+        '',
+        '**Anna de Vries:** Welkom allemaal. En ik zei toen: dat doen we.',
+        '',
+        '**Bram:** Ik wilde zelf iets leren.',
+        '',
+        `*${comment}: Mooi \\[citaat\\]*`,
+        '',
+        '- eerste punt',
+        '',
+        '   - tweede \\*punt\\*',
+        '',
+        '1. stap een',
+        '',
+        '| Wie | Wat \\| waar |',
+        '| --- | --- |',
+        '| Anna | \\[x\\]\\{#y\\} |',
+        '',
+        '**Bram:** Het was heel goed.',
+        '',
+      ].join('\n');
+    assert.deepEqual(await importDocx(bytes), {
+      ok: true,
+      markdown: markdown('Comment by Femke Bakker'),
+      participants: ['Anna de Vries', 'Bram'],
+      turns: 3,
+      notes: ['The Word file has tracked changes: they were imported as accepted (insertions kept, deletions left out).'],
+    });
+    assert.deepEqual(await importDocx(bytes, { locale: 'nl' }), {
+      ok: true,
+      markdown: markdown('Opmerking van Femke Bakker'),
+      participants: ['Anna de Vries', 'Bram'],
+      turns: 3,
+      notes: ['Het Word-bestand bevat bijgehouden wijzigingen: ze zijn geïmporteerd als geaccepteerd (invoegingen behouden, verwijderingen weggelaten).'],
+    });
+    const model = parseTranscript(markdown('Comment by Femke Bakker'));
+    assert.deepEqual([model.fragments, model.diagnostics], [[], []]);
+    assert.deepEqual(model.turns.map((t) => t.speaker), ['Anna de Vries', 'Bram', 'Bram']);
+    assert.deepEqual(model.headings.map((h) => [h.depth, h.text]), [[1, 'Gesprek 3 | groep']]);
   });
 
   test('a corrupt file gives a clear message, in English or Dutch', async () => {

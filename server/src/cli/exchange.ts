@@ -89,6 +89,7 @@ export async function runImport(
     try {
       await writeNew(target, result.markdown, options.force);
       io.out(`${path.relative(io.cwd, target)}\n`);
+      for (const note of result.notes ?? []) io.err(`kader: ${name}: ${note}\n`);
     } catch (error) {
       if (!(error instanceof ExistsError)) throw error;
       io.err(`kader: ${t('{0} already exists; use --force to replace it', path.relative(io.cwd, target))}\n`);

@@ -18,13 +18,20 @@ export interface ImportOptions {
   locale?: Locale;
 }
 
-export type ImportResult = { ok: true; markdown: string; participants: string[]; turns: number } | { ok: false; message: string };
+export type ImportResult =
+  | { ok: true; markdown: string; participants: string[]; turns: number; /** What the import changed or left out, to tell the user. */ notes?: string[] }
+  | { ok: false; message: string };
 
 export interface Utterance {
   speaker?: string;
   /** Seconds from the start, when known. */
   start?: number;
   text: string;
+  /**
+   * A block already written as Markdown with its text escaped (a heading, list item, table or
+   * note of a Word file): written as it is, between the turns.
+   */
+  block?: string;
 }
 
 export function timestamp(seconds: number): string {
@@ -85,6 +92,8 @@ function paragraphsOf(text: string, prefix: string, participants: ReadonlySet<st
 interface Turn {
   speaker?: string;
   parts: { start?: number; text: string }[];
+  /** A Markdown block between the turns (Utterance.block). */
+  block?: string;
 }
 
 /** The front matter's YAML, each value on one line (`lineWidth: 0`: never folded). */
@@ -101,13 +110,19 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   const spoken: Utterance[] = [];
   let length = 0;
   for (const u of utterances) {
+    if (u.block !== undefined) {
+      length += u.block.length + 2;
+      if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
+      if (u.block.trim()) spoken.push({ text: '', block: u.block });
+      continue;
+    }
     const text = foldWhitespace(u.text);
     if (!text) continue;
     length += text.length + 1;
     if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
     spoken.push({ speaker: u.speaker === undefined ? undefined : foldWhitespace(u.speaker) || undefined, start: u.start, text });
   }
-  if (spoken.length === 0) return { ok: false, message: localize(locale)('There is no spoken text in this file.') };
+  if (!spoken.some((u) => u.block === undefined)) return { ok: false, message: localize(locale)('There is no spoken text in this file.') };
   const participants = [...new Set(spoken.map((t) => t.speaker).filter((s): s is string => s !== undefined))];
   const listed = new Set(participants);
   const turns: Turn[] = [];
@@ -115,6 +130,10 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   const opensTurn = (text: string): boolean => listed.has(PLAIN_LABEL.exec(text)?.[1]?.trim() ?? '\0');
   const timed = (start: number | undefined): start is number => options.timestamps === true && start !== undefined && Number.isFinite(start);
   for (const u of spoken) {
+    if (u.block !== undefined) {
+      turns.push({ parts: [], block: u.block });
+      continue;
+    }
     let { speaker, text } = u;
     // Words without a speaker that open with a participant's `Name:` are read as that
     // participant's turn (SYNTAX.md §6, a plain label): written so, the label shows it.
@@ -124,7 +143,7 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
       text = text.slice(plain[0].length).trim();
     }
     const last = turns[turns.length - 1];
-    if (last && last.speaker === speaker) {
+    if (last && last.block === undefined && last.speaker === speaker) {
       // With timestamps, each cue that has its own time keeps it: a paragraph of the same turn.
       const part = last.parts[last.parts.length - 1]!;
       if (timed(u.start) && u.start !== part.start && text && !opensTurn(text)) last.parts.push({ start: u.start, text });
@@ -137,7 +156,7 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   if (options.date) front['date'] = foldWhitespace(options.date);
   front['participants'] = participants;
   const body = turns.flatMap((turn) =>
-    turn.parts.map((part, p) => {
+    turn.block !== undefined ? [turn.block] : turn.parts.map((part, p) => {
       const stamp = timed(part.start) ? `[${timestamp(part.start)}] ` : '';
       // The speaker's label opens the turn; the later paragraphs of the turn carry only their time.
       const label = p === 0 ? speakerLabel(turn.speaker) : '';
@@ -147,5 +166,5 @@ export function writeTranscript(utterances: Utterance[], options: ImportOptions,
   );
   const markdown = `---\n${frontMatterYaml(front)}\n---\n\n${body.join('\n\n')}\n`;
   if (markdown.length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText(kind, locale) };
-  return { ok: true, markdown, participants, turns: turns.length };
+  return { ok: true, markdown, participants, turns: turns.filter((t) => t.block === undefined).length };
 }
