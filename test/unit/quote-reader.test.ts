@@ -91,6 +91,13 @@ describe('plainWords and positions', () => {
   test('takes off attribute blocks (with braces in a memo), brackets, emphasis and links; keeps escaped characters', () => {
     assert.equal(plainWords('Ik [zei [dit]{#a}]{#b memo="x {y} z"} en **dat** \\*echt\\* [hier](https://example.org).'), 'Ik zei dit en dat *echt* hier.');
     assert.equal(plainWords('Een {accolade} blijft'), 'Een {accolade} blijft');
+    assert.equal(plainWords('Dat voelt [lacht] scheef, [zei [ze]{#a}]{#b} [00:01:05].'), 'Dat voelt [lacht] scheef, zei ze [00:01:05].');
+  });
+
+  test('a fragment only partly in the words read loses its bracket or its end', () => {
+    assert.equal(plainWords('**S3:** [Ik kwam '), 'S3: Ik kwam');
+    assert.equal(plainWords('[eerder] en [Ik kwam '), '[eerder] en Ik kwam');
+    assert.equal(plainWords('het moest]{#intentie/gestuurd} en bleef'), 'het moest en bleef');
   });
 
   test('offsets of LSP positions, clamped to the line', () => {

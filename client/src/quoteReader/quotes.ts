@@ -94,13 +94,31 @@ function labelOf(line: string, speakers: ReadonlySet<string>): { speaker: string
   return undefined;
 }
 
-/** Markdown's marks taken off a line's words: attribute blocks, fragment brackets, emphasis, escapes. */
+/** A fragment's closing bracket and attribute block: `]{#code memo="…"}`. */
+const FRAGMENT_END = new RegExp(`\\]${ATTRIBUTES.source.replace('\\s*', '')}`, 'u');
+
+/** A fragment's brackets taken off (`[words]{#code}` → `words`); other brackets (`[lacht]`) stay. */
+function withoutFragments(line: string): string {
+  let text = line;
+  for (let end = FRAGMENT_END.exec(text); end; end = FRAGMENT_END.exec(text)) {
+    let open = -1;
+    for (let i = end.index - 1, depth = 0; i >= 0 && open < 0; i--) {
+      if (text[i] === ']') depth++;
+      else if (text[i] === '[' && depth-- === 0) open = i;
+    }
+    // Its `[` may lie before the words read (a quote inside a fragment): then only its end goes.
+    text = open < 0 ? text.slice(0, end.index) + text.slice(end.index + end[0].length) : text.slice(0, open) + text.slice(open + 1, end.index) + text.slice(end.index + end[0].length);
+  }
+  // A `[` that nothing closes opens a fragment whose end lies after the words read.
+  const lastClose = text.lastIndexOf(']');
+  return text.slice(0, lastClose + 1) + text.slice(lastClose + 1).replace(/\[/g, '');
+}
+
+/** Markdown's marks taken off a line's words: attribute blocks, fragment brackets, links, emphasis, escapes. */
 export function plainWords(line: string): string {
-  return line
+  return withoutFragments(line.replace(/\\([\\`*_{}[\]()#+\-.!:>"'])/g, (_, c: string) => `\u0000${c.charCodeAt(0)}\u0000`))
     .replace(ATTRIBUTES, '')
     .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!:>"'])/g, (_, c: string) => `\u0000${c.charCodeAt(0)}\u0000`)
-    .replace(/[[\]]/g, '')
     .replace(/\*\*|__|\*/g, '')
     .replace(/\u0000(\d+)\u0000/g, (_, code: string) => String.fromCharCode(Number(code)))
     .replace(/\s+/g, ' ')
