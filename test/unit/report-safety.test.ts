@@ -70,7 +70,7 @@ describe('reports of hostile names and text', () => {
         '',
         '### ␛\\[31mrood — 1 fragment',
         '',
-        String.raw`- “␛\[31mS2: Tekst ␛\]0;titel␇ hier.” — **␛\[31mS2**, [!\[img\]\(http:x.png) \`x\` &lt;script&gt;\|pipe.md:4](%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4)`,
+        String.raw`- “Tekst ␛\]0;titel␇ hier.” — **␛\[31mS2**, [!\[img\]\(http:x.png) \`x\` &lt;script&gt;\|pipe.md:4](%21%5Bimg%5D%28http%3Ax.png%29%20%60x%60%20%3Cscript%3E%7Cpipe.md#L4)`,
         '',
         '### =HYPERLINK("http://x","klik") — 2 fragments',
         '',

@@ -4,13 +4,8 @@ import type { Locale } from './types';
 
 const TAGS: Readonly<Record<Locale, string>> = { en: 'en-US', nl: 'nl-NL' };
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 function format(locale: Locale, digits: number): Intl.NumberFormat {
-  const key = `${locale}:${digits}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(TAGS[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits })));
-  return f;
+  return new Intl.NumberFormat(TAGS[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** `value` with `digits` decimals (none by default), grouped by thousands. */

@@ -12,6 +12,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { aspectOf } from '../codes';
 import { localize, type Translate } from '../l10n';
 import { familyMatrices, familyMatrixMarkdown, LEARNING_FAMILIES, type FamilyMatrix } from './learningLevels';
+import { quoteParts } from './quoteTurns';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from '../types';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from '../index/workspaceIndex';
@@ -140,7 +141,15 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
       const who = ref.fragment.speaker ? `**${markdownText(ref.fragment.speaker)}**, ` : '';
       const line = lineOf(ref.fragment.content.range);
       const where = markdownFileLink(`${ref.document.path}:${line}`, ref.document.path, `L${line}`);
-      out.push(`- “${markdownText(ref.fragment.text)}” — ${who}${where}${codes.length ? ` ${codes.join(' ')}` : ''}`);
+      const tail = `${where}${codes.length ? ` ${codes.join(' ')}` : ''}`;
+      const parts = quoteParts(ref);
+      if (parts.length === 1 && parts[0]!.speaker === ref.fragment.speaker) {
+        out.push(`- “${markdownText(parts[0]!.text)}” — ${who}${tail}`);
+      } else {
+        // Turn by turn: a section or block that holds several.
+        out.push(`- ${tail}`);
+        for (const part of parts) out.push(`  - ${part.speaker !== undefined ? `**${markdownText(part.speaker)}:** ` : ''}“${markdownText(part.text)}”`);
+      }
       if (ref.fragment.memo) out.push(`  - _${markdownText(ref.fragment.memo)}_`);
     }
     out.push('');
