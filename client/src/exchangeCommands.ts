@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ExportRequest, ImportRequest, type ExportFormat, type ExportResult, type ImportResponse } from '../../server/src/protocol';
 import { base64ToBytes, bytesToBase64, utf8Bytes } from './base64';
 import type { KaderServer } from './kaderServer';
+import { kaderLocale } from './locale';
 
 export interface ImportArgs {
   files?: vscode.Uri[];
@@ -21,7 +22,10 @@ export interface ExportArgs {
   format?: ExportFormat;
   target?: vscode.Uri;
   folder?: vscode.Uri;
+  /** The CSV separator; by default `;` when Kader speaks Dutch (Excel there reads `,` as the decimal comma), else `,`. */
   separator?: ',' | ';';
+  /** With `csv`: the document × code matrix. */
+  matrix?: 'documents';
 }
 
 export interface ImportOutcome {
@@ -29,11 +33,18 @@ export interface ImportOutcome {
   skipped: { file: vscode.Uri; reason: string }[];
 }
 
-function formats(): { format: ExportFormat; label: string; detail: string; filters: Record<string, string[]> }[] {
+function formats(): { format: ExportFormat; matrix?: 'documents'; label: string; detail: string; filters: Record<string, string[]> }[] {
   return [
     { format: 'qdpx', label: vscode.l10n.t('REFI-QDA project (.qdpx)'), detail: vscode.l10n.t('For ATLAS.ti, MAXQDA, NVivo and QualCoder: transcripts, codes, coding, memos'), filters: { 'REFI-QDA': ['qdpx'] } },
     { format: 'qdc', label: vscode.l10n.t('REFI-QDA codebook (.qdc)'), detail: vscode.l10n.t('The codes only, with their hierarchy, colours and descriptions'), filters: { 'REFI-QDA': ['qdc'] } },
     { format: 'csv', label: vscode.l10n.t('CSV for Excel (.csv)'), detail: vscode.l10n.t('One row per fragment and code'), filters: { CSV: ['csv'] } },
+    {
+      format: 'csv',
+      matrix: 'documents',
+      label: vscode.l10n.t('Transcripts × codes for Excel (.csv)'),
+      detail: vscode.l10n.t('One row per transcript, one column per code: how many fragments have it'),
+      filters: { CSV: ['csv'] },
+    },
     { format: 'md', label: vscode.l10n.t('Report in Markdown (.md)'), detail: vscode.l10n.t('Quotes per aspect and practice, with a cover of counts'), filters: { Markdown: ['md'] } },
     { format: 'html', label: vscode.l10n.t('Report as a web page (.html)'), detail: vscode.l10n.t('The same report, to open in a browser or print'), filters: { HTML: ['html'] } },
   ];
@@ -119,7 +130,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
 async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
   const choices = formats();
   const choice = args.format
-    ? choices.find((c) => c.format === args.format)
+    ? choices.find((c) => c.format === args.format && c.matrix === (args.format === 'csv' ? args.matrix : undefined))
     : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export'), placeHolder: vscode.l10n.t('What do you want to export?') });
   if (!choice) return undefined;
   const folder = args.folder ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0]!.uri : (await vscode.window.showWorkspaceFolderPick())?.uri);
@@ -127,7 +138,8 @@ async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promis
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', choice.label) },
     async (): Promise<ExportResult | string> => {
       try {
-        return await server.client.sendRequest(ExportRequest, { format: choice.format, folderUri: folder?.toString(), separator: args.separator });
+        const separator = args.separator ?? (kaderLocale() === 'nl' ? ';' : ',');
+        return await server.client.sendRequest(ExportRequest, { format: choice.format, folderUri: folder?.toString(), separator, matrix: choice.matrix });
       } catch (error) {
         return (error as Error).message;
       }

@@ -261,6 +261,8 @@ export interface ExportParams {
   folderUri?: string;
   separator?: ',' | ';';
   groupBy?: 'aspect' | 'practice';
+  /** With `csv`: the document × code matrix (one row per transcript, one column per code) instead of one row per fragment. */
+  matrix?: 'documents';
 }
 
 export interface ExportResult {

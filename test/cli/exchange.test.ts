@@ -148,5 +148,7 @@ describe('kader report --format csv: the Dutch way, and the document × code mat
     const dir = temp();
     assert.equal((await run(['export', root, '--format', 'csv', '--lang', 'nl'], dir)).code, 0);
     assert.ok(readFileSync(path.join(dir, 'fragments.csv'), 'utf8').startsWith('\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line\r\n'));
+    assert.deepEqual(await run(['export', root, '--format', 'csv', '--matrix', 'documents', '--lang', 'nl'], dir), { code: 0, out: '', err: 'kader: matrix.csv geschreven (3 transcripten)\n' });
+    assert.equal(readFileSync(path.join(dir, 'matrix.csv'), 'utf8').split('\r\n')[1], 'breda/a.md;Breda;Femke;3;0;0;1');
   });
 });

@@ -70,6 +70,27 @@ describe('import and export', () => {
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
     assert.ok(bytes.includes(Buffer.from('project.qde')));
   });
+
+  it('Export offers the transcripts × codes matrix, and writes CSV with ; when Kader speaks Dutch', async () => {
+    const matrix = vscode.Uri.file(path.join(scratch, 'matrix.csv'));
+    assert.equal((await vscode.commands.executeCommand<vscode.Uri>('kader.export', { format: 'csv', matrix: 'documents', target: matrix }))?.fsPath, matrix.fsPath);
+    const rows = fs.readFileSync(matrix.fsPath, 'utf8').split('\r\n').filter(Boolean);
+    assert.equal(rows[0], '\uFEFFfile,practice,coder,intentie,intentie/gestuurd,intentie/intrinsiek,context,context/macht,activiteit,onbekend');
+    assert.ok(rows.includes('breda/gesprek-1.md,Leergemeenschap Breda,anna,1,1,1,0,1,0,0'), rows.join('\n'));
+
+    const config = vscode.workspace.getConfiguration('kader');
+    await config.update('language', 'nl', vscode.ConfigurationTarget.Global);
+    try {
+      const csv = vscode.Uri.file(path.join(scratch, 'fragmenten.csv'));
+      await vscode.commands.executeCommand('kader.export', { format: 'csv', target: csv });
+      assert.equal(fs.readFileSync(csv.fsPath, 'utf8').split('\r\n')[0], '\uFEFFfile;practice;coder;speaker;code;aspect;text;memo;line');
+      const dutchMatrix = vscode.Uri.file(path.join(scratch, 'matrix-nl.csv'));
+      await vscode.commands.executeCommand('kader.export', { format: 'csv', matrix: 'documents', target: dutchMatrix });
+      assert.ok(fs.readFileSync(dutchMatrix.fsPath, 'utf8').includes('\r\nbreda/gesprek-1.md;Leergemeenschap Breda;anna;1;1;1;0;1;0;0\r\n'));
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
 
 describe('team analysis', () => {

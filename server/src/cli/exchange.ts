@@ -30,14 +30,14 @@ function diskExportSource(project: Project): ExportSource {
 
 export async function runExport(
   project: Project,
-  options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string; pseudonymise?: Key },
+  options: { format: ExportFormat; out?: string; force: boolean; separator: ',' | ';'; groupBy: 'aspect' | 'practice'; locale: Locale; coder?: string; pseudonymise?: Key; matrix?: 'documents' },
   io: ExchangeIo,
 ): Promise<number> {
   const t = localize(options.locale);
-  const file = path.resolve(io.cwd, options.out ?? OUTPUT_NAME[options.format]);
+  const file = path.resolve(io.cwd, options.out ?? (options.matrix ? 'matrix.csv' : OUTPUT_NAME[options.format]));
   const source = options.pseudonymise ? await pseudonymised(diskExportSource(project), options.pseudonymise, await readAllowList(project.root), options.locale) : diskExportSource(project);
   const input = { ...project, index: source.index, locale: options.locale, filter: { coder: options.coder } };
-  const bytes = await exportBytes(source, input, { format: options.format, separator: options.separator, groupBy: options.groupBy });
+  const bytes = await exportBytes(source, input, { format: options.format, separator: options.separator, groupBy: options.groupBy, matrix: options.matrix });
   try {
     await writeNew(file, bytes, options.force);
   } catch (error) {

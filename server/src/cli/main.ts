@@ -193,13 +193,15 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const format = oneOf(values.format, ['qdpx', 'qdc', 'csv', 'md', 'html'] as const, 'qdpx', 'format', t);
         const separator = oneOf(values.separator, [',', ';'] as const, csvSeparatorOf(locale), 'separator', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
+        const matrix = values.matrix === undefined ? undefined : oneOf(values.matrix, ['documents'] as const, 'documents', 'matrix', t);
+        if (matrix && format !== 'csv') throw new UsageError(t('--matrix goes with --format csv'));
         if (values.key !== undefined && !values.pseudonymise) throw new UsageError(t('--key goes with --pseudonymise'));
         if (values.pseudonymise && values.key === undefined) throw new UsageError(t('name the key with --key FILE'));
         const key = values.key === undefined ? undefined : await readKeyFile(values.key, io, locale);
         if (typeof key === 'number') return key;
         const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
         knownCoder(project, values.coder, t);
-        return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder, pseudonymise: key }, io);
+        return await runExport(project, { format, out: values.out, force: values.force ?? false, separator, groupBy, locale, coder: values.coder, pseudonymise: key, matrix }, io);
       }
       case 'import': {
         if (positionals.length === 0) throw new UsageError(t('name the files to import'));

@@ -26,6 +26,7 @@ Commands:
 
   export [folder]   Export the project for other tools or readers.
       --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
+      --matrix documents     With --format csv: the transcripts × codes matrix (matrix.csv).
       --out FILE             Where to write (never replaced without --force).
       --pseudonymise --key FILE   Export with the transcripts pseudonymised (the files stay as they are).
   import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc.
@@ -71,6 +72,7 @@ Opdrachten:
 
   export [map]      Exporteer het project voor andere programma's of lezers.
       --format qdpx|qdc|csv|md|html   REFI-QDA-project of -codeboek, CSV, rapport (standaard qdpx).
+      --matrix documents     Met --format csv: de matrix transcripten × codes (matrix.csv).
       --out FILE             Waar het heen gaat (nooit vervangen zonder --force).
       --pseudonymise --key FILE   Exporteer met gepseudonimiseerde transcripten (de bestanden blijven zoals ze zijn).
   import FILE...    Maak transcripten van .vtt-bestanden uit Teams/Zoom of .docx uit Word, of codebook.md van een .qdc.

@@ -29,9 +29,9 @@ export async function provideExport(s: Snapshot, params: ExportParams): Promise<
     textOf: async (document: { key: string }) => (await workspace.textOf(document.key))?.text ?? '',
   };
   const input = { index: folder.index, codebook: folder.codebook, locale };
-  const bytes = await exportBytes(source, input, { format: params.format, separator: params.separator, groupBy: params.groupBy });
+  const bytes = await exportBytes(source, input, { format: params.format, separator: params.separator, groupBy: params.groupBy, matrix: params.matrix });
   const base = params.format === 'qdc' ? 'codebook' : folder.name.slice(folder.name.lastIndexOf('/') + 1) || 'kader';
-  return { base64: base64Of(bytes), suggestedName: `${base}.${SUGGESTED[params.format]}`, transcripts: folder.index.size };
+  return { base64: base64Of(bytes), suggestedName: `${base}${params.format === 'csv' && params.matrix ? '-matrix' : ''}.${SUGGESTED[params.format]}`, transcripts: folder.index.size };
 }
 
 export async function provideImport(locale: Locale, importer: Importer, params: ImportParams): Promise<ImportResponse> {

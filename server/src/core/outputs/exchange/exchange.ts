@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
 import { localize } from '../../l10n';
 import type { Codebook } from '../../types';
-import { csvReport, htmlReport, markdownReport, type ReportInput } from '../report';
+import { csvMatrixReport, csvReport, htmlReport, markdownReport, type ReportInput } from '../report';
 import { importDocx } from './docx';
 import { IMPORT_LIMITS, tooMuchText } from './importLimits';
 import { importQdc } from './qdcImport';
@@ -21,6 +21,8 @@ export interface ExportOptions {
   format: ExportFormat;
   separator?: ',' | ';';
   groupBy?: 'aspect' | 'practice';
+  /** With `csv`: the document × code matrix instead of one row per fragment. */
+  matrix?: 'documents';
   /** The clock, for the project's creation time. */
   now?: Date;
 }
@@ -40,7 +42,7 @@ export async function exportBytes(source: ExportSource, input: ReportInput, opti
     case 'qdc':
       return strToU8(codebookXml(source.codebook, source.index.usedCodes()));
     case 'csv':
-      return strToU8('\uFEFF' + csvReport(input, options.separator ?? ','));
+      return strToU8('\uFEFF' + (options.matrix ? csvMatrixReport(input, options.separator ?? ',') : csvReport(input, options.separator ?? ',')));
     case 'md':
       return strToU8(markdownReport(input, { groupBy: options.groupBy }));
     case 'html':
