@@ -23,9 +23,11 @@ if (!theme) throw new Error(`--theme must be one of ${Object.keys(THEMES).join('
 const lang = option('--lang', 'en');
 if (lang !== 'en' && lang !== 'nl') throw new Error('--lang must be en or nl');
 const outDir = path.resolve(option('--out', path.join(root, 'media/walkthrough')));
-// The walkthrough shows its picture in about half of the editor: a small window keeps the text
-// readable there.
 const viewport = { width: 1024, height: 640 };
+// The part of the window a step is about (the side bar and the start of the editor, or the quick
+// pick), at most 620 pixels wide, so the walkthrough shows it at nearly its own size.
+const AREA = { x: 48, y: 36, width: 620, height: 420 };
+const QUICK_PICK = { x: 200, y: 0, width: 624, height: 420 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
 const nl = lang === 'nl';
 const only = option('--steps', '')
@@ -101,7 +103,7 @@ async function main() {
   await page.keyboard.press('Control+Alt+K');
   await page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
   await sleep(1200);
-  await shot('code');
+  await shot('code', QUICK_PICK);
   await page.keyboard.press('Escape');
   await sleep(500);
 
@@ -268,10 +270,10 @@ function lineOf(file, text) {
   return i + 1;
 }
 
-async function shot(step) {
+async function shot(step, clip = AREA) {
   if (only.length && !only.includes(step)) return;
   const file = path.join(outDir, `${step}${nl ? '.nl' : ''}.${themeName}.png`);
-  await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: file, clip, animations: 'disabled', caret: 'hide' });
   console.log(`${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
 }
 
