@@ -89,5 +89,11 @@ describe('Compare Coding With… outside git', () => {
     );
     assert.equal(tab.group.viewColumn, vscode.ViewColumn.One);
     assert.equal(vscode.window.tabGroups.all.length, 1);
+
+    // "Read more" opens the guide (docs/agreement.md) as a Markdown preview.
+    const panel = await waitForValue(() => api.agreementPanel(uri), 'the comparison panel');
+    assert.match(panel.html(), /<button type="button" class="link" data-action="guide">Read more: agreement, kappa and alpha, with a worked example<\/button>/);
+    assert.equal(await panel.receive({ type: 'guide' }), true);
+    await waitForValue(() => tabs().find((t) => t.label.includes('agreement.md')), `the guide opens: ${JSON.stringify(tabs().map((t) => t.label))}`);
   });
 });
