@@ -132,7 +132,7 @@ export class DecorationController implements vscode.Disposable {
     // moves them with the edits); old ranges set again would be off.
     const fragments = this.enabled ? this.store.get(editor.document) : [];
     if (!fragments) return;
-    const snapshot = snapshotOf(fragments);
+    const snapshot = snapshotOf(fragments, editor.document);
     const byType = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
     for (const type of this.types.values()) byType.set(type, []);
     const add = (type: vscode.TextEditorDecorationType, range: vscode.Range): void => {
@@ -162,7 +162,7 @@ export class DecorationController implements vscode.Disposable {
   }
 }
 
-function snapshotOf(fragments: DocumentFragment[]): DecorationSnapshot {
+function snapshotOf(fragments: DocumentFragment[], document: vscode.TextDocument): DecorationSnapshot {
   const snapshot: DecorationSnapshot = { codes: [], stripes: [], bars: [], attributes: [] };
   const inline: { range: vscode.Range; colors: string[] }[] = [];
   const lines = new Map<number, string[]>();
@@ -181,28 +181,40 @@ function snapshotOf(fragments: DocumentFragment[]): DecorationSnapshot {
     }
   }
   snapshot.stripes = stretches(inline);
-  // Runs of lines with the same bars, one range each.
-  const sorted = [...lines.keys()].sort((a, b) => a - b);
+  // Runs of lines with the same bars, one range each, to the end of the last line: the gutter
+  // shows them beside every row a wrapped line takes.
+  const sorted = [...lines.keys()].filter((line) => line < document.lineCount).sort((a, b) => a - b);
   for (const line of sorted) {
     const colors = lines.get(line)!;
+    const end = document.lineAt(line).range.end;
     const previous = snapshot.bars[snapshot.bars.length - 1];
     if (previous && previous.range.end.line === line - 1 && previous.colors.join() === colors.join()) {
-      previous.range = new vscode.Range(previous.range.start, new vscode.Position(line, 0));
-    } else snapshot.bars.push({ colors, range: new vscode.Range(line, 0, line, 0) });
+      previous.range = new vscode.Range(previous.range.start, end);
+    } else snapshot.bars.push({ colors, range: new vscode.Range(new vscode.Position(line, 0), end) });
   }
   return snapshot;
 }
 
-/** The stretches between every start and end of inline fragments, each with the colours of the fragments over it, in their order. */
+/**
+ * The stretches between every start and end of inline fragments, each with the colours of the
+ * fragments over it in their order (outermost first). One sweep: fragments nest, so few are open.
+ */
 function stretches(inline: { range: vscode.Range; colors: string[] }[]): { colors: string[]; range: vscode.Range }[] {
-  const points = [...inline.flatMap((f) => [f.range.start, f.range.end])].sort((a, b) => a.compareTo(b));
-  const unique = points.filter((p, i) => i === 0 || !p.isEqual(points[i - 1]!));
+  const events = inline.flatMap((f, index) => [
+    { at: f.range.start, index, open: true },
+    { at: f.range.end, index, open: false },
+  ]);
+  events.sort((a, b) => a.at.compareTo(b.at));
   const out: { colors: string[]; range: vscode.Range }[] = [];
-  for (let i = 0; i + 1 < unique.length; i++) {
-    const start = unique[i]!;
-    const end = unique[i + 1]!;
-    const colors = inline.filter((f) => f.range.start.isBeforeOrEqual(start) && f.range.end.isAfterOrEqual(end)).flatMap((f) => f.colors);
-    if (colors.length) out.push({ colors, range: new vscode.Range(start, end) });
+  let open: number[] = [];
+  for (let i = 0; i < events.length; ) {
+    const at = events[i]!.at;
+    for (; i < events.length && events[i]!.at.isEqual(at); i++) {
+      const e = events[i]!;
+      open = e.open ? [...open, e.index].sort((x, y) => x - y) : open.filter((o) => o !== e.index);
+    }
+    const next = events[i]?.at;
+    if (next && open.length) out.push({ colors: open.flatMap((o) => inline[o]!.colors), range: new vscode.Range(at, next) });
   }
   return out;
 }

@@ -16,7 +16,8 @@ function plain(snapshot: DecorationSnapshot): unknown {
 }
 
 // breda/gesprek-1.md: a section, an inline fragment, a block and a div, in document order. The
-// block's line has two bars: the section's and its own.
+// block's line has two bars: the section's and its own. A run of bars ends at the end of its last
+// line, so a wrapped line has them beside every row.
 const GESPREK_1 = {
   codes: [
     'intentie #4e79a7 bar 8:0-14:73',
@@ -25,7 +26,7 @@ const GESPREK_1 = {
     'context/macht #f28e2b bar 19:0-22:0',
   ],
   stripes: ['#4e79a7 12:17-12:52'],
-  bars: ['#4e79a7 8:0-13:0', '#4e79a7 #4e79a7 14:0-14:0', '#f28e2b 19:0-21:0'],
+  bars: ['#4e79a7 8:0-13:0', '#4e79a7 #4e79a7 14:0-14:73', '#f28e2b 19:0-21:26'],
   attributes: ['8:32-8:43', '12:53-12:114', '14:51-14:73', '18:4-18:40'],
 };
 
@@ -62,10 +63,10 @@ const TWO_CODES_SHOWN = {
   stripes: [`${ACTIVITEIT} ${CONTEXT} 4:23-4:39`],
   bars: [
     `${INTENTIE} ${CONTEXT} 2:0-5:0`,
-    `${INTENTIE} ${CONTEXT} ${INTENTIE} ${CONTEXT} 6:0-6:0`,
-    `${INTENTIE} ${CONTEXT} 7:0-8:0`,
-    `${INTENTIE} ${CONTEXT} ${ACTIVITEIT} ${INTENTIE} 9:0-9:0`,
-    `${INTENTIE} ${CONTEXT} 10:0-10:0`,
+    `${INTENTIE} ${CONTEXT} ${INTENTIE} ${CONTEXT} 6:0-6:80`,
+    `${INTENTIE} ${CONTEXT} 7:0-8:27`,
+    `${INTENTIE} ${CONTEXT} ${ACTIVITEIT} ${INTENTIE} 9:0-9:36`,
+    `${INTENTIE} ${CONTEXT} 10:0-10:3`,
   ],
   attributes: ['2:9-2:29', '4:40-4:68', '6:51-6:80', '8:4-8:27'],
 };
