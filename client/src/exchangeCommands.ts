@@ -31,6 +31,8 @@ export interface ExportArgs {
 export interface ImportOutcome {
   created: vscode.Uri[];
   skipped: { file: vscode.Uri; reason: string }[];
+  /** What an import changed, per file (tracked changes of a Word file taken as accepted). */
+  notes: { file: vscode.Uri; note: string }[];
 }
 
 function formats(): { format: ExportFormat; matrix?: 'documents'; label: string; detail: string; filters: Record<string, string[]> }[] {
@@ -78,7 +80,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
     }));
   if (practice === undefined) return undefined;
 
-  const outcome: ImportOutcome = { created: [], skipped: [] };
+  const outcome: ImportOutcome = { created: [], skipped: [], notes: [] };
   const edit = new vscode.WorkspaceEdit();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing transcripts'), cancellable: true },
@@ -113,16 +115,18 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
         }
         edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: utf8Bytes(response.markdown) });
         outcome.created.push(target);
+        for (const note of response.notes ?? []) outcome.notes.push({ file, note });
       }
     },
   );
   if (outcome.created.length > 0 && !(await vscode.workspace.applyEdit(edit, { isRefactoring: false }))) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The transcripts could not be created.'));
-    return { created: [], skipped: outcome.skipped };
+    return { created: [], skipped: outcome.skipped, notes: [] };
   }
   for (const { file, reason } of outcome.skipped) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not imported: {1}', file.path.split('/').pop() ?? '', reason));
   }
+  for (const { file, note } of outcome.notes) void vscode.window.showInformationMessage(`${file.path.split('/').pop() ?? ''}: ${note}`);
   if (outcome.created.length > 0 && args.show !== false) await vscode.window.showTextDocument(outcome.created[0]!);
   return outcome;
 }

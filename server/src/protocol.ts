@@ -283,7 +283,9 @@ export interface ImportParams {
   timestamps?: boolean;
 }
 
-export type ImportResponse = { ok: true; markdown: string; suggestedName: string } | { ok: false; message: string };
+export type ImportResponse =
+  | { ok: true; markdown: string; suggestedName: string; /** What the import changed, to tell the user (tracked changes accepted). */ notes?: string[] }
+  | { ok: false; message: string };
 
 /** `kader/import`: the Markdown for a Teams/Zoom `.vtt`, a Word `.docx` or a REFI-QDA `.qdc`. */
 export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>('kader/import');

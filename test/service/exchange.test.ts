@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
 import { applyEdits } from '../../server/src/core/edits';
 import type { AgreementMergeResult, AgreementReport, ExportResult, ImportResponse, RevisionsResult } from '../../server/src/protocol';
 import { Refusal } from '../../server/src/service/errors';
@@ -77,6 +78,19 @@ test('kader/import: a WebVTT file becomes a transcript, with practice and time s
   assert.deepEqual(await dutch.request('kader/import', { fileName: 'x.pdf', base64: base64('%PDF') }), {
     ok: false,
     message: 'alleen .vtt-, .docx- en .qdc-bestanden kunnen worden geïmporteerd',
+  });
+});
+
+test('kader/import: a Word file with tracked changes is imported as accepted, and the answer says so', async (t) => {
+  const h = await startService(t);
+  const date = '2020-01-01T00:00:00Z';
+  const runs = [new TextRun('Het was '), new DeletedTextRun({ text: 'niet ', id: 1, author: 'Femke', date }), new InsertedTextRun({ text: 'heel ', id: 2, author: 'Femke', date }), new TextRun('goed.')];
+  const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: runs })] }] }));
+  assert.deepEqual(await h.request<ImportResponse>('kader/import', { fileName: 'gesprek.docx', base64: Buffer.from(bytes).toString('base64') }), {
+    ok: true,
+    markdown: '---\ntitle: gesprek\nparticipants: []\n---\n\nHet was heel goed.\n',
+    suggestedName: 'gesprek.md',
+    notes: ['The Word file has tracked changes: they were imported as accepted (insertions kept, deletions left out).'],
   });
 });
 

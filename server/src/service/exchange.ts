@@ -36,5 +36,6 @@ export async function provideExport(s: Snapshot, params: ExportParams): Promise<
 
 export async function provideImport(locale: Locale, importer: Importer, params: ImportParams): Promise<ImportResponse> {
   const result = await importer(params.fileName, bytesOfBase64(params.base64), { practice: params.practice, timestamps: params.timestamps, locale });
-  return result.ok ? { ok: true, markdown: result.markdown, suggestedName: importTargetName(params.fileName) } : result;
+  if (!result.ok) return result;
+  return { ok: true, markdown: result.markdown, suggestedName: importTargetName(params.fileName), ...(result.notes?.length ? { notes: result.notes } : {}) };
 }
