@@ -129,7 +129,8 @@ blockquote:hover { border-left-color: var(--vscode-focusBorder); }
 .memo-label { font-weight: 600; }
 .note { color: var(--vscode-descriptionForeground); margin: 4px 0 0; }
 .codes { margin: 4px 0 0; color: var(--vscode-descriptionForeground); font-size: 0.92em; }
-code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
+code { font-family: var(--vscode-editor-font-family); color: inherit; background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
+body.vscode-high-contrast code { background: transparent; border: 1px solid var(--vscode-contrastBorder, transparent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
