@@ -124,7 +124,8 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
   // The cover: fragments per aspect and practice.
   out.push(`| ${t('Aspect')} | ${practices.map((p) => markdownText(practiceName(p))).join(' | ')} | ${t('Total')} |`);
   out.push(`|---|${practices.map(() => '---:|').join('')}---:|`);
-  for (const aspect of aspects) {
+  // The learning level and loop have their own tables below.
+  for (const aspect of aspects.filter((a) => !LEARNING_FAMILIES.includes(a))) {
     const counts = practices.map((p) => refs.filter((r) => r.document.practice === p && hasAspect(r, aspect)).length);
     out.push(`| ${markdownText(aspectName(aspect))} | ${counts.join(' | ')} | ${refs.filter((r) => hasAspect(r, aspect)).length} |`);
   }

@@ -7,7 +7,7 @@ import { aspectOf } from '../codes';
 import { localize } from '../l10n';
 import { formatPercent } from '../numbers';
 import { conversationsOf, leftOutCodings, type LeftOutCoding } from '../index/conversations';
-import { familyMatrices } from './learningLevels';
+import { familyMatrices, LEARNING_FAMILIES } from './learningLevels';
 import { markdownText } from './outputEscaping';
 import type { AttributeValue, Codebook, Locale, Range } from '../types';
 import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
@@ -155,7 +155,8 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
 
   // Aspect × practice.
   const used = refs.flatMap((r) => r.fragment.codes);
-  const aspects = aspectsOf(codebook, used);
+  // The learning level and loop are not aspects: they have their own matrices (families).
+  const aspects = aspectsOf(codebook, used).filter((a) => !LEARNING_FAMILIES.includes(a));
   const practiceKeys = [...new Set(kept.map((d) => d.practice))].sort(comparePractice);
   const matrix = aspects.map(() => practiceKeys.map(() => 0));
   const practiceTotals = practiceKeys.map(() => 0);
@@ -164,6 +165,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
     practiceTotals[p]!++;
     for (const aspect of new Set(fragment.codes.map(aspectOf))) {
       const a = aspects.indexOf(aspect);
+      if (a < 0) continue;
       matrix[a]![p]!++;
       add(`m:${a}:${p}`, i);
     }
@@ -184,7 +186,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
   // Each pair of fragments (a fragment with itself, or with each of its ancestors) counts once per
   // pair of codes; the cell lists the inner fragment.
   const key = (code: string): string => (level === 'aspect' ? aspectOf(code) : code);
-  const axis = level === 'aspect' ? aspects : codes;
+  const axis = level === 'aspect' ? aspectsOf(codebook, used) : codes;
   const co = axis.map(() => axis.map(() => 0));
   const refIndex = new Map<string, number>();
   refs.forEach((r, i) => refIndex.set(`${r.document.key}#${r.fragment.id}`, i));
