@@ -65,7 +65,7 @@ describe('kader agree', () => {
     assert.equal(strict.codes[0].segments.agreeing, 0);
     const markdown = await run(['agree', 'a.md', 'b.md', '--format', 'markdown', '--lang', 'nl'], root);
     assert.match(markdown.out, /^## a\.md vs b\.md\n/);
-    assert.match(markdown.out, /\| Code \| Overeenstemming \| Kappa \| Alfa \| Segmenten \|\n\| --- \| ---: \| ---: \| ---: \| ---: \|\n\| #x \| 95\.0 % \| 0\.900 \|/);
+    assert.match(markdown.out, /\| Code \| Overeenstemming \| Kappa \| Alfa \| Segmenten \|\n\| --- \| ---: \| ---: \| ---: \| ---: \|\n\| #x \| 95,0 % \| 0,900 \|/);
     assert.match(markdown.out, /\| 1 \| a \| #x \| – \|/);
   });
 
@@ -165,8 +165,8 @@ describe('kader agree', () => {
     assert.equal(
       json.err,
       [
-        'kader: anna.md vs bert.md: #actanten: alfa -0.048 ligt onder --min-alpha 0.2',
-        'kader: anna.md vs bert.md: Totaal: alfa 0.146 ligt onder --min-alpha 0.2',
+        'kader: anna.md vs bert.md: #actanten: alfa -0,048 ligt onder --min-alpha 0.2',
+        'kader: anna.md vs bert.md: Totaal: alfa 0,146 ligt onder --min-alpha 0.2',
         '',
       ].join('\n'),
     );

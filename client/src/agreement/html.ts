@@ -8,9 +8,11 @@ import type { Locale } from '../../../server/src/core/types';
 import { css, html, type SafeHtml } from '../webview/html';
 import { webviewPage, type PageOptions } from '../webview/page';
 import { agreementNotes, HIGH_PERCENT, LOW_KAPPA } from '../../../server/src/core/outputs/agreementNotes';
+import { formatCoefficient, formatShare } from '../../../server/src/core/numbers';
 
 const WORDS = {
   en: {
+    locale: 'en',
     title: 'Kader Coding Comparison',
     coder: 'coder',
     compared: (n: number) => `${n} characters compared.`,
@@ -52,6 +54,7 @@ const WORDS = {
     guide: 'Read more: agreement, kappa and alpha, with a worked example',
   },
   nl: {
+    locale: 'nl',
     title: 'Kader: coderingen vergelijken',
     coder: 'codeerder',
     compared: (n: number) => `${n} tekens vergeleken.`,
@@ -93,17 +96,6 @@ const WORDS = {
     guide: 'Meer lezen: overeenstemming, kappa en alfa, met een uitgewerkt voorbeeld',
   },
 } as const;
-
-function pct(v: number | null): string {
-  return v === null ? '–' : `${v.toFixed(1)} %`;
-}
-
-function num(v: number | null): string {
-  if (v === null) return '–';
-  // Never "-0.000": a kappa of 0 that rounding left a hair below it.
-  const shown = v.toFixed(3);
-  return shown === '-0.000' ? '0.000' : shown;
-}
 
 function codes(list: string[]): string {
   return list.length ? list.map((c) => `#${c}`).join(' ') : '–';
@@ -151,8 +143,10 @@ export function agreementWords(locale: Locale): (typeof WORDS)[Locale] {
 type Words = (typeof WORDS)[Locale];
 type Segments = AgreementReport['overall']['segments'];
 
-function figuresRow(name: SafeHtml | string, percent: number | null, kappa: number | null, alpha: number | null, s: Segments, overall = false): SafeHtml {
-  return html`<tr${overall ? html` class="overall"` : []}><td>${name}</td><td class="num">${pct(percent)}</td><td class="num">${num(kappa)}</td><td class="num">${num(alpha)}</td><td class="num">${s.agreeing}/${s.total} (${pct(s.percent)})</td></tr>`;
+function figuresRow(name: SafeHtml | string, percent: number | null, kappa: number | null, alpha: number | null, s: Segments, locale: Locale, overall = false): SafeHtml {
+  const share = (v: number | null): string => formatShare(v, locale);
+  const coefficient = (v: number | null): string => formatCoefficient(v, locale);
+  return html`<tr${overall ? html` class="overall"` : []}><td>${name}</td><td class="num">${share(percent)}</td><td class="num">${coefficient(kappa)}</td><td class="num">${coefficient(alpha)}</td><td class="num">${s.agreeing}/${s.total} (${share(s.percent)})</td></tr>`;
 }
 
 function figures(report: AgreementReport, w: Words): SafeHtml {
@@ -160,8 +154,8 @@ function figures(report: AgreementReport, w: Words): SafeHtml {
   const { overall } = report;
   return html`<table><thead><tr><th scope="col">${w.code}</th><th scope="col" class="num">${w.agreement}</th><th scope="col" class="num">${w.kappa}</th>\
 <th scope="col" class="num">${w.alpha}</th><th scope="col" class="num">${w.segments(report.threshold)}</th></tr></thead><tbody>\
-${report.codes.map((c) => figuresRow(html`<code>#${c.code}</code>`, c.percent, c.kappa, c.alpha, c.segments))}\
-${figuresRow(w.overall, overall.percent, overall.kappa, overall.alpha, overall.segments, true)}\
+${report.codes.map((c) => figuresRow(html`<code>#${c.code}</code>`, c.percent, c.kappa, c.alpha, c.segments, w.locale))}\
+${figuresRow(w.overall, overall.percent, overall.kappa, overall.alpha, overall.segments, w.locale, true)}\
 </tbody></table>`;
 }
 

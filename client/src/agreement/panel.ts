@@ -18,6 +18,7 @@ import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isAgreementMessage, type AgreementMessage } from '../webview/scripts/agreement/messages';
 import { agreementHtml } from './html';
 import { kaderLocale } from '../locale';
+import { t } from '../l10n';
 
 export const AGREEMENT_COMMAND = 'kader.compareCodingWith';
 export const AGREEMENT_VIEW_TYPE = 'kader.agreement';
@@ -32,7 +33,7 @@ const MAX_FILES = 50;
 
 /** Why an untrusted workspace offers no branches or commits (Kader runs no git there). */
 function untrustedLine(): string {
-  return vscode.l10n.t('This workspace is not trusted, so Kader runs no git here and compares with files only.');
+  return t('This workspace is not trusted, so Kader runs no git here and compares with files only.');
 }
 
 /**
@@ -67,7 +68,7 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
   const [revisions, files] = await Promise.all([trusted ? request(RevisionsRequest, { uri: uri.toString() }) : undefined, otherTranscripts(uri)]);
   const items: OtherItem[] = [];
   if (files.length > 0) {
-    items.push({ label: vscode.l10n.t('Transcripts in This Workspace'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: t('Transcripts in This Workspace'), kind: vscode.QuickPickItemKind.Separator });
     for (const file of files) {
       const relative = vscode.workspace.asRelativePath(file, false);
       const slash = relative.lastIndexOf('/');
@@ -75,28 +76,28 @@ async function pickOther(request: KaderRequest, uri: vscode.Uri): Promise<Agreem
     }
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   }
-  items.push({ label: `$(folder-opened) ${vscode.l10n.t('Another File…')}`, other: 'browse' });
+  items.push({ label: `$(folder-opened) ${t('Another File…')}`, other: 'browse' });
   if (revisions && revisions.refs.length > 0) {
-    items.push({ label: vscode.l10n.t('Branches and Tags'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: t('Branches and Tags'), kind: vscode.QuickPickItemKind.Separator });
     for (const ref of revisions.refs) {
       const icon = ref.kind === 'tag' ? '$(tag)' : ref.kind === 'remote' ? '$(cloud)' : '$(git-branch)';
       items.push({ label: `${icon} ${ref.name}`, description: ref.commit, detail: ref.subject, other: { kind: 'revision', rev: ref.name } });
     }
   }
   if (revisions && revisions.history.length > 0) {
-    items.push({ label: vscode.l10n.t('Commits That Changed This File'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: t('Commits That Changed This File'), kind: vscode.QuickPickItemKind.Separator });
     for (const commit of revisions.history) items.push({ label: `$(git-commit) ${commit.commit}`, detail: commit.subject, other: { kind: 'revision', rev: commit.commit } });
   }
   const choice = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Compare Coding With…'),
-    placeHolder: trusted ? (revisions?.message ?? vscode.l10n.t('Another coder\'s file, or this transcript on a branch or at a commit')) : untrustedLine(),
+    title: t('Compare Coding With…'),
+    placeHolder: trusted ? (revisions?.message ?? t('Another coder\'s file, or this transcript on a branch or at a commit')) : untrustedLine(),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (!choice?.other) return undefined;
   if (choice.other !== 'browse') return choice.other;
   const picked = await vscode.window.showOpenDialog({
-    title: vscode.l10n.t('Choose the Other Coding of This Transcript'),
+    title: t('Choose the Other Coding of This Transcript'),
     canSelectMany: false,
     defaultUri: vscode.Uri.joinPath(uri, '..'),
     filters: { Markdown: ['md'] },
@@ -168,13 +169,13 @@ class AgreementPanel implements vscode.Disposable {
     const report = await this.request(AgreementRequest, { uri: this.uri.toString(), other: this.other, threshold: this.threshold });
     if (!report) {
       void vscode.window.showErrorMessage(
-        this.refusal(AgreementRequest.method) ?? vscode.l10n.t('The codings could not be compared. The output channel "Kader" tells why.'),
+        this.refusal(AgreementRequest.method) ?? t('The codings could not be compared. The output channel "Kader" tells why.'),
       );
       return false;
     }
     this.report = report;
     const kept = new Set(report.disagreements.filter((d) => this.kept.has(this.signature(d))).map((d) => d.id));
-    this.panel.title = vscode.l10n.t('Agreement: {0} ↔ {1}', report.labelA, report.labelB);
+    this.panel.title = t('Agreement: {0} ↔ {1}', report.labelA, report.labelB);
     this.ready = false;
     this.panel.webview.html = agreementHtml(report, { kept }, pageOptions(this.panel.webview, this.extensionUri, 'agreement'));
     return true;
@@ -235,7 +236,7 @@ class AgreementPanel implements vscode.Disposable {
     });
     if (!result) {
       void vscode.window.showErrorMessage(
-        this.refusal(AgreementMergeRequest.method) ?? vscode.l10n.t('The Kader language server did not answer; nothing was changed.'),
+        this.refusal(AgreementMergeRequest.method) ?? t('The Kader language server did not answer; nothing was changed.'),
       );
       return;
     }
@@ -245,12 +246,12 @@ class AgreementPanel implements vscode.Disposable {
       return;
     }
     if (version !== null && document.version !== version) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The text changed while Kader was working; nothing was changed. Try again.'));
+      void vscode.window.showWarningMessage(t('The text changed while Kader was working; nothing was changed. Try again.'));
       await this.render();
       return;
     }
     if (result.problems.length > 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was changed: {0}', result.problems.join('; ')));
+      void vscode.window.showWarningMessage(t('Nothing was changed: {0}', result.problems.join('; ')));
       return;
     }
     if (result.edits.length > 0) {
@@ -259,7 +260,7 @@ class AgreementPanel implements vscode.Disposable {
         edit.replace(this.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
       }
       if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The edit could not be applied.'));
+        void vscode.window.showErrorMessage(t('The edit could not be applied.'));
         return;
       }
     }
@@ -291,7 +292,7 @@ export function registerAgreement(
       const uri =
         target instanceof vscode.Uri ? target : typeof target === 'string' ? documentUri(target) : vscode.window.activeTextEditor?.document.uri;
       if (!uri || !isWorkspaceScheme(uri.scheme) || uri.scheme === 'untitled' || !uri.path.toLowerCase().endsWith('.md')) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown transcript to compare its coding.'));
+        void vscode.window.showInformationMessage(t('Open a Markdown transcript to compare its coding.'));
         return undefined;
       }
       const other = isOther(given) ? given : await pickOther(request, uri);
@@ -306,7 +307,7 @@ export function registerAgreement(
         panel.setOther(other);
         panel.panel.reveal();
       } else {
-        const webview = createPagePanel(context.extensionUri, AGREEMENT_VIEW_TYPE, vscode.l10n.t('Kader Coding Comparison'), vscode.ViewColumn.Active);
+        const webview = createPagePanel(context.extensionUri, AGREEMENT_VIEW_TYPE, t('Kader Coding Comparison'), vscode.ViewColumn.Active);
         const created = new AgreementPanel(
           webview,
           context.extensionUri,

@@ -11,6 +11,7 @@ import { kaderLocale } from '../locale';
 import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isStatisticsMessage, type ChartId, type FragmentsMessage, type StatisticsMessage } from '../webview/scripts/statistics/messages';
 import { DEFAULT_VIEW, chartMarkdown, statisticsHtml, statisticsWords, type ViewState } from './html';
+import { t } from '../l10n';
 
 /** Sends a typed request to the language server; undefined when it did not answer. */
 export type KaderRequest = <P, R>(type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken) => Promise<R | undefined>;
@@ -71,7 +72,7 @@ class StatisticsPanel implements vscode.Disposable {
     });
     if (ticket !== this.rendering) return; // a newer rendering started meanwhile
     if (!data) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The statistics could not be made: the Kader language server did not answer.'));
+      void vscode.window.showErrorMessage(t('The statistics could not be made: the Kader language server did not answer.'));
       return;
     }
     this.data = data;
@@ -97,7 +98,7 @@ class StatisticsPanel implements vscode.Disposable {
           const where = [`${f.path}:${f.range.start.line + 1}`, f.practice, f.coder, f.codes.map((c) => `#${c}`).join(' ')].filter(Boolean).join(' · ');
           return [{ index, label: f.text || '…', detail: where }];
         });
-        const list: FragmentsMessage = { type: 'fragments', title: vscode.l10n.t('{0} fragments', items.length), items };
+        const list: FragmentsMessage = { type: 'fragments', title: t('{0} fragments', items.length), items };
         await this.panel.webview.postMessage(list);
         return;
       }
@@ -120,7 +121,7 @@ class StatisticsPanel implements vscode.Disposable {
       case 'copyMarkdown': {
         if (!data) return;
         await vscode.env.clipboard.writeText(chartMarkdown(data, message.chart, this.view.measure, statisticsWords(kaderLocale())));
-        void vscode.window.showInformationMessage(vscode.l10n.t('The table is on the clipboard.'));
+        void vscode.window.showInformationMessage(t('The table is on the clipboard.'));
         return;
       }
     }
@@ -130,7 +131,7 @@ class StatisticsPanel implements vscode.Disposable {
     const folder = this.folderUri ? documentUri(this.folderUri) : vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `kader-${chart}.${extension}`;
     const target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Save the Chart'),
+      title: t('Save the Chart'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
       filters: extension === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },
     });
@@ -172,7 +173,7 @@ export function registerStatistics(
         await current.render();
         return;
       }
-      const panel = createPagePanel(context.extensionUri, STATISTICS_VIEW_TYPE, vscode.l10n.t('Kader Statistics'), vscode.ViewColumn.Active);
+      const panel = createPagePanel(context.extensionUri, STATISTICS_VIEW_TYPE, t('Kader Statistics'), vscode.ViewColumn.Active);
       const created = new StatisticsPanel(panel, context.extensionUri, request, folderUri, () => {
         if (current === created) current = undefined;
       });

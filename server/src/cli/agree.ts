@@ -11,6 +11,8 @@ import { jsonText, markdownText } from '../core/outputs/outputEscaping';
 import { listTranscripts, readText } from '../workspace/files';
 import { readProblemText } from '../core/fileText';
 import { cliLocale } from './locale';
+import { formatCoefficient, formatShare } from '../core/numbers';
+import type { Locale } from '../core/types';
 import { GitError, showAtRevision } from '../workspace/git';
 import type { CliIo } from './io';
 
@@ -36,19 +38,8 @@ const OPTIONS = {
 class AgreeUsageError extends Error {}
 
 
-function pct(value: number | null): string {
-  return value === null ? '–' : `${value.toFixed(1)} %`;
-}
-
-function num(value: number | null): string {
-  if (value === null) return '–';
-  // Never "-0.000": a kappa of 0 that rounding left a hair below it.
-  const shown = value.toFixed(3);
-  return shown === '-0.000' ? '0.000' : shown;
-}
-
-function segments(s: { agreeing: number; total: number; percent: number | null }): string {
-  return `${s.agreeing}/${s.total} (${pct(s.percent)})`;
+function segments(s: { agreeing: number; total: number; percent: number | null }, locale: Locale): string {
+  return `${s.agreeing}/${s.total} (${formatShare(s.percent, locale)})`;
 }
 
 interface Labeled {
@@ -59,10 +50,16 @@ interface Labeled {
   result: AgreementResult;
 }
 
-function table(codes: CodeAgreement[], overall: Overall, t: Translate, markdown: boolean): string[] {
+function table(codes: CodeAgreement[], overall: Overall, t: Translate, markdown: boolean, locale: Locale): string[] {
   const head = [t('Code'), t('Agreement'), t('Kappa'), t('Alpha'), t('Segments')];
-  const rows = codes.map((c) => [`#${c.code}`, pct(c.percent), num(c.kappa), num(c.alpha), segments(c.segments)]);
-  rows.push([t('Overall'), pct(overall.percent), num(overall.kappa), num(overall.alpha), segments(overall.segments)]);
+  const row = (name: string, c: CodeAgreement | Overall): string[] => [
+    name,
+    formatShare(c.percent, locale),
+    formatCoefficient(c.kappa, locale),
+    formatCoefficient(c.alpha, locale),
+    segments(c.segments, locale),
+  ];
+  const rows = [...codes.map((c) => row(`#${c.code}`, c)), row(t('Overall'), overall)];
   if (markdown) {
     const esc = (s: string): string => s.replace(/\|/g, '\\|');
     return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)];
@@ -122,10 +119,10 @@ function shortfalls(where: string, codes: CodeAgreement[], overall: Overall, min
   return found;
 }
 
-function shortfallLine(s: Shortfall, t: Translate): string {
+function shortfallLine(s: Shortfall, t: Translate, locale: Locale): string {
   return s.figure === 'kappa'
-    ? t('{0}: {1}: kappa {2} is below --min-kappa {3}', s.where, s.code, num(s.value), String(s.minimum))
-    : t('{0}: {1}: alpha {2} is below --min-alpha {3}', s.where, s.code, num(s.value), String(s.minimum));
+    ? t('{0}: {1}: kappa {2} is below --min-kappa {3}', s.where, s.code, formatCoefficient(s.value, locale), String(s.minimum))
+    : t('{0}: {1}: alpha {2} is below --min-alpha {3}', s.where, s.code, formatCoefficient(s.value, locale), String(s.minimum));
 }
 
 /** A `--min-kappa` or `--min-alpha` value: a number from -1 to 1. */
@@ -140,7 +137,7 @@ function codesOf(codes: string[]): string {
   return codes.length ? codes.map((c) => `#${c}`).join(' ') : '–';
 }
 
-function render(item: Labeled, t: Translate, markdown: boolean): string {
+function render(item: Labeled, t: Translate, markdown: boolean, locale: Locale): string {
   const { result } = item;
   const out: string[] = [];
   // File names, coders and transcript text are foreign: in Markdown they are text, never markup.
@@ -161,7 +158,7 @@ function render(item: Labeled, t: Translate, markdown: boolean): string {
   }
   out.push(t('{0} characters compared.', result.text.compared), '');
   if (result.codes.length === 0) out.push(t('Neither coder used a code.'));
-  else out.push(...table(result.codes, result.overall, t, markdown), ...notes(result.codes, t, markdown));
+  else out.push(...table(result.codes, result.overall, t, markdown, locale), ...notes(result.codes, t, markdown));
   out.push('', markdown ? `### ${t('Disagreements')}` : `${t('Disagreements')}:`, '');
   if (result.disagreements.length === 0) out.push(t('The codings agree everywhere.'));
   else if (markdown) {
@@ -281,17 +278,17 @@ export async function runAgree(argv: string[], io: CliIo): Promise<number> {
       io.out(jsonText(body) + '\n');
     } else {
       const markdown = format === 'markdown';
-      if (!folderMode) io.out(render(items[0]!, t, markdown));
+      if (!folderMode) io.out(render(items[0]!, t, markdown, locale));
       else if (!total) io.out(t('No pairs found: transcripts pair up when their text is the same and their `coder` differs.') + '\n');
       else {
-        for (const item of items) io.out(render(item, t, markdown) + '\n');
+        for (const item of items) io.out(render(item, t, markdown, locale) + '\n');
         out(io, markdown ? `## ${t('Total')}` : `${t('Total')}:`);
         io.out(`\n${items.length === 1 ? t('1 pair of codings.') : t('{0} pairs of codings.', items.length)} ${t('{0} characters compared.', total.compared)}\n\n`);
-        io.out([...table(total.codes, total.overall, t, markdown), ...notes(total.codes, t, markdown)].join('\n') + '\n');
+        io.out([...table(total.codes, total.overall, t, markdown, locale), ...notes(total.codes, t, markdown)].join('\n') + '\n');
       }
     }
     // The figures below a minimum go to stderr: the report on stdout stays what it was (JSON stays JSON).
-    for (const s of below) io.err(`kader: ${shortfallLine(s, t)}\n`);
+    for (const s of below) io.err(`kader: ${shortfallLine(s, t, locale)}\n`);
     return below.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof AgreeUsageError) {

@@ -17,3 +17,14 @@ export function formatNumber(value: number, locale: Locale, digits = 0): string 
 export function formatPercent(value: number, locale: Locale, digits = 1): string {
   return `${format(locale, digits).format(value)} %`;
 }
+
+/** A percentage or `–` where there is none. */
+export function formatShare(value: number | null, locale: Locale): string {
+  return value === null ? '–' : formatPercent(value, locale);
+}
+
+/** A coefficient (κ, α) with three decimals, or `–`; never "-0.000" for a value that rounding left a hair below 0. */
+export function formatCoefficient(value: number | null, locale: Locale): string {
+  if (value === null) return '–';
+  return formatNumber(Math.abs(value) < 0.0005 ? 0 : value, locale, 3);
+}
