@@ -10,6 +10,7 @@ import type { ColorIcons } from './colorIcons';
 import { fold, frameworkNames, nearCodes, rankCodes, type MatchCandidate } from './codeMatch';
 import type { KaderServer } from './kaderServer';
 import { fragmentCount } from './treeView';
+import { t } from './l10n';
 
 const CODE_PATH = /^[\p{L}\p{N}][\p{L}\p{N}_-]*(?:\/[\p{L}\p{N}][\p{L}\p{N}_-]*)*$/u;
 const RECENT_KEY = 'kader.recentCodes';
@@ -128,7 +129,7 @@ export class CodePicker implements vscode.Disposable {
     const count = fragmentCount(info.count);
     const item: CodeItem = {
       label: `#${info.code}`,
-      description: [info.name !== info.code ? info.name : undefined, count, info.defined ? undefined : vscode.l10n.t('not in the codebook')]
+      description: [info.name !== info.code ? info.name : undefined, count, info.defined ? undefined : t('not in the codebook')]
         .filter(Boolean)
         .join(' · '),
       code: info.code,
@@ -150,9 +151,9 @@ export class CodePicker implements vscode.Disposable {
     const recent = this.history.recent.filter((c) => offered.some((o) => o.code === c)).slice(0, RECENT_SHOWN);
     const items: CodeItem[] = [];
     if (recent.length) {
-      items.push({ label: vscode.l10n.t('Recently used'), kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: t('Recently used'), kind: vscode.QuickPickItemKind.Separator });
       items.push(...recent.map((c) => this.item(byCode.get(c)!)));
-      items.push({ label: vscode.l10n.t('All codes'), kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: t('All codes'), kind: vscode.QuickPickItemKind.Separator });
     }
     items.push(...offered.filter((c) => !recent.includes(c.code)).map((c) => this.item(c)));
     return { known, byCode, items };
@@ -168,8 +169,8 @@ export class CodePicker implements vscode.Disposable {
     const quickPick = vscode.window.createQuickPick<CodeItem>();
     quickPick.title = options.title;
     quickPick.placeholder = options.canPickMany
-      ? vscode.l10n.t('Choose one or more codes, or type a new code such as #intentie/gestuurd')
-      : vscode.l10n.t('Choose a code, or type a new code such as #intentie/gestuurd');
+      ? t('Choose one or more codes, or type a new code such as #intentie/gestuurd')
+      : t('Choose a code, or type a new code such as #intentie/gestuurd');
     quickPick.canSelectMany = options.canPickMany;
     quickPick.matchOnDescription = true;
     quickPick.busy = true;
@@ -265,14 +266,14 @@ export class CodePicker implements vscode.Disposable {
 
   private newItem(code: string): CodeItem {
     // The label does not end with the typed text, so VS Code's sort keeps the item after the matches.
-    return { label: vscode.l10n.t('New code “{0}”', `#${code}`), code, isNew: true, alwaysShow: true, iconPath: new vscode.ThemeIcon('add') };
+    return { label: t('New code “{0}”', `#${code}`), code, isNew: true, alwaysShow: true, iconPath: new vscode.ThemeIcon('add') };
   }
 
   /** A new name close to existing codes: which one was meant? The existing code is highlighted. */
   private async askNear(code: string, near: CodeCandidate[]): Promise<string | undefined> {
     const quickPick = vscode.window.createQuickPick<CodeItem>();
-    quickPick.title = vscode.l10n.t('Did you mean {0}?', `#${near[0]!.code}`);
-    quickPick.placeholder = vscode.l10n.t('Choose the existing code, or make the new code anyway');
+    quickPick.title = t('Did you mean {0}?', `#${near[0]!.code}`);
+    quickPick.placeholder = t('Choose the existing code, or make the new code anyway');
     const made = { ...this.newItem(code), alwaysShow: false };
     quickPick.items = [...near.map((c) => ({ ...c.item, alwaysShow: false })), made];
     quickPick.activeItems = [quickPick.items[0]!];

@@ -10,6 +10,7 @@ import { CodesRequest, ReportRequest, TreeRequest } from '../../server/src/proto
 import { codebookUri, exists, writeFrameworkCodebook } from './codebookEdits';
 import type { KaderServer } from './kaderServer';
 import { kaderLocale } from './locale';
+import { t } from './l10n';
 
 export interface CreateCodebookArgs {
   locale?: Locale;
@@ -56,40 +57,40 @@ async function pickFolder(given: vscode.Uri | undefined): Promise<vscode.Workspa
   if (given) return vscode.workspace.getWorkspaceFolder(given);
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Kader works on the transcripts in a workspace folder.'));
+    void vscode.window.showInformationMessage(t('Open a folder first: Kader works on the transcripts in a workspace folder.'));
     return undefined;
   }
   if (folders.length === 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Choose the workspace folder') });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: t('Choose the workspace folder') });
 }
 
 async function pickLocale(title: string): Promise<Locale | undefined> {
   const items: (vscode.QuickPickItem & { locale: Locale })[] = [
-    { label: 'Nederlands', description: vscode.l10n.t('Dutch'), locale: 'nl' },
-    { label: 'English', description: vscode.l10n.t('English'), locale: 'en' },
+    { label: 'Nederlands', description: t('Dutch'), locale: 'nl' },
+    { label: 'English', description: t('English'), locale: 'en' },
   ];
   const preferred = kaderLocale();
   items.sort((a, b) => Number(b.locale === preferred) - Number(a.locale === preferred));
-  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Language of the texts') });
+  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: t('Language of the texts') });
   return choice?.locale;
 }
 
 /** What goes into the codebook besides the seven aspects and their dialogue questions; none of it is the bare framework. */
 async function pickContents(title: string): Promise<FrameworkOptions | undefined> {
   const distinctions = {
-    label: vscode.l10n.t('The article’s distinctions as sub-codes'),
-    detail: vscode.l10n.t('Voluntary or sent; exchanging, frame of action or changing; shared basis or far apart; power, climate, history; persons, things, events; for you, the group, colleagues, the organisation; intended or not'),
+    label: t('The article’s distinctions as sub-codes'),
+    detail: t('Voluntary or sent; exchanging, frame of action or changing; shared basis or far apart; power, climate, history; persons, things, events; for you, the group, colleagues, the organisation; intended or not'),
     picked: true,
   };
   const learning = {
-    label: vscode.l10n.t('Learning level and loop'),
-    detail: vscode.l10n.t('A second code family: individual or collective learning (#niveau/…) and the how, why and what for questions (#lus/…)'),
+    label: t('Learning level and loop'),
+    detail: t('A second code family: individual or collective learning (#niveau/…) and the how, why and what for questions (#lus/…)'),
     picked: false,
   };
   const chosen = await vscode.window.showQuickPick([distinctions, learning], {
     title,
     canPickMany: true,
-    placeHolder: vscode.l10n.t('Besides the seven aspects and their questions (choose none for the bare framework)'),
+    placeHolder: t('Besides the seven aspects and their questions (choose none for the bare framework)'),
   });
   if (!chosen) return undefined;
   return { distinctions: chosen.includes(distinctions), learning: chosen.includes(learning) };
@@ -103,7 +104,7 @@ export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vsc
     if (!folder) return undefined;
     target = codebookUri(folder);
   }
-  const title = vscode.l10n.t('Create a codebook from the framework for learning practices');
+  const title = t('Create a codebook from the framework for learning practices');
   const locale = args.locale ?? (await pickLocale(title));
   if (!locale) return undefined;
   let contents: FrameworkOptions = { distinctions: args.distinctions ?? true, learning: args.learning ?? false };
@@ -115,10 +116,10 @@ export async function createCodebook(args: CreateCodebookArgs = {}): Promise<vsc
 
   let replace = args.replace;
   if (replace === undefined && (await exists(target))) {
-    const replaceItem = vscode.l10n.t('Replace');
+    const replaceItem = t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it with the framework codebook?', baseName(target)),
-      { modal: true, detail: vscode.l10n.t('You can undo this with Undo in the codebook.') },
+      t('{0} already exists. Replace it with the framework codebook?', baseName(target)),
+      { modal: true, detail: t('You can undo this with Undo in the codebook.') },
       replaceItem,
     );
     replace = answer === replaceItem;
@@ -143,11 +144,11 @@ async function coderName(): Promise<string | undefined> {
   const saved = config.get<string>('coder')?.trim();
   if (saved) return saved;
   const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Your name as coder'),
-    prompt: vscode.l10n.t('New transcripts carry it as coder in their front matter. Kader keeps it in your user settings (kader.coder), so it asks only once.'),
-    placeHolder: vscode.l10n.t('For example: noor'),
+    title: t('Your name as coder'),
+    prompt: t('New transcripts carry it as coder in their front matter. Kader keeps it in your user settings (kader.coder), so it asks only once.'),
+    placeHolder: t('For example: noor'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Type a name, or press Escape to make no transcript.') : undefined),
+    validateInput: (value) => (value.trim() === '' ? t('Type a name, or press Escape to make no transcript.') : undefined),
   });
   if (name === undefined || name.trim() === '') return undefined;
   await config.update('coder', name.trim(), vscode.ConfigurationTarget.Global);
@@ -174,17 +175,17 @@ function practiceFor(target: vscode.Uri): string | undefined {
 export async function newTranscript(server: KaderServer, args: NewTranscriptArgs = {}): Promise<vscode.TextDocument | undefined> {
   let target = args.target;
   if (!target) {
-    const untitled = { label: vscode.l10n.t('$(new-file) Untitled transcript'), detail: vscode.l10n.t('Save it later where you like.') };
-    const file = { label: vscode.l10n.t('$(save-as) New file…'), detail: vscode.l10n.t('Choose where to save it now (the folder names the practice).') };
-    const choice = await vscode.window.showQuickPick([untitled, file], { title: vscode.l10n.t('New transcript') });
+    const untitled = { label: t('$(new-file) Untitled transcript'), detail: t('Save it later where you like.') };
+    const file = { label: t('$(save-as) New file…'), detail: t('Choose where to save it now (the folder names the practice).') };
+    const choice = await vscode.window.showQuickPick([untitled, file], { title: t('New transcript') });
     if (!choice) return undefined;
     if (choice === untitled) target = 'untitled';
     else {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const picked = await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, vscode.l10n.t('conversation.md')) : undefined,
+        defaultUri: folder ? vscode.Uri.joinPath(folder, t('conversation.md')) : undefined,
         filters: { Markdown: ['md'] },
-        title: vscode.l10n.t('New transcript'),
+        title: t('New transcript'),
       });
       if (!picked) return undefined;
       target = picked;
@@ -192,7 +193,7 @@ export async function newTranscript(server: KaderServer, args: NewTranscriptArgs
   }
 
   if (target !== 'untitled' && (await exists(target))) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; it was left as it is.', baseName(target)));
+    void vscode.window.showWarningMessage(t('{0} already exists; it was left as it is.', baseName(target)));
     if (args.show !== false) await vscode.window.showTextDocument(target);
     return undefined;
   }
@@ -254,11 +255,11 @@ export async function showReport(server: KaderServer, args: { folder?: vscode.Ur
   const folder = await pickFolder(args.folder);
   if (!folder) return undefined;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Kader: making the report') },
+    { location: vscode.ProgressLocation.Window, title: t('Kader: making the report') },
     () => server.request(ReportRequest, { format: 'markdown', folderUri: folder.uri.toString() }),
   );
   if (!result) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The report could not be made: the Kader language server did not answer.'));
+    void vscode.window.showErrorMessage(t('The report could not be made: the Kader language server did not answer.'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
@@ -275,14 +276,14 @@ export async function openExample(extensionUri: vscode.Uri, args: OpenExampleArg
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
-      openLabel: vscode.l10n.t('Copy the Example Here'),
-      title: vscode.l10n.t('Choose a folder for a copy of the example project'),
+      openLabel: t('Copy the Example Here'),
+      title: t('Choose a folder for a copy of the example project'),
       defaultUri: host.homeFolder?.(),
     });
     if (!picked?.[0]) return undefined;
     parent = picked[0];
   }
-  const name = vscode.l10n.t('kader-example');
+  const name = t('kader-example');
   let destination = vscode.Uri.joinPath(parent, name);
   for (let n = 2; await exists(destination); n++) destination = vscode.Uri.joinPath(parent, `${name}-${n}`);
   await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'examples'), destination, { overwrite: false });
