@@ -17,6 +17,7 @@ import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isQuoteReaderMessage, type ItemsMessage, type QuoteReaderMessage } from '../webview/scripts/quoteReader/messages';
 import { PAGE_SIZE, quoteItemsHtml, quoteReaderHtml, quoteReaderWords, type QuoteItem, type QuoteReaderState } from './html';
 import { contextBefore, orderQuotes, quoteTurns, speakersOf } from './quotes';
+import { t } from '../l10n';
 
 export const READ_QUOTES_COMMAND = 'kader.readQuotes';
 export const QUOTE_READER_VIEW_TYPE = 'kader.quoteReader';
@@ -124,7 +125,7 @@ class QuoteReaderPanel implements vscode.Disposable {
     this.cancel = cancel;
     const changed = this.source?.node.id !== source.node.id || this.source.provider !== source.provider;
     this.source = source;
-    this.panel.title = vscode.l10n.t('Quotes: {0}', source.node.label);
+    this.panel.title = t('Quotes: {0}', source.node.label);
     const view = source.provider.view;
     // A new node says it is being read; the same node read again keeps its page until the new one is there.
     if (changed) this.setPage({ kind: 'reading', label: source.label, view });
@@ -132,7 +133,7 @@ class QuoteReaderPanel implements vscode.Disposable {
       const fragments = await fragmentsBelow(this.request, source.provider, source.node, cancel.token);
       if (cancel.token.isCancellationRequested) return;
       if (!fragments) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The quotes could not be read: the Kader language server did not answer.'));
+        void vscode.window.showErrorMessage(t('The quotes could not be read: the Kader language server did not answer.'));
         return;
       }
       this.quotes = orderQuotes(fragments);
@@ -267,7 +268,7 @@ export function registerQuoteReader(
       const provider = node && providerOf(node);
       const source = node && provider ? sourceOf(provider, node) : selected;
       if (!current) {
-        const panel = createPagePanel(context.extensionUri, QUOTE_READER_VIEW_TYPE, vscode.l10n.t('Quotes'), vscode.ViewColumn.Beside);
+        const panel = createPagePanel(context.extensionUri, QUOTE_READER_VIEW_TYPE, t('Quotes'), vscode.ViewColumn.Beside);
         const created = new QuoteReaderPanel(panel, context.extensionUri, request, () => {
           if (current === created) current = undefined;
         });
