@@ -7,6 +7,7 @@ import { ExportRequest, ImportRequest, type ExportFormat, type ExportResult, typ
 import { base64ToBytes, bytesToBase64, utf8Bytes } from './base64';
 import type { KaderServer } from './kaderServer';
 import { kaderLocale } from './locale';
+import { t } from './l10n';
 
 export interface ImportArgs {
   files?: vscode.Uri[];
@@ -37,18 +38,18 @@ export interface ImportOutcome {
 
 function formats(): { format: ExportFormat; matrix?: 'documents'; label: string; detail: string; filters: Record<string, string[]> }[] {
   return [
-    { format: 'qdpx', label: vscode.l10n.t('REFI-QDA project (.qdpx)'), detail: vscode.l10n.t('For ATLAS.ti, MAXQDA, NVivo and QualCoder: transcripts, codes, coding, memos'), filters: { 'REFI-QDA': ['qdpx'] } },
-    { format: 'qdc', label: vscode.l10n.t('REFI-QDA codebook (.qdc)'), detail: vscode.l10n.t('The codes only, with their hierarchy, colours and descriptions'), filters: { 'REFI-QDA': ['qdc'] } },
-    { format: 'csv', label: vscode.l10n.t('CSV for Excel (.csv)'), detail: vscode.l10n.t('One row per fragment and code'), filters: { CSV: ['csv'] } },
+    { format: 'qdpx', label: t('REFI-QDA project (.qdpx)'), detail: t('For ATLAS.ti, MAXQDA, NVivo and QualCoder: transcripts, codes, coding, memos'), filters: { 'REFI-QDA': ['qdpx'] } },
+    { format: 'qdc', label: t('REFI-QDA codebook (.qdc)'), detail: t('The codes only, with their hierarchy, colours and descriptions'), filters: { 'REFI-QDA': ['qdc'] } },
+    { format: 'csv', label: t('CSV for Excel (.csv)'), detail: t('One row per fragment and code'), filters: { CSV: ['csv'] } },
     {
       format: 'csv',
       matrix: 'documents',
-      label: vscode.l10n.t('Transcripts × codes for Excel (.csv)'),
-      detail: vscode.l10n.t('One row per transcript, one column per code: how many fragments have it'),
+      label: t('Transcripts × codes for Excel (.csv)'),
+      detail: t('One row per transcript, one column per code: how many fragments have it'),
       filters: { CSV: ['csv'] },
     },
-    { format: 'md', label: vscode.l10n.t('Report in Markdown (.md)'), detail: vscode.l10n.t('Quotes per aspect and practice, with a cover of counts'), filters: { Markdown: ['md'] } },
-    { format: 'html', label: vscode.l10n.t('Report as a web page (.html)'), detail: vscode.l10n.t('The same report, to open in a browser or print'), filters: { HTML: ['html'] } },
+    { format: 'md', label: t('Report in Markdown (.md)'), detail: t('Quotes per aspect and practice, with a cover of counts'), filters: { Markdown: ['md'] } },
+    { format: 'html', label: t('Report as a web page (.html)'), detail: t('The same report, to open in a browser or print'), filters: { HTML: ['html'] } },
   ];
 }
 
@@ -57,7 +58,7 @@ async function pickFolder(preferred?: vscode.Uri): Promise<vscode.Uri | undefine
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0]!.uri;
   if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick())?.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Import here') });
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: t('Import here') });
   return picked?.[0];
 }
 
@@ -66,8 +67,8 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
     args.files ??
     (await vscode.window.showOpenDialog({
       canSelectMany: true,
-      openLabel: vscode.l10n.t('Import'),
-      filters: { [vscode.l10n.t('Transcripts and codebooks')]: ['vtt', 'docx', 'qdc'] },
+      openLabel: t('Import'),
+      filters: { [t('Transcripts and codebooks')]: ['vtt', 'docx', 'qdc'] },
     }));
   if (!files || files.length === 0) return undefined;
   const folder = await pickFolder(args.folder);
@@ -75,15 +76,15 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
   const practice =
     args.practice ??
     (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Practice'),
-      prompt: vscode.l10n.t('The learning practice these conversations belong to (empty: the folder name)'),
+      title: t('Practice'),
+      prompt: t('The learning practice these conversations belong to (empty: the folder name)'),
     }));
   if (practice === undefined) return undefined;
 
   const outcome: ImportOutcome = { created: [], skipped: [], notes: [] };
   const edit = new vscode.WorkspaceEdit();
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing transcripts'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('Importing transcripts'), cancellable: true },
     async (progress, token) => {
       for (const file of files) {
         if (token.isCancellationRequested) break;
@@ -110,7 +111,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
           () => false,
         );
         if (taken || outcome.created.some((c) => c.toString() === target.toString())) {
-          outcome.skipped.push({ file, reason: vscode.l10n.t('{0} already exists', response.suggestedName) });
+          outcome.skipped.push({ file, reason: t('{0} already exists', response.suggestedName) });
           continue;
         }
         edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: utf8Bytes(response.markdown) });
@@ -120,11 +121,11 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
     },
   );
   if (outcome.created.length > 0 && !(await vscode.workspace.applyEdit(edit, { isRefactoring: false }))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The transcripts could not be created.'));
+    void vscode.window.showErrorMessage(t('The transcripts could not be created.'));
     return { created: [], skipped: outcome.skipped, notes: [] };
   }
   for (const { file, reason } of outcome.skipped) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not imported: {1}', file.path.split('/').pop() ?? '', reason));
+    void vscode.window.showWarningMessage(t('{0} was not imported: {1}', file.path.split('/').pop() ?? '', reason));
   }
   for (const { file, note } of outcome.notes) void vscode.window.showInformationMessage(`${file.path.split('/').pop() ?? ''}: ${note}`);
   if (outcome.created.length > 0 && args.show !== false) await vscode.window.showTextDocument(outcome.created[0]!);
@@ -135,11 +136,11 @@ async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promis
   const choices = formats();
   const choice = args.format
     ? choices.find((c) => c.format === args.format && c.matrix === (args.format === 'csv' ? args.matrix : undefined))
-    : await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export'), placeHolder: vscode.l10n.t('What do you want to export?') });
+    : await vscode.window.showQuickPick(choices, { title: t('Export'), placeHolder: t('What do you want to export?') });
   if (!choice) return undefined;
   const folder = args.folder ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0]!.uri : (await vscode.window.showWorkspaceFolderPick())?.uri);
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', choice.label) },
+    { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}', choice.label) },
     async (): Promise<ExportResult | string> => {
       try {
         const separator = args.separator ?? (kaderLocale() === 'nl' ? ';' : ',');
@@ -150,7 +151,7 @@ async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promis
     },
   );
   if (typeof result === 'string') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The export failed: {0}', result));
+    void vscode.window.showErrorMessage(t('The export failed: {0}', result));
     return undefined;
   }
   const target =
@@ -158,13 +159,13 @@ async function exportCommand(server: KaderServer, args: ExportArgs = {}): Promis
     (await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
       filters: choice.filters,
-      saveLabel: vscode.l10n.t('Export'),
+      saveLabel: t('Export'),
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, base64ToBytes(result.base64));
   if (!args.target) {
-    const open = vscode.l10n.t('Show in folder');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} transcripts to {1}.', String(result.transcripts), target.path.split('/').pop() ?? ''), open).then((answer) => {
+    const open = t('Show in folder');
+    void vscode.window.showInformationMessage(t('Exported {0} transcripts to {1}.', String(result.transcripts), target.path.split('/').pop() ?? ''), open).then((answer) => {
       if (answer === open) void vscode.commands.executeCommand('revealFileInOS', target);
     });
   }
