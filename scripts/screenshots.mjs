@@ -138,7 +138,7 @@ async function main() {
 
   // 5. statistics.png: the Kader Statistics webview.
   await runCommand('Kader: Show Statistics');
-  await page.locator('.tab', { hasText: /Statistics|Statistieken/ }).first().waitFor({ timeout: 20_000 });
+  await page.locator('.tab', { hasText: /Statistics|statistieken/ }).first().waitFor({ timeout: 20_000 });
   await sleep(4000);
   await runCommand('View: Close Primary Side Bar');
   await sleep(2000);
@@ -176,12 +176,16 @@ function codeLearningLevel(folder) {
 
 // ---- UI helpers --------------------------------------------------------------------------------
 
+/** The views' titles follow kader.language. */
+const TITLES = { nl: { Aspects: 'Aspecten', Practices: 'Praktijken' }, en: {} }[lang];
+const titleText = (title) => new RegExp(`^${TITLES[title] ?? title}$`, 'i');
+
 function paneHeader(title) {
-  return page.locator('.pane-header', { has: page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+  return page.locator('.pane-header', { has: page.locator('h3.title', { hasText: titleText(title) }) }).first();
 }
 
 function pane(title) {
-  return page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+  return page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: titleText(title) }) }).first();
 }
 
 async function setPaneExpanded(title, expanded) {
