@@ -149,7 +149,16 @@ async function main() {
   // is coded in the copy (the page follows the index).
   codeLearningLevel(workspace);
   const section = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('section#level');
-  await section.scrollIntoViewIfNeeded({ timeout: 20_000 });
+  // The page is drawn again when the index follows the copy's changes: scroll once it holds still.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await section.scrollIntoViewIfNeeded({ timeout: 20_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await sleep(1500);
+    }
+  }
   await sleep(1000);
   const box = await section.boundingBox();
   if (!box) throw new Error('the aspects × learning level section has no box');
