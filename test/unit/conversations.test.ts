@@ -121,3 +121,21 @@ describe('conversations counted once', () => {
     assert.equal(json.fragments.length, 2);
   });
 });
+
+describe('the Statistics page names the codings left out', () => {
+  test('each with the coding that counts, how to choose, escaped, in English and Dutch', async () => {
+    const { statisticsHtml, DEFAULT_VIEW } = await import('../../client/src/statistics/html');
+    const index = indexOf({ 'oost/anna.md': ANNA, 'oost/<b>bram.md': BRAM });
+    const stats = computeStatistics(index, codebook, 'nl');
+    const data = { ...stats, fragments: stats.fragments.map((f) => ({ ...f, uri: `file:///${f.path}` })) };
+    const page = (locale: 'en' | 'nl', d = data): string => statisticsHtml(d, DEFAULT_VIEW, { nonce: 'bm9uY2U=', cspSource: 'x', locale, scriptUri: 'x/s.js' });
+    assert.ok(
+      page('en').includes(
+        '<div class="counted-once" role="note"><p>Each conversation counts once. Left out of these figures:</p><ul><li>oost/&lt;b&gt;bram.md (bram): oost/anna.md (anna) counts (the first coder by name)</li></ul><p>Say whose coding counts with counted: true in its front matter; the Coder filter shows each coder’s coding.</p></div>',
+      ),
+      page('en'),
+    );
+    assert.ok(page('nl').includes('<li>oost/&lt;b&gt;bram.md (bram): oost/anna.md (anna) telt (de eerste codeur op naam)</li>'));
+    assert.ok(!page('en', { ...data, leftOut: [] }).includes('<div class="counted-once"'));
+  });
+});

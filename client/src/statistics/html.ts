@@ -52,6 +52,10 @@ const WORDS = {
     total: 'Total',
     cellFamily: (aspect: string, column: string, practice: string, value: string) => `${aspect}, ${column}, ${practice}: ${value}. Show the fragments.`,
     decimal: new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    countedOnce: 'Each conversation counts once. Left out of these figures:',
+    leftOut: (path: string, coder: string, counted: string, chosen: boolean) =>
+      counted ? `${path}${coder}: ${counted} counts${chosen ? ' (the first coder by name)' : ''}` : `${path}${coder}: its front matter says counted: false`,
+    chooseCounted: 'Say whose coding counts with counted: true in its front matter; the Coder filter shows each coder’s coding.',
   },
   nl: {
     title: 'Kader-statistieken',
@@ -82,10 +86,23 @@ const WORDS = {
     total: 'Totaal',
     cellFamily: (aspect: string, column: string, practice: string, value: string) => `${aspect}, ${column}, ${practice}: ${value}. Toon de fragmenten.`,
     decimal: new Intl.NumberFormat('nl', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    countedOnce: 'Elk gesprek telt één keer. Niet meegeteld in deze cijfers:',
+    leftOut: (path: string, coder: string, counted: string, chosen: boolean) =>
+      counted ? `${path}${coder}: ${counted} telt${chosen ? ' (de eerste codeur op naam)' : ''}` : `${path}${coder}: de front matter zegt counted: false`,
+    chooseCounted: 'Zeg wiens codering telt met counted: true in de front matter; het filter Codeerder toont de codering van elke codeur.',
   },
 } as const;
 
 export type StatisticsWords = (typeof WORDS)[Locale];
+
+/** The second codings of a conversation that the counts leave out, and how to choose (conversations.ts). */
+function leftOutNote(data: StatisticsResult, w: StatisticsWords): SafeHtml | string {
+  const left = data.leftOut ?? [];
+  if (left.length === 0) return '';
+  const who = (coder: string | undefined): string => (coder ? ` (${coder})` : '');
+  const items = left.map((l) => html`<li>${w.leftOut(l.path, who(l.coder), l.countedPath ? `${l.countedPath}${who(l.countedCoder)}` : '', l.chosen)}</li>`);
+  return html`<div class="counted-once" role="note"><p>${w.countedOnce}</p><ul>${items}</ul>${left.some((l) => l.chosen) ? html`<p>${w.chooseCounted}</p>` : ''}</div>`;
+}
 
 export function statisticsWords(locale: Locale): StatisticsWords {
   return WORDS[locale];
@@ -479,6 +496,8 @@ body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size
 h1 { font-size: 1.4em; font-weight: 600; margin: 16px 0 4px; }
 h2 { font-size: 1.1em; font-weight: 600; margin: 24px 0 8px; }
 .summary { color: var(--vscode-descriptionForeground); margin: 0 0 12px; }
+.counted-once { color: var(--vscode-descriptionForeground); border-left: 3px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder)); padding: 0 10px; margin: 0 0 12px; }
+.counted-once p, .counted-once ul { margin: 4px 0; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: end; }
 .filters label { display: flex; flex-direction: column; gap: 4px; }
 select { background: var(--vscode-dropdown-background); color: var(--vscode-dropdown-foreground); border: 1px solid var(--vscode-dropdown-border, transparent); padding: 3px 6px; font: inherit; }
@@ -576,6 +595,7 @@ ${families}\
     style: STYLE,
     body: html`<h1>${w.title}</h1>
 <p class="summary">${summary}</p>
+${leftOutNote(data, w)}\
 <form id="filters" class="filters" role="search">
 <label>${w.coder}<select id="filter-coder">${coders}</select></label>
 <label>${w.attribute}<select id="filter-attribute">${attributes}</select></label>
