@@ -13,32 +13,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServerHost, QUIET_SETTINGS, root } from '../test/extension/host.mjs';
+import { scriptOptions, sleep, Workbench } from './workbench.mjs';
 
 const client = path.join(root, 'dist/client.js');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const THEMES = {
-  light: { setting: 'Default Light Modern', label: 'Light Modern', cls: 'light_modern', scheme: 'light' },
-  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', cls: 'dark_modern', scheme: 'dark' },
-  hc: { setting: 'Default High Contrast', label: 'Dark High Contrast', cls: 'hc-black', scheme: 'dark' },
-  'hc-light': { setting: 'Default High Contrast Light', label: 'Light High Contrast', cls: 'hc-light', scheme: 'light' },
-};
-const theme = THEMES[args.includes('--dark') ? 'dark' : option('--theme', 'light')];
-if (!theme) throw new Error(`--theme must be one of ${Object.keys(THEMES).join(', ')}`);
-const lang = option('--lang', 'en');
-if (lang !== 'en' && lang !== 'nl') throw new Error('--lang must be en or nl');
+const { option, theme, lang } = scriptOptions(args);
 const web = args.includes('--web');
-const outIndex = args.indexOf('--out');
-const outDir = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'media/screenshots'));
+const outDir = path.resolve(option('--out', path.join(root, 'media/screenshots')));
 const viewport = { width: 1440, height: 900 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
 
 const host = new CodeServerHost('kader-shots-');
 const workspace = path.join(host.tmp, 'examples');
 let page;
+let wb;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const until = (check, ms, message) => host.until(check, ms, message);
 
 async function main() {
@@ -70,6 +60,8 @@ async function main() {
     serverArgs: ['--disable-getting-started-override'],
     browser: { viewport, deviceScaleFactor: 1, colorScheme: theme.scheme },
   });
+
+  wb = new Workbench(page, host, theme);
 
   // The Kader activity-bar icon appears once the workbench has read the extension's manifest.
   const kaderIcon = page.locator('.activitybar .action-item a[aria-label^="Kader"]').first();
@@ -208,108 +200,21 @@ async function setPaneExpanded(title, expanded) {
 const collapsePane = (title) => setPaneExpanded(title, false);
 const expandPane = (title) => setPaneExpanded(title, true);
 
-async function expandRowLocator(row) {
-  await row.waitFor({ timeout: 10_000 });
-  if ((await row.getAttribute('aria-expanded')) === 'false') {
-    await row.locator('.monaco-tl-twistie').click();
-    await sleep(600);
-  }
-}
+const expandRowLocator = (row) => wb.expandRowLocator(row);
+const expandRow = (scope, label) => wb.expandRow(scope, label);
+const expandFirstChild = (scope, label) => wb.expandFirstChild(scope, label);
+const runCommand = (title) => wb.runCommand(title);
+const showKader = () => wb.showKader();
+const applyTheme = () => wb.applyTheme();
+const openFile = (relative) => wb.openFile(relative);
+const closeAllEditors = () => wb.closeAllEditors();
+const clearNotifications = () => wb.clearNotifications();
+const focusEditor = () => wb.focusEditor();
+const gotoLine = (n) => wb.gotoLine(n);
 
-async function expandRow(scope, label) {
-  await expandRowLocator(scope.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first());
-}
-
-/** Expands the first child row under the row labelled `label`. */
-async function expandFirstChild(scope, label) {
-  const parent = scope.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
-  const level = Number(await parent.getAttribute('aria-level'));
-  const index = Number(await parent.getAttribute('data-index'));
-  const child = scope.locator(`.monaco-list-row[data-index="${index + 1}"][aria-level="${level + 1}"]`);
-  if ((await child.count()) > 0) await expandRowLocator(child.first());
-}
-
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await sleep(700);
-  await page.keyboard.press('Enter');
-  await sleep(700);
-}
-
-async function showKader() {
-  const icon = page.locator('.activitybar .action-item a[aria-label^="Kader"]').first();
-  const item = page.locator('.activitybar .action-item:has(a[aria-label^="Kader"])').first();
-  if (!((await item.getAttribute('class')) ?? '').includes('checked')) await icon.click();
-  await sleep(800);
-}
-
-/**
- * The extension development window of code-server 4.100.3 starts in "Light+" whatever
- * workbench.colorTheme says, so pick the theme in the Color Theme picker when it is not applied.
- */
-async function applyTheme() {
-  const { label, cls } = theme;
-  const applied = () => page.evaluate((c) => document.querySelector('.monaco-workbench').className.includes(c), cls);
-  if (await applied()) return;
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T'); // Preferences: Color Theme
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await sleep(1000);
-  await input.fill(label);
-  await sleep(700);
-  await page.keyboard.press('Enter');
-  await until(applied, 10_000, `the theme ${label} was not applied`);
-  await sleep(500);
-}
-
-async function openFile(relative) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relative);
-  await sleep(1500);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab', { hasText: path.basename(relative) }).first().waitFor({ timeout: 10_000 });
-  await sleep(1500);
-}
-
-async function closeAllEditors() {
-  await runCommand('View: Close All Editors');
-}
-
-async function clearNotifications() {
-  await runCommand('Notifications: Clear All Notifications');
-  await page.keyboard.press('Escape');
-}
-
-async function focusEditor() {
-  await runCommand('View: Focus Active Editor Group');
-}
-
-async function gotoLine(n) {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`:${n}`);
-  await sleep(300);
-  await page.keyboard.press('Enter');
-  await sleep(400);
-}
-
-/** Selects `words` on line `n` (which the cursor is on) by searching with the Find widget. */
-async function selectWordsOnLine(n, words) {
-  const text = fs.readFileSync(path.join(workspace, transcript), 'utf8').split('\n')[n - 1];
-  const col = text.indexOf(words);
-  if (col < 0) throw new Error(`"${words}" is not on line ${n}`);
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Home'); // past the indentation, to column 1
-  for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
-  for (let i = 0; i < words.length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await sleep(300);
+/** Selects `words` on line `n` (which the cursor is on). */
+function selectWordsOnLine(n, words) {
+  return wb.selectWords(fs.readFileSync(path.join(workspace, transcript), 'utf8').split('\n')[n - 1], words);
 }
 
 function lineOf(text) {
