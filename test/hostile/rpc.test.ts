@@ -64,7 +64,8 @@ describe('properties over JSON-RPC: rename and quick fixes', () => {
   before(async () => {
     process.on('unhandledRejection', onRejection);
     root = mkdtempSync(path.join(tmpdir(), 'kader-quickfix-'));
-    client = await TestClient.start({ folders: [root] });
+    // An empty folder is a Kader project only when the setting says so; the texts here have no front matter.
+    client = await TestClient.start({ folders: [root], settings: { project: 'always' } });
   });
   after(async () => {
     await client?.dispose();
