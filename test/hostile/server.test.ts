@@ -41,7 +41,8 @@ describe(`hostile corpus through the language server (${scale} scale)`, () => {
       if (root === fileUri(deleted)) rmSync(path.join(deleted, 'weg.md'), { force: true });
       return listing;
     };
-    client = await TestClient.start({ folders: [...folders.values()] });
+    // The hostile folders have no codebook: kader.project makes each a Kader project.
+    client = await TestClient.start({ folders: [...folders.values()], settings: { project: 'always' } });
   });
 
   after(async () => {
