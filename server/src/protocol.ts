@@ -2,7 +2,7 @@
 // `kader/…`. Imported by both sides; holds no logic.
 
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { TreeFilter, TreeNode, TreeQuery, TreeView } from './core/index/aggregate';
+import type { FragmentSummary, TreeFilter, TreeNode, TreeQuery, TreeView } from './core/index/aggregate';
 import type { CodingAction, CodingResult } from './core/edits';
 import type { FragmentKind, Position, Range } from './core/types';
 
@@ -136,6 +136,33 @@ export interface ReportParams {
 
 /** `kader/report`: the Markdown report of a workspace folder. */
 export const ReportRequest = new RequestType<ReportParams, { text: string }, void>('kader/report');
+
+export interface QueryParams {
+  /** A coding query (docs/queries.md), e.g. `#intentie AND practice:"Leergemeenschap Breda"`. */
+  query: string;
+  /** The workspace folder's URI; the first when absent. */
+  folder?: string;
+  /** At most this many fragments in `fragments` (`count` counts them all). */
+  limit?: number;
+}
+
+/** A malformed query: what is wrong, in the server's language, and where (UTF-16 offset and length in the query). */
+export interface QueryError {
+  ok: false;
+  message: string;
+  offset: number;
+  length: number;
+}
+
+export type QueryResult = { ok: true; count: number; fragments: FragmentSummary[] } | QueryError;
+
+/**
+ * `kader/query`: the fragments that match a coding query, in path and document order, each
+ * conversation once unless the query names a `coder:`. A tree request whose `filter.query` is
+ * malformed fails with a RequestFailed error whose message is the query error's and whose data is
+ * `{ offset, length }`.
+ */
+export const QueryRequest = new RequestType<QueryParams, QueryResult, void>('kader/query');
 
 export interface IndexChangedParams {
   /** Grows with every change of any folder's index. */

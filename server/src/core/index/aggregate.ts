@@ -20,6 +20,8 @@ export interface TreeFilter {
   text?: string;
   /** Fragments of transcripts coded by this coder (every conversation they coded); without it, each conversation once (conversations.ts). */
   coder?: string;
+  /** Fragments that match this coding query (docs/queries.md); a malformed query is refused with its place. */
+  query?: string;
 }
 
 export interface FragmentSummary {
