@@ -6,7 +6,10 @@
 import { parentOf } from '../../codes';
 import type { AttributeValue, Codebook, Transcript } from '../../types';
 import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
+import { stableGuid } from './kaderIds';
 import { XmlElement, xmlDocument } from './xmlWriter';
+
+export { stableGuid };
 
 const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -16,25 +19,6 @@ const NAME_LENGTH = 60;
 /** The first characters of a fragment as its name, cut between code points, never inside a surrogate pair. */
 function shortName(text: string): string {
   return Array.from(text).slice(0, NAME_LENGTH).join('');
-}
-
-/** A GUID derived from a name, so a re-export gives every object the same GUID again. */
-export function stableGuid(kind: string, name: string): string {
-  const input = `${kind}\u0000${name}`;
-  const words = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => {
-    let h = seed >>> 0;
-    for (let i = 0; i < input.length; i++) {
-      h ^= input.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-      h ^= h >>> 13;
-      h = Math.imul(h, 0x5bd1e995) >>> 0;
-    }
-    return (h ^ (h >>> 15)) >>> 0;
-  });
-  const hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
-  // Version 8 (custom) and the RFC 4122 variant bits.
-  const v = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17)}`;
-  return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`.toUpperCase();
 }
 
 export interface PlainSource {
