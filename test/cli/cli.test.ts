@@ -14,6 +14,13 @@ describe('kader check', () => {
     assert.equal(out, '');
   });
 
+  test('the example project is pseudonymised: the privacy check finds no personal data', async () => {
+    const { code, out, err } = await run(['check', '--privacy', examples]);
+    assert.equal(code, 0);
+    assert.equal(out, '');
+    assert.equal(err, '7 transcripts checked: 0 certain and 0 likely findings of personal data.\n');
+  });
+
   test('text format: path:line:col: severity rule: message, 1-based', async () => {
     const root = folder({ 'a.md': 'Eerste regel.\n\n[tekst]{#intentie #intentie} en {#open\n' });
     const { code, out } = await run(['check', root]);

@@ -38,6 +38,7 @@ const SHIPPED = [
   /^media\/screenshots\/[a-z-]+\.png$/,
   /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^examples\/[\w/.-]+\.md$/,
+  /^examples\/kader-privacy-allow\.txt$/,
   /^docs\/[\w.-]+\.md$/,
   /^(README|CHANGELOG)\.md$/,
   /^LICENSE$/,
@@ -51,7 +52,7 @@ test('the .vsix carries only what the extension runs and shows', async () => {
   for (const dir of ['test/', 'bench/', 'scripts/', 'client/', 'server/', 'node_modules/', 'out/', '.vscode-test/']) {
     assert.deepEqual(files.filter((file) => file.startsWith(dir)), [], `nothing from ${dir}`);
   }
-  for (const needed of ['package.json', 'package.nls.json', 'package.nls.nl.json', 'l10n/bundle.l10n.nl.json', 'media/icon.png', 'README.md', 'LICENSE', 'examples/codebook.md']) {
+  for (const needed of ['package.json', 'package.nls.json', 'package.nls.nl.json', 'l10n/bundle.l10n.nl.json', 'media/icon.png', 'README.md', 'LICENSE', 'examples/codebook.md', 'examples/kader-privacy-allow.txt']) {
     assert.ok(files.includes(needed), `${needed} is in the .vsix`);
   }
 });
