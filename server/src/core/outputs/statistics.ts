@@ -98,7 +98,8 @@ export interface StatisticsFamily {
 
 const TEXT_LIMIT = 300;
 
-function attributeStrings(value: AttributeValue): string[] {
+/** A front matter value as the strings it holds: a list's elements, nothing for null. */
+export function attributeStrings(value: AttributeValue): string[] {
   if (value === null) return [];
   if (Array.isArray(value)) return value.flatMap(attributeStrings);
   return [String(value)];
@@ -113,7 +114,7 @@ function documentMatches(d: IndexedDocument, filter: StatisticsFilter): boolean 
   return true;
 }
 
-function describe(codebook: Codebook, code: string): StatisticsCode {
+export function describe(codebook: Codebook, code: string): StatisticsCode {
   const definition = codebook.codes.find((c) => c.code === code);
   const out: StatisticsCode = { code, name: definition?.name ?? code };
   const color = definition?.color ?? codebook.codes.find((c) => c.code === aspectOf(code))?.color;
@@ -122,7 +123,7 @@ function describe(codebook: Codebook, code: string): StatisticsCode {
 }
 
 /** Codes in codebook order, then the others by name. */
-function sortCodes(codebook: Codebook, codes: Iterable<string>): string[] {
+export function sortCodes(codebook: Codebook, codes: Iterable<string>): string[] {
   const order = codebook.codes.map((c) => c.code);
   const rank = (code: string): number => {
     const i = order.indexOf(code);
@@ -131,13 +132,20 @@ function sortCodes(codebook: Codebook, codes: Iterable<string>): string[] {
   return [...new Set(codes)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * The transcripts the figures count under `filter`: each conversation once, unless one coder's
+ * coding is asked for (conversations.ts); in path order.
+ */
+export function countedDocuments(index: WorkspaceIndex, filter: StatisticsFilter): IndexedDocument[] {
+  const left = filter.coder === undefined ? conversationsOf(index).left : undefined;
+  return index.all().filter((d) => documentMatches(d, filter) && !left?.has(d.key));
+}
+
 export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: StatisticsOptions = {}): Statistics {
   const filter = options.filter ?? {};
   const level = options.cooccurrence ?? 'aspect';
   const documents = index.all();
-  // Each conversation once, unless one coder's coding is asked for (conversations.ts).
-  const left = filter.coder === undefined ? conversationsOf(index).left : undefined;
-  const kept = documents.filter((d) => documentMatches(d, filter) && !left?.has(d.key));
+  const kept = countedDocuments(index, filter);
 
   const refs: FragmentRef[] = kept.flatMap((document) => document.fragments.map((fragment) => ({ document, fragment })));
   const fragments: StatisticsFragment[] = refs.map(({ document, fragment }) => {
@@ -244,7 +252,7 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
     fragments,
     cells,
     total: refs.length,
-    leftOut: left ? leftOutCodings(index) : [],
+    leftOut: filter.coder === undefined ? leftOutCodings(index) : [],
     coders: index.coders(),
     attributes: [...attributes]
       .map(([k, values]) => ({ key: k, values: [...values].sort() }))
