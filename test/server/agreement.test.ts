@@ -156,6 +156,14 @@ test('a workspace that is no git repository: no revisions, and a plain line inst
         nl: 'Een branch of commit vergelijken vraagt een git-repository: kies een bestand.',
       }[locale],
     });
+    // A revision asked for directly gets the same plain line, not git's "fatal: not a git repository".
+    await assert.rejects(client.request(AgreementRequest, { uri: uriOf(root, 'anna.md'), other: { kind: 'revision', rev: 'HEAD' } }), (error: Error) => {
+      assert.equal(error.message, {
+        en: 'Comparing with a branch or commit needs a git repository: choose a file instead.',
+        nl: 'Een branch of commit vergelijken vraagt een git-repository: kies een bestand.',
+      }[locale]);
+      return true;
+    });
     // Comparing with the other coder's file works.
     assert.deepEqual((await client.request(AgreementRequest, { uri: uriOf(root, 'anna.md'), other: { kind: 'file', uri: uriOf(root, 'bert.md') } })).coders, { a: 'anna', b: 'bert' });
   }

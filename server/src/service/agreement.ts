@@ -13,7 +13,7 @@ import type {
   RevisionsResult,
 } from '../protocol';
 import { readProblemText } from '../core/fileText';
-import { GitFailure, OutsideWorkspace } from '../workspace/gitAccess';
+import { GitFailure, NoRepository, OutsideWorkspace } from '../workspace/gitAccess';
 import { baseName, canonicalUri } from '../workspace/uris';
 import { checkCancelled, Refusal, type Cancellation } from './errors';
 import type { Snapshot } from './snapshot';
@@ -68,6 +68,7 @@ async function texts(s: Snapshot, rawUri: string, other: AgreementOther): Promis
     try {
       return { a, b: await s.git.showAtRevision(uri, String(other.rev), folderUris(s)), labelA, labelB: `${labelA} @ ${other.rev}` };
     } catch (error) {
+      if (error instanceof NoRepository) throw new Refusal(noRepository(t));
       if (error instanceof GitFailure) throw new Refusal(t('{0} at {1}: {2}', labelA, String(other.rev), error.message));
       if (error instanceof OutsideWorkspace) throw outside(s, uri);
       throw error;

@@ -15,6 +15,9 @@ export interface GitRef {
 /** Git refused or failed: the message is git's own, to be shown. */
 export class GitFailure extends Error {}
 
+/** The file lies in no git repository. */
+export class NoRepository extends GitFailure {}
+
 /** The file is not inside the workspace folders once links are followed: git is not asked. */
 export class OutsideWorkspace extends Error {}
 

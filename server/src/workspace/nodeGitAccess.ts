@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { realPathInside } from './containment';
 import { fileHistory, GitError, listRefs, showAtRevision } from './git';
-import { GitFailure, OutsideWorkspace, type GitAccess } from './gitAccess';
+import { GitFailure, NoRepository, OutsideWorkspace, type GitAccess } from './gitAccess';
 import { fsPathOf } from './filePaths';
 
 async function fileInside(uri: string, folders: readonly string[]): Promise<{ file: string; roots: string[] }> {
@@ -18,7 +18,7 @@ async function translated<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof GitError) throw new GitFailure(error.message);
+    if (error instanceof GitError) throw /not a git (repository|working tree)/i.test(error.message) ? new NoRepository(error.message) : new GitFailure(error.message);
     throw error;
   }
 }
