@@ -24,7 +24,7 @@ export const IMPORT_LIMITS = {
   elements: 200_000,
 } as const;
 
-export type ImportKind = 'docx' | 'vtt' | 'qdc' | 'transcript';
+export type ImportKind = 'docx' | 'vtt' | 'qdc' | 'qdpx' | 'transcript';
 
 /** "This Word file" and the like: the subject of every limit's message. */
 function subject(kind: ImportKind, t: Translate): string {
@@ -35,6 +35,8 @@ function subject(kind: ImportKind, t: Translate): string {
       return t('This WebVTT file');
     case 'qdc':
       return t('This codebook');
+    case 'qdpx':
+      return t('This project');
     case 'transcript':
       return t('This file');
   }
