@@ -13,6 +13,8 @@ const FRONT_MATTER: Template = (t, a) =>
     ? t('The front matter is never closed: add a line “---” after it.')
     : a['problem'] === 'not-mapping'
       ? t('The front matter must be a list of “key: value” lines.')
+      : a['problem'] === 'persons'
+      ? t('“{key}” names the person of each speaker, one per line: “S1: P07” (the speaker’s label, a colon, an invented or pseudonymous id).', a)
       : a['problem'] === 'not-string'
         ? t('“{key}” must be a single name (text).', a)
         : a['problem'] === 'too-deep'

@@ -116,6 +116,13 @@ export interface FrontMatter {
   /** Every other key of the front matter. Dates are written as ISO strings. */
   attributes: Record<string, AttributeValue>;
   participants: string[];
+  /**
+   * `persons:` (or `personen:`): speaker label → person id, so one person is recognised across
+   * transcripts (core/index/speakers.ts); absent when the front matter has none.
+   */
+  persons?: Record<string, string>;
+  /** The transcript's memo: the `memo` key (a YAML block scalar for several lines), trimmed. */
+  memo?: string;
   /** The front matter block, fences included; absent when the file has none. */
   span?: Span;
   /** The value of a key (for completion of `practice:` and `coder:`), by key. */
@@ -153,6 +160,8 @@ export interface CodeDefinition {
   description: string;
   /** Its first paragraph as plain text. */
   shortDescription: string;
+  /** The code's memo (Markdown): what is under a `Memo` heading right after the description. */
+  memo?: string;
   /** The heading that defines the code (absent for the built-in codebook). */
   definition?: Located;
   /** The `#code` token in the heading. */

@@ -165,6 +165,20 @@ function toAttribute(value: unknown): AttributeValue {
   return JSON.stringify(value);
 }
 
+/** A `persons:` map (speaker label → person id, each a name or a number), or undefined for any other value. */
+function personsOf(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) return undefined;
+  const persons: Record<string, string> = {};
+  for (const [label, id] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+    const speaker = label.trim();
+    const person = String(id).trim();
+    if (speaker === '' || person === '') return undefined;
+    persons[speaker] = person;
+  }
+  return persons;
+}
+
 export function emptyFrontMatter(): FrontMatter {
   return { attributes: {}, participants: [], valueSpans: {} };
 }
@@ -250,6 +264,18 @@ function readYaml(yaml: string, span: Span, at: (range: readonly number[] | unde
       } else if (value !== null && value !== undefined) {
         diagnostics.push({ rule: 'front-matter', severity: 'error', span: valueSpan, args: { problem: 'not-string', key } });
       }
+      continue;
+    }
+    if (key === 'persons' || key === 'personen') {
+      const persons = personsOf(value);
+      if (persons) frontMatter.persons = { ...frontMatter.persons, ...persons };
+      else if (value !== null && value !== undefined) diagnostics.push({ rule: 'front-matter', severity: 'error', span: valueSpan, args: { problem: 'persons', key } });
+      continue;
+    }
+    if (key === 'memo') {
+      // Not a document attribute: the transcript's memo (a list or number is read as text).
+      const memo = typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(toAttribute(value));
+      if (memo !== '') frontMatter.memo = memo;
       continue;
     }
     if (key === 'participants' && Array.isArray(value)) {
