@@ -1,0 +1,401 @@
+// A matrix of rows × columns over the coded fragments: each dimension is the codes (aspects with
+// their sub-codes), the aspects, the practice, the coder, the speaker, the document or a front
+// matter key (a list value counts for each element). A cell measures the fragments that fall in
+// its row and its column: their number, the number of their documents, or the characters of their
+// text (a fragment inside another of the same cell adds no characters). The totals are of the
+// fragments in any cell of the row, of the column, or of the whole matrix.
+//
+// Codes × codes is a matrix of code relations: a cell counts the fragments of the row's code that
+// carry the column's code too (`fragment`), that overlap a fragment with it (`overlap`), or that
+// are within N turns of one (`near`; N lines in a transcript without speakers). A code against
+// itself or against its own sub-code is no relation: that cell is null.
+//
+// The counted transcripts are the Statistics page's (countedDocuments: each conversation once, or
+// one coder's). Every cell has its query, in the query language, for the quotes it stands for.
+
+import { aspectOf, isWithin, parentOf } from '../codes';
+import { localize } from '../l10n';
+import { leftOutCodings, type LeftOutCoding } from '../index/conversations';
+import { noPracticeLabel } from '../index/aggregate';
+import { comparePractice, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
+import type { Codebook, Fragment, Locale } from '../types';
+import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
+
+export type MatrixDimension = 'code' | 'aspect' | 'practice' | 'coder' | 'speaker' | 'document' | { attribute: string };
+export type MatrixMeasure = 'fragments' | 'documents' | 'characters';
+export type MatrixPercent = 'row' | 'column';
+
+export interface MatrixRelation {
+  kind: 'fragment' | 'overlap' | 'near';
+  /** For `near`: within this many turns (lines without speakers); 1 when absent. */
+  distance?: number;
+}
+
+export interface MatrixOptions {
+  rows: MatrixDimension;
+  columns: MatrixDimension;
+  measure?: MatrixMeasure;
+  /** For codes (or aspects) × codes: how the two meet; `fragment` when absent. */
+  relation?: MatrixRelation;
+  filter?: StatisticsFilter;
+}
+
+export interface MatrixValue {
+  /** The code, practice, coder, speaker, path or front matter value; absent for "none". */
+  value?: string;
+  label: string;
+  color?: string;
+  /** A code's depth below its aspect (0 for an aspect); codes only. */
+  depth?: number;
+}
+
+export interface Matrix {
+  rows: MatrixValue[];
+  columns: MatrixValue[];
+  measure: MatrixMeasure;
+  /** Set for a matrix of code relations. */
+  relation?: MatrixRelation;
+  /** cells[row][column]; null where a code meets itself or its own sub-code. */
+  cells: (number | null)[][];
+  rowTotals: number[];
+  columnTotals: number[];
+  total: number;
+  /** The query of each cell's fragments; null where a value is "none" (no query names it). */
+  queries: (string | null)[][];
+  /** Second codings of a conversation, left out of the counts (none when filtered by coder). */
+  leftOut: LeftOutCoding[];
+}
+
+export const MATRIX_DIMENSIONS = ['code', 'aspect', 'practice', 'coder', 'speaker', 'document'] as const;
+
+/** `code`, `practice`, …, else a front matter key. */
+export function dimensionOf(name: string): MatrixDimension {
+  return (MATRIX_DIMENSIONS as readonly string[]).includes(name) ? (name as MatrixDimension) : { attribute: name };
+}
+
+export function dimensionName(dimension: MatrixDimension): string {
+  return typeof dimension === 'string' ? dimension : dimension.attribute;
+}
+
+const isCodes = (d: MatrixDimension): d is 'code' | 'aspect' => d === 'code' || d === 'aspect';
+
+/** A value in a query: as it is when it is one word, else in double quotes. */
+export function queryValue(value: string): string {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_\-./]*$/u.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** The query term of a value of a dimension; undefined for "none". */
+function termOf(dimension: MatrixDimension, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (isCodes(dimension)) return `#${value}`;
+  return `${dimensionName(dimension)}:${queryValue(value)}`;
+}
+
+function relationQuery(x: string, y: string, relation: MatrixRelation): string {
+  if (relation.kind === 'overlap') return `(${x} OVERLAPS ${y})`;
+  if (relation.kind === 'near') return `(${x} NEAR/${relation.distance ?? 1} ${y})`;
+  return `${x} AND ${y}`;
+}
+
+function filterTerms(filter: StatisticsFilter): string[] {
+  const out: string[] = [];
+  if (filter.coder !== undefined) out.push(`coder:${queryValue(filter.coder)}`);
+  if (filter.attribute) out.push(`${filter.attribute.key}:${queryValue(filter.attribute.value)}`);
+  return out;
+}
+
+/** Compares as a reader sorts: numbers by value (S2 before S10), "none" last. */
+function compareValues(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a.localeCompare(b, undefined, { numeric: true });
+}
+
+/** The codes in use with every code above them, as a tree in codebook order: each code followed by its sub-codes. */
+function codeAxis(codebook: Codebook, used: Iterable<string>): { code: string; depth: number }[] {
+  const all = new Set<string>();
+  for (const code of used) for (let c: string | undefined = code; c !== undefined; c = parentOf(c)) all.add(c);
+  const children = new Map<string | undefined, string[]>();
+  for (const code of sortCodes(codebook, all)) {
+    const parent = parentOf(code);
+    const list = children.get(parent);
+    if (list) list.push(code);
+    else children.set(parent, [code]);
+  }
+  const out: { code: string; depth: number }[] = [];
+  const walk = (parent: string | undefined, depth: number): void => {
+    for (const code of children.get(parent) ?? []) {
+      out.push({ code, depth });
+      walk(code, depth + 1);
+    }
+  };
+  // Aspects in the codebook's order (sortCodes), sub-codes under them.
+  walk(undefined, 0);
+  return out;
+}
+
+/** One dimension's values and which of them each fragment falls in. */
+interface Axis {
+  values: MatrixValue[];
+  terms: (string | undefined)[];
+  /** The codes of each value (codes and aspects only). */
+  codes?: string[];
+  /** The values of a fragment, as indices; none when it falls in none. */
+  of(document: IndexedDocument, fragment: Fragment): readonly number[];
+  /** The values of a set of codes (codes and aspects only). */
+  ofCodes?(codes: readonly string[]): readonly number[];
+}
+
+function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], codebook: Codebook, locale: Locale): Axis {
+  const t = localize(locale);
+  if (isCodes(dimension)) {
+    const used = new Set<string>();
+    for (const d of documents) for (const f of d.fragments) for (const c of f.codes) used.add(c);
+    const axis = dimension === 'code' ? codeAxis(codebook, used) : sortCodes(codebook, [...used].map(aspectOf)).map((code) => ({ code, depth: 0 }));
+    const codes = axis.map((a) => a.code);
+    const place = new Map(codes.map((c, i) => [c, i]));
+    const known = new Map<string, readonly number[]>();
+    const ofCodes = (list: readonly string[]): readonly number[] => {
+      const key = list.join('\n');
+      let out = known.get(key);
+      if (!out) {
+        const set = new Set<number>();
+        for (const code of list) {
+          for (let c: string | undefined = code; c !== undefined; c = parentOf(c)) {
+            const i = place.get(c);
+            if (i !== undefined) set.add(i);
+          }
+        }
+        out = [...set].sort((m, n) => m - n);
+        known.set(key, out);
+      }
+      return out;
+    };
+    return {
+      values: axis.map(({ code, depth }) => {
+        const { name, color } = describe(codebook, code);
+        return { value: code, label: name, depth, ...(color === undefined ? {} : { color }) };
+      }),
+      terms: codes.map((c) => termOf(dimension, c)),
+      codes,
+      of: (_, fragment) => ofCodes(fragment.codes),
+      ofCodes,
+    };
+  }
+  const valuesOf = (document: IndexedDocument, fragment: Fragment): (string | undefined)[] => {
+    switch (dimension) {
+      case 'practice':
+        return [document.practice];
+      case 'coder':
+        return [document.coder];
+      case 'speaker':
+        return [fragment.speaker];
+      case 'document':
+        return [document.path];
+      default: {
+        const value = document.attributes[dimension.attribute];
+        const strings = value === undefined ? [] : attributeStrings(value);
+        return strings.length ? [...new Set(strings)] : [undefined];
+      }
+    }
+  };
+  const seen = new Set<string | undefined>();
+  const perDocument = dimension !== 'speaker';
+  for (const d of documents) {
+    if (perDocument) {
+      if (d.fragments.length) for (const v of valuesOf(d, d.fragments[0]!)) seen.add(v);
+    } else for (const f of d.fragments) seen.add(f.speaker);
+  }
+  const sorted = [...seen].sort(dimension === 'practice' ? comparePractice : dimension === 'document' ? (a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0) : compareValues);
+  const place = new Map(sorted.map((v, i) => [v, i]));
+  const none =
+    dimension === 'practice' ? noPracticeLabel(locale) : dimension === 'coder' ? t('(no coder)') : dimension === 'speaker' ? t('(no speaker)') : t('(no value)');
+  let lastDocument: IndexedDocument | undefined;
+  let lastValues: readonly number[] = [];
+  return {
+    values: sorted.map((v) => (v === undefined ? { label: none } : { value: v, label: v })),
+    terms: sorted.map((v) => termOf(dimension, v)),
+    of(document, fragment) {
+      if (perDocument && document === lastDocument) return lastValues;
+      const out = valuesOf(document, fragment).map((v) => place.get(v)!);
+      if (perDocument) {
+        lastDocument = document;
+        lastValues = out;
+      }
+      return out;
+    },
+  };
+}
+
+/** For `near`: the turns (or lines) a fragment spans, as [first, last]. */
+function unitsOf(document: IndexedDocument): (fragment: Fragment) => [number, number] {
+  const turns = document.model.turns;
+  if (turns.length === 0) return (f) => [f.content.range.start.line, f.content.range.end.line];
+  const starts = turns.map((turn) => turn.span.start);
+  const turnAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at;
+  };
+  return (f) => [turnAt(f.content.span.start), turnAt(Math.max(f.content.span.start, f.content.span.end - 1))];
+}
+
+/** For a relation: per fragment of a document, the fragments it meets (itself included). */
+function meetings(document: IndexedDocument, fragments: readonly Fragment[], relation: MatrixRelation): (i: number) => Iterable<number> {
+  if (relation.kind === 'fragment') return (i) => [i];
+  let bounds: [number, number][];
+  let gap: number;
+  if (relation.kind === 'overlap') {
+    bounds = fragments.map((f) => [f.content.span.start, f.content.span.end]);
+    gap = 0;
+  } else {
+    const units = unitsOf(document);
+    bounds = fragments.map(units);
+    gap = Math.max(0, relation.distance ?? 1);
+  }
+  const order = fragments.map((_, i) => i).sort((a, b) => bounds[a]![0] - bounds[b]![0]);
+  // Overlap: spans share a character (half-open); near: unit intervals at most `gap` apart.
+  const meets = relation.kind === 'overlap' ? (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1] : (a: [number, number], b: [number, number]) => a[0] <= b[1] + gap && b[0] <= a[1] + gap;
+  return (i) => {
+    const own = bounds[i]!;
+    const out: number[] = [];
+    for (const j of order) {
+      const other = bounds[j]!;
+      if (other[0] > own[1] + gap) break;
+      if (j === i || meets(own, other)) out.push(j);
+    }
+    return out;
+  };
+}
+
+export function computeMatrix(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions): Matrix {
+  const filter = options.filter ?? {};
+  const measure = options.measure ?? 'fragments';
+  const documents = countedDocuments(index, filter);
+  const rows = makeAxis(options.rows, documents, codebook, locale);
+  const columns = makeAxis(options.columns, documents, codebook, locale);
+  const relation = isCodes(options.rows) && isCodes(options.columns) ? (options.relation ?? { kind: 'fragment' }) : undefined;
+  const R = rows.values.length;
+  const C = columns.values.length;
+  // A code against itself or its own sub-code (either way) is no relation.
+  const related = (r: number, c: number): boolean => {
+    if (!relation) return true;
+    const x = rows.codes![r]!;
+    const y = columns.codes![c]!;
+    return !isWithin(x, y) && !isWithin(y, x);
+  };
+
+  const cells = new Float64Array(R * C);
+  const rowTotals = new Float64Array(R);
+  const columnTotals = new Float64Array(C);
+  let total = 0;
+  // For documents: the last document counted in each cell and total.
+  const cellSeen = new Int32Array(R * C).fill(-1);
+  const rowSeen = new Int32Array(R).fill(-1);
+  const columnSeen = new Int32Array(C).fill(-1);
+  let totalSeen = -1;
+
+  documents.forEach((document, d) => {
+    const fragments = document.fragments;
+    if (fragments.length === 0) return;
+    const meet = relation ? meetings(document, fragments, relation) : undefined;
+    const rowOf: (readonly number[])[] = [];
+    const columnOf: (readonly number[])[] = [];
+    const pairsOf: Set<number>[] = [];
+    for (let i = 0; i < fragments.length; i++) {
+      const fragment = fragments[i]!;
+      rowOf[i] = rows.of(document, fragment);
+      if (meet) {
+        const set = new Set<number>();
+        for (const j of meet(i)) for (const c of columns.ofCodes!(fragments[j]!.codes)) set.add(c);
+        columnOf[i] = [...set];
+      } else columnOf[i] = columns.of(document, fragment);
+    }
+    for (let i = 0; i < fragments.length; i++) {
+      const fragment = fragments[i]!;
+      const pairs = new Set<number>();
+      for (const r of rowOf[i]!) for (const c of columnOf[i]!) if (related(r, c)) pairs.add(r * C + c);
+      pairsOf[i] = pairs;
+      if (pairs.size === 0) continue;
+      // Characters: a fragment inside another of the same cell (row, column, total) adds none.
+      const ancestors: number[] = [];
+      if (measure === 'characters') for (let p = fragment.parent; p >= 0; p = fragments[p]!.parent) ancestors.push(p);
+      const inAncestor = (test: (pairs: Set<number>) => boolean): boolean => ancestors.some((p) => test(pairsOf[p]!));
+      const weight = measure === 'characters' ? fragment.text.length : 1;
+      const rowsHit = new Set<number>();
+      const columnsHit = new Set<number>();
+      for (const pair of pairs) {
+        const r = Math.floor(pair / C);
+        const c = pair % C;
+        rowsHit.add(r);
+        columnsHit.add(c);
+        if (measure === 'documents') {
+          if (cellSeen[pair] !== d) {
+            cellSeen[pair] = d;
+            cells[pair]!++;
+          }
+        } else if (!inAncestor((p) => p.has(pair))) cells[pair]! += weight;
+      }
+      for (const r of rowsHit) {
+        if (measure === 'documents') {
+          if (rowSeen[r] !== d) {
+            rowSeen[r] = d;
+            rowTotals[r]!++;
+          }
+        } else if (!inAncestor((p) => [...p].some((q) => Math.floor(q / C) === r))) rowTotals[r]! += weight;
+      }
+      for (const c of columnsHit) {
+        if (measure === 'documents') {
+          if (columnSeen[c] !== d) {
+            columnSeen[c] = d;
+            columnTotals[c]!++;
+          }
+        } else if (!inAncestor((p) => [...p].some((q) => q % C === c))) columnTotals[c]! += weight;
+      }
+      if (measure === 'documents') {
+        if (totalSeen !== d) {
+          totalSeen = d;
+          total++;
+        }
+      } else if (!inAncestor((p) => p.size > 0)) total += weight;
+    }
+  });
+
+  const filterQuery = filterTerms(filter);
+  const out: Matrix = {
+    rows: rows.values,
+    columns: columns.values,
+    measure,
+    cells: rows.values.map((_, r) => columns.values.map((__, c) => (related(r, c) ? cells[r * C + c]! : null))),
+    rowTotals: [...rowTotals],
+    columnTotals: [...columnTotals],
+    total,
+    queries: rows.values.map((_, r) =>
+      columns.values.map((__, c) => {
+        const x = rows.terms[r];
+        const y = columns.terms[c];
+        if (x === undefined || y === undefined || !related(r, c)) return null;
+        return [relation ? relationQuery(x, y, relation) : `${x} AND ${y}`, ...filterQuery].join(' AND ');
+      }),
+    ),
+    leftOut: filter.coder === undefined ? leftOutCodings(index) : [],
+  };
+  if (relation) out.relation = relation;
+  return out;
+}
+
+/** A cell as a percentage of its row's or its column's total; null where there is none. */
+export function matrixPercent(matrix: Pick<Matrix, 'cells' | 'rowTotals' | 'columnTotals'>, row: number, column: number, percent: MatrixPercent): number | null {
+  const value = matrix.cells[row]?.[column];
+  const total = percent === 'row' ? matrix.rowTotals[row] : matrix.columnTotals[column];
+  return value === null || value === undefined || !total ? null : (value / total) * 100;
+}
