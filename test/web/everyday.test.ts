@@ -1,12 +1,12 @@
 // What a researcher does every day, in both extension hosts — the web worker one (vscode.dev,
 // github.dev) and Node's: code a selection (and undo it), completion, hover, references, rename,
-// a report, comparing two files, export and import. Files are written through
+// a report, the quote reader, comparing two files, export and import. Files are written through
 // vscode.workspace.fs, never Node, so the same test runs in both.
 
 import * as vscode from 'vscode';
 import { AGREEMENT_COMMAND } from '../../client/src/agreement/panel';
 import type { AgreementReport } from '../../server/src/protocol';
-import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitFor, workspaceRoot } from '../extension/util';
+import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitFor, waitForValue, workspaceRoot } from '../extension/util';
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -73,6 +73,17 @@ describe("a researcher's everyday commands", () => {
   it('makes the report of the workspace', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('kader.showReport', { folder: workspaceRoot(), preview: false });
     check(document?.languageId === 'markdown' && document.getText().includes('omdat mijn leidinggevende het vroeg'), 'the report lacks a quote');
+  });
+
+  it('reads the quotes of an aspect in the quote reader, turn by turn', async () => {
+    const api = await kaderApi();
+    const intentie = await waitForValue(async () => (await api.aspects.getChildren()).find((n) => n.label === 'Intentie'), 'no Intentie in the Aspects view');
+    await vscode.commands.executeCommand('kader.readQuotes', intentie);
+    const reader = await waitForValue(() => api.quoteReaderPanel(), 'the quote reader opens');
+    const html = await waitForValue(() => (reader.html().includes('Aspects · 5 quotes') ? reader.html() : undefined), 'the reader shows the five Intentie quotes');
+    check(/<h1>Intentie<\/h1>/.test(html), html.slice(0, 400));
+    check(html.includes('omdat mijn leidinggevende het vroeg') && html.includes('twijfelt of ze vrijwillig meedoet'), html);
+    await waitFor(() => reader.ready() || undefined, 'the page script runs in the webview');
   });
 
   it('compares the coding of two files', async () => {
