@@ -462,3 +462,61 @@ export type KeyEntryResult =
 
 /** `kader/privacy/keyEntry`: what adding a name to the key takes; the client asks, confirms and writes the file. */
 export const KeyEntryRequest = new RequestType<KeyEntryParams, KeyEntryResult, void>('kader/privacy/keyEntry');
+
+/** What auto-coding codes: a phrase (whole words), a speaker's turns, the paragraphs under a heading, or a query's matches. */
+export interface AutocodeTarget {
+  kind: 'phrase' | 'speaker' | 'heading' | 'query';
+  text: string;
+}
+
+export interface AutocodePreviewParams {
+  target: AutocodeTarget;
+  /** With or without `#`. */
+  code: string;
+  /** Only these transcripts; absent: every transcript of the workspace. */
+  uris?: string[];
+}
+
+/** One match: where, its line of context, how it would be coded, and whether it is coded already. */
+export interface AutocodeMatch {
+  uri: string;
+  /** The transcript's path within its folder, with `/`. */
+  path: string;
+  range: Range;
+  context: { before: string; text: string; after: string };
+  shape: 'inline' | 'block' | 'addCode';
+  alreadyCoded: boolean;
+}
+
+export interface AutocodePreviewResult {
+  /** The code without `#`. */
+  code: string;
+  matches: AutocodeMatch[];
+  /** Matches no coding can be written for (inside inline code or a code block). */
+  skipped: number;
+  /** Why there can be no matches (an invalid code, no words, a malformed query). */
+  message?: string;
+}
+
+/** `kader/autocode/preview`: every match of the target, each to be ticked or not; nothing is written. */
+export const AutocodePreviewRequest = new RequestType<AutocodePreviewParams, AutocodePreviewResult, void>('kader/autocode/preview');
+
+export interface AutocodeApplyParams {
+  target: AutocodeTarget;
+  code: string;
+  /** The chosen matches, as the preview gave them (uri and range). */
+  matches: { uri: string; range: Range }[];
+}
+
+export interface AutocodeApplyResult {
+  /** One edit for all chosen matches; empty when none can be coded. */
+  edit: WorkspaceEdit;
+  /** The codings the edit writes. */
+  coded: number;
+  /** Chosen matches that are no longer there (the text changed): preview again. */
+  missing: number;
+  message?: string;
+}
+
+/** `kader/autocode/apply`: the chosen matches coded, as one workspace edit for the client to apply. */
+export const AutocodeApplyRequest = new RequestType<AutocodeApplyParams, AutocodeApplyResult, void>('kader/autocode/apply');

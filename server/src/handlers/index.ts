@@ -33,6 +33,8 @@ import { privacyCheckHandler } from './privacyCheck';
 import { pseudonymiseHandler } from './pseudonymise';
 import { replaceEverywhereHandler } from './replaceEverywhere';
 import { keyEntryHandler } from './keyEntry';
+import { autocodePreviewHandler } from './autocodePreview';
+import { autocodeApplyHandler } from './autocodeApply';
 
 export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   hoverHandler,
@@ -66,4 +68,6 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   pseudonymiseHandler,
   replaceEverywhereHandler,
   keyEntryHandler,
+  autocodePreviewHandler,
+  autocodeApplyHandler,
 ];

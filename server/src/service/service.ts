@@ -11,6 +11,7 @@ import type { Indexer } from '../workspace/indexer';
 import { canonicalUri } from '../workspace/uris';
 import { Workspace, type Logger } from '../workspace/workspace';
 import { provideAgreement, provideAgreementMerge, provideRevisions } from './agreement';
+import { provideAutocodeApply, provideAutocodePreview } from './autocode';
 import { clientFeatures, type ClientFeatures } from './clientFeatures';
 import { provideCodeActions } from './codeActions';
 import { provideCodes, provideDocumentFragments } from './codes';
@@ -88,6 +89,8 @@ export interface KaderService {
   revisions(params: kader.RevisionsParams | undefined, token?: Cancellation): Promise<kader.RevisionsResult>;
   exportProject(params: kader.ExportParams, token?: Cancellation): Promise<kader.ExportResult>;
   importFile(params: kader.ImportParams, token?: Cancellation): Promise<kader.ImportResponse>;
+  autocodePreview(params: kader.AutocodePreviewParams, token?: Cancellation): Promise<kader.AutocodePreviewResult>;
+  autocodeApply(params: kader.AutocodeApplyParams, token?: Cancellation): Promise<kader.AutocodeApplyResult>;
 
   /** Each folder's key and allow-list, and the personal data of its transcripts. */
   readonly privacy: PrivacyService;
@@ -159,6 +162,8 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
     exportProject: async (params, token) => provideExport(await service.snapshot('workspace', token), params),
     // An import reads nothing of the workspace: it does not wait for a scan.
     importFile: async (params) => provideImport(workspace.locale, options.importer, params),
+    autocodePreview: async (params, token) => provideAutocodePreview(await service.snapshot('workspace', token), params, token),
+    autocodeApply: async (params, token) => provideAutocodeApply(await service.snapshot('workspace', token), params, token),
 
     privacyReload: async (params) => {
       privacy.reload(params);
