@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanAttributeBlock } from '../../server/src/core/parse/attributes';
+import { quotedAttributeValue, scanAttributeBlock } from '../../server/src/core/parse/attributes';
 import { aspectOf, isCodePath, isWithin, parentOf, withoutHash } from '../../server/src/core/codes';
 import { diagnosticsOf, mark, mark1, parse, slice, summaries } from './helpers';
 
@@ -57,8 +57,21 @@ describe('scanAttributeBlock (§2)', () => {
   });
 
   it('keeps other backslashes in a quoted value as they are', () => {
-    const block = scanAttributeBlock(String.raw`{memo="a\nb" #c}`, 0)!;
-    assert.deepEqual(block.items[0], { kind: 'pair', key: 'memo', value: String.raw`a\nb`, span: { start: 1, end: 12 } });
+    const block = scanAttributeBlock(String.raw`{memo="a\tb" #c}`, 0)!;
+    assert.deepEqual(block.items[0], { kind: 'pair', key: 'memo', value: String.raw`a\tb`, span: { start: 1, end: 12 } });
+  });
+
+  it('reads \\n in a quoted value as a line break (a multi-line memo), and \\\\n as a backslash and n', () => {
+    const block = scanAttributeBlock(String.raw`{memo="a\nb \\n" #c}`, 0)!;
+    assert.deepEqual(block.items[0], { kind: 'pair', key: 'memo', value: 'a\nb \\n', span: { start: 1, end: 16 } });
+  });
+
+  it('quotedAttributeValue writes what scanAttributeBlock reads back, on one line', () => {
+    const memo = 'Zegt "moeten",\r\nmaar C:\\pad\\n is geen regel.\n\nTweede alinea.';
+    const quoted = quotedAttributeValue(memo);
+    assert.equal(quoted, String.raw`"Zegt \"moeten\",\nmaar C:\\pad\\n is geen regel.\n\nTweede alinea."`);
+    const block = scanAttributeBlock(`{#c memo=${quoted}}`, 0)!;
+    assert.deepEqual(block.items[1], { kind: 'pair', key: 'memo', value: memo.replace('\r\n', '\n'), span: { start: 4, end: 9 + quoted.length } });
   });
 
   it('allows } and commas inside a quoted value', () => {

@@ -4,13 +4,16 @@
 import { isCodePath, withoutHash } from './codes';
 import { localize } from './l10n';
 import { LineIndex, parseTranscript, stripBom } from './parse';
+import { quotedAttributeValue, scanAttributeBlock } from './parse/attributes';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
 
 export type CodingAction =
   | { action: 'code'; range: Range; codes: string[] }
   | { action: 'addCode'; position: Position; code: string }
   | { action: 'removeCode'; position: Position; code: string }
-  | { action: 'uncode'; position: Position };
+  | { action: 'uncode'; position: Position }
+  /** Sets the memo of the fragment at `position`; an empty (or white-space) memo removes it. */
+  | { action: 'memo'; position: Position; memo: string };
 
 export interface TextEdit {
   range: Range;
@@ -219,5 +222,31 @@ export function codingEdits(
       if (!fragment) return { edits: [], message: t('There is no coded fragment here.') };
       return { edits: uncode(fragment), shape: fragment.kind };
     }
+    case 'memo': {
+      const fragment = fragmentAt(model, lines.offset(action.position));
+      if (!fragment) return { edits: [], message: t('There is no coded fragment here.') };
+      return { edits: memoEdits(text, fragment, action.memo).map((e) => edit(e.span, e.newText)), shape: fragment.kind };
+    }
   }
+}
+
+/**
+ * The edits that give `fragment` the memo `memo` (SYNTAX.md §2): the `memo="…"` item replaced,
+ * added before the `}`, or removed with the white space before it when `memo` is blank. The last
+ * `memo=` of the block is the one read, so that is the one changed.
+ */
+function memoEdits(text: string, fragment: Fragment, memo: string): { span: Span; newText: string }[] {
+  const block = scanAttributeBlock(text, fragment.attributeBlock.start);
+  const item = block?.items.filter((i) => i.kind === 'pair' && i.key === 'memo').pop();
+  const value = memo.replace(/\r\n?/g, '\n').trim();
+  if (value === '') {
+    if (!item) return [];
+    let start = item.span.start;
+    while (start > fragment.attributeBlock.start + 1 && /[ \t,]/.test(text[start - 1]!)) start--;
+    return [{ span: { start, end: item.span.end }, newText: '' }];
+  }
+  const written = `memo=${quotedAttributeValue(value)}`;
+  if (item) return item.kind === 'pair' && item.value === value ? [] : [{ span: item.span, newText: written }];
+  const close = fragment.attributeBlock.end - 1;
+  return [{ span: { start: close, end: close }, newText: ` ${written}` }];
 }

@@ -70,7 +70,16 @@ export interface FolderListing {
   problems: { path: string; detail: string }[];
 }
 
+/** The project journal's folder (SYNTAX.md §10): its Markdown files are memos, not transcripts. */
+export const JOURNAL_FOLDER = 'memos';
+
+/** A Markdown file in the project journal (`memos/…`, relative to the folder). */
+export function isJournalPath(relative: string): boolean {
+  return relative.startsWith(`${JOURNAL_FOLDER}/`) && relative.toLowerCase().endsWith('.md');
+}
+
 export function isTranscriptPath(relative: string, codebookPath = DEFAULT_CODEBOOK): boolean {
+  if (isJournalPath(relative)) return false;
   const parts = relative.split('/');
   const name = parts[parts.length - 1]!;
   if (!name.toLowerCase().endsWith('.md')) return false;

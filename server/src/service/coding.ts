@@ -9,7 +9,7 @@ import { canonicalUri } from '../workspace/uris';
 import { InvalidParams } from './errors';
 import type { Snapshot } from './snapshot';
 
-const CODING_ACTIONS = new Set(['code', 'addCode', 'removeCode', 'uncode']);
+const CODING_ACTIONS = new Set(['code', 'addCode', 'removeCode', 'uncode', 'memo']);
 
 export async function provideCoding(s: Snapshot, params: CodingParams): Promise<CodingResult> {
   const { workspace, locale } = s;
@@ -21,6 +21,7 @@ export async function provideCoding(s: Snapshot, params: CodingParams): Promise<
     return { edits: [], message: localize(locale)('The document changed meanwhile: try again.') };
   }
   if (!CODING_ACTIONS.has(params.action)) throw new InvalidParams(`Unknown coding action: ${String(params.action)}`);
+  if (params.action === 'memo' && typeof params.memo !== 'string') throw new InvalidParams('A memo action needs the memo as a string.');
   const open = workspace.documents.get(uri);
   // Candidates are read back reusing the open document's chunks, so checking an edit is quick.
   const readBack = open ? (text: string) => parseTranscript(text, open.cache.fork()) : undefined;

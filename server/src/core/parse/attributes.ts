@@ -60,6 +60,9 @@ export function scanAttributeBlock(text: string, open: number): ScannedBlock | u
           if (q === '\\' && (text[i] === '"' || text[i] === '\\')) {
             value += text[i];
             i++;
+          } else if (q === '\\' && text[i] === 'n') {
+            value += '\n'; // a line break of a multi-line memo
+            i++;
           } else value += q;
         }
       } else {
@@ -76,4 +79,12 @@ export function scanAttributeBlock(text: string, open: number): ScannedBlock | u
     items.push({ kind: 'word', word: text.slice(start, i), span: { start, end: i } });
   }
   return { span: { start: open, end: i + 1 }, items, coding: items.some((item) => item.kind === 'code') };
+}
+
+/**
+ * `value` as a double-quoted attribute value (SYNTAX.md §2): `\\` and `\"` escaped, each line
+ * break written `\n`, so that the block stays on one line. `scanAttributeBlock` reads it back as `value`.
+ */
+export function quotedAttributeValue(value: string): string {
+  return `"${value.replace(/\r\n?/g, '\n').replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
 }

@@ -67,6 +67,11 @@ export function readCodebookChunk(source: string, read: (piece: string) => Chunk
   return result;
 }
 
+/** A codebook heading that opens a code's memo (SYNTAX.md §8): `Memo`, in any case. */
+export function isMemoHeading(text: string): boolean {
+  return text.trim().toLowerCase() === 'memo';
+}
+
 /** The framework with the article's distinctions as sub-codes, as `frameworkCodebookMarkdown` writes it. */
 export function builtInCodebook(locale: Locale): Codebook {
   return {
@@ -101,6 +106,7 @@ export function parseCodebook(text: string): Codebook {
   const diagnostics: Diagnostic[] = model.diagnostics.filter((d) => d.rule !== 'stray-attributes');
   const headingAt = new Map(model.headings.map((h, i) => [h.span.start, i]));
   const tokenOf = new Map(model.codes.map((c) => [c.fragment, c]));
+  const headingCodes = new Set(model.fragments.filter((f) => f.kind === 'section').map((f) => f.full.span.start));
 
   for (const fragment of model.fragments) {
     if (fragment.kind !== 'section' || fragment.codes.length !== 1) continue;
@@ -116,6 +122,12 @@ export function parseCodebook(text: string): Codebook {
     }
     const nextHeading = model.headings[index + 1]?.span.start ?? source.length;
     const description = source.slice(heading.span.end, nextHeading).trim();
+    // A `Memo` heading right after the description holds the code's memo, up to the next heading.
+    const memoHeading = model.headings[index + 1];
+    const memo =
+      memoHeading && !headingCodes.has(memoHeading.span.start) && isMemoHeading(memoHeading.text)
+        ? source.slice(memoHeading.span.end, model.headings[index + 2]?.span.start ?? source.length).trim()
+        : undefined;
     const firstParagraph = description.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)[0] ?? '';
     const definition: CodeDefinition = {
       code,
@@ -125,6 +137,7 @@ export function parseCodebook(text: string): Codebook {
       definition: lines.located(heading.span),
       codeToken: { span: token.span, range: token.range },
     };
+    if (memo) definition.memo = memo;
     const color = fragment.attributes['color'];
     if (color !== undefined) {
       if (COLOR.test(color)) definition.color = color;
