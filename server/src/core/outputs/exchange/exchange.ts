@@ -9,6 +9,7 @@ import { csvMatrixReport, csvReport, htmlReport, markdownReport, type ReportInpu
 import { importDocx } from './docx';
 import { IMPORT_LIMITS, tooMuchText } from './importLimits';
 import { importQdc } from './qdcImport';
+import { importQdpx } from './qdpxImport';
 import { codebookXml, projectExport } from './refiQda';
 import type { ImportOptions, ImportResult } from './transcriptWriter';
 import { importWebVtt } from './webvtt';
@@ -64,7 +65,7 @@ export async function exportBytes(source: ExportSource, input: ReportInput, opti
   }
 }
 
-export type ImportKind = 'vtt' | 'docx' | 'qdc';
+export type ImportKind = 'vtt' | 'docx' | 'qdc' | 'qdpx';
 
 /** `report.2024.vtt` → `.vtt`; a name without a dot after its last slash has none. */
 function extensionOf(file: string): string {
@@ -81,7 +82,7 @@ function stemOf(file: string): string {
 
 export function importKindOf(file: string): ImportKind | undefined {
   const extension = extensionOf(file).toLowerCase();
-  return extension === '.vtt' ? 'vtt' : extension === '.docx' ? 'docx' : extension === '.qdc' ? 'qdc' : undefined;
+  return extension === '.vtt' ? 'vtt' : extension === '.docx' ? 'docx' : extension === '.qdc' ? 'qdc' : extension === '.qdpx' ? 'qdpx' : undefined;
 }
 
 /** Turns the bytes of a file to import into Markdown, or says why it cannot be imported. */
@@ -92,6 +93,7 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
   const date = /(\d{4}-\d{2}-\d{2})/.exec(base)?.[1];
   const withDefaults = { title: base, ...(date ? { date } : {}), ...options };
   if (kind === 'docx') return importDocx(bytes, withDefaults, inflate);
+  if (kind === 'qdpx') return importQdpx(bytes, withDefaults, inflate);
   // Not even decoded when the bytes hold more characters than the limit at four bytes each.
   if ((kind === 'vtt' || kind === 'qdc') && bytes.length > IMPORT_LIMITS.textChars * 4) return { ok: false, message: tooMuchText(kind, options.locale ?? 'en') };
   const text = decodeText(bytes);
@@ -101,10 +103,10 @@ export async function importBytes(fileName: string, bytes: Uint8Array, options: 
     const codebook = importQdc(text.text, options.locale ?? 'en', withDefaults.title);
     return codebook.ok ? { ok: true, markdown: codebook.markdown, participants: [], turns: 0 } : codebook;
   }
-  return { ok: false, message: t('only .vtt, .docx and .qdc files can be imported') };
+  return { ok: false, message: t('only .vtt, .docx, .qdc and .qdpx files can be imported') };
 }
 
-/** The name of the Markdown file an import writes. */
+/** The name of the Markdown file an import writes (a project import writes the files it names). */
 export function importTargetName(fileName: string): string {
   return importKindOf(fileName) === 'qdc' ? 'codebook.md' : `${stemOf(fileName)}.md`;
 }

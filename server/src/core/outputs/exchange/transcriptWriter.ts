@@ -18,8 +18,23 @@ export interface ImportOptions {
   locale?: Locale;
 }
 
+/** A file a project import writes: a plain name (no folder) in the folder imported into, and its text. */
+export interface ImportedFile {
+  name: string;
+  text: string;
+}
+
 export type ImportResult =
-  | { ok: true; markdown: string; participants: string[]; turns: number; /** What the import changed or left out, to tell the user. */ notes?: string[] }
+  | {
+      ok: true;
+      markdown: string;
+      participants: string[];
+      turns: number;
+      /** What the import changed or left out, to tell the user. */
+      notes?: string[];
+      /** A project import (`.qdpx`): every file it writes, `markdown` being its report. */
+      files?: ImportedFile[];
+    }
   | { ok: false; message: string };
 
 export interface Utterance {
