@@ -14,6 +14,7 @@ import { registerExchangeCommands } from './exchangeCommands';
 import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
 import { KaderServer, type ServerLauncher } from './kaderServer';
 import { createCodebook, newTranscript, openExample, showReport, trackProjectStatus, useAsProject, type ProjectHost } from './projectCommands';
+import { registerQueryCommands } from './queries/commands';
 import { registerQuoteReader } from './quoteReader/panel';
 import { registerStatistics } from './statistics/panel';
 import { StatusBar } from './statusBar';
@@ -84,11 +85,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
       decorations.refreshVisible();
     }),
     filter.onDidChange(() => {
-      const description = filter.describe();
-      for (const [provider, view] of views) {
-        view.description = description;
-        provider.invalidate();
-      }
+      for (const [provider] of views) provider.invalidate();
     }),
   );
 
@@ -109,6 +106,8 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   command('kader.openExample', (args) => openExample(context.extensionUri, options(args), host));
   registerExchangeCommands(context, server);
   const request = server.request.bind(server);
+  // The views show the filter (a query with its count) as their message and description.
+  const viewQuery = registerQueryCommands(context, request, filter, [aspectsView, practicesView, levelsView], server.onDidChangeIndex);
   const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
   const agreement = registerAgreement(context, request, (method) => server.refusal(method));
   const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels], [server.onDidChangeIndex, filter.onDidChange]);
@@ -144,6 +143,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     practicesView,
     levelsView,
     filter,
+    viewQuery,
     decorations: (editor) => decorations.snapshot(editor),
     onDidDecorate: decorations.onDidDecorate,
     onDidShowCodePick: picker.onDidShow,

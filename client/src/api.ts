@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { DecorationSnapshot } from './decorations';
 import type { FilterState } from './treeFilter';
+import type { ViewQuery } from './queries/viewQuery';
 import type { KaderServer } from './kaderServer';
 import type { WebviewProbe } from './statistics/panel';
 import type { KaderTreeProvider, ViewNode } from './treeView';
@@ -19,6 +20,8 @@ export interface KaderApi {
   practicesView: vscode.TreeView<ViewNode>;
   levelsView: vscode.TreeView<ViewNode>;
   filter: FilterState;
+  /** The query on the views: its count in their descriptions. */
+  viewQuery: ViewQuery;
   /** The decorations last set on an editor. */
   decorations(editor: vscode.TextEditor): DecorationSnapshot | undefined;
   /** Fires after an editor's decorations were set. */

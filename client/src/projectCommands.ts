@@ -53,7 +53,7 @@ export interface ProjectHost {
 
 const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
-async function pickFolder(given: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
+export async function pickFolder(given: vscode.Uri | undefined): Promise<vscode.WorkspaceFolder | undefined> {
   if (given) return vscode.workspace.getWorkspaceFolder(given);
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {

@@ -1,6 +1,6 @@
-// The filter both Kader views share: fragments containing a text, fragments of one coder. While it
-// is active the views show it as their description and the context key `kader.filterActive` shows
-// the Clear Filter action.
+// The filter the Kader views share: fragments containing a text, fragments of one coder, fragments
+// matching a coding query. While it is active the views show it (client/src/queries/viewQuery.ts)
+// and the context key `kader.filterActive` shows the Clear Filter action.
 
 import * as vscode from 'vscode';
 import type { TreeFilter } from '../../server/src/protocol';
@@ -16,24 +16,25 @@ export class FilterState implements vscode.Disposable {
   }
 
   get active(): boolean {
-    return Boolean(this.value.text || this.value.coder);
+    return Boolean(this.value.text || this.value.coder || this.value.query);
   }
 
   set(change: Partial<TreeFilter>): void {
     const next: TreeFilter = { ...this.value, ...change };
     if (!next.text) delete next.text;
     if (!next.coder) delete next.coder;
-    if (next.text === this.value.text && next.coder === this.value.coder) return;
+    if (!next.query) delete next.query;
+    if (next.text === this.value.text && next.coder === this.value.coder && next.query === this.value.query) return;
     this.value = next;
     void vscode.commands.executeCommand('setContext', 'kader.filterActive', this.active);
     this.emitter.fire(this.filter);
   }
 
   clear(): void {
-    this.set({ text: undefined, coder: undefined });
+    this.set({ text: undefined, coder: undefined, query: undefined });
   }
 
-  /** What a view shows as its description while the filter is active. */
+  /** What a view shows as its description while the text or coder filter is active (the query is shown apart). */
   describe(): string | undefined {
     const parts: string[] = [];
     if (this.value.text) parts.push(t('“{0}”', this.value.text));

@@ -18,7 +18,11 @@ const WORDS = {
   en: {
     title: 'Quotes',
     quotes: (n: number) => (n === 1 ? '1 quote' : `${n.toLocaleString('en')} quotes`),
-    views: { aspects: 'Aspects', practices: 'Practices', levels: 'Learning Level' },
+    views: { aspects: 'Aspects', practices: 'Practices', levels: 'Learning Level', speakers: 'Speakers', query: 'Query' },
+    queryLabel: 'Query',
+    queryApply: 'Apply',
+    queryReady: 'Press Enter to apply the query.',
+    queryHint: 'Only the quotes that match this coding query, e.g. #intentie AND practice:"Leergemeenschap Breda". Empty shows all.',
     choose: 'Choose an aspect, sub-code, practice or level in a Kader view to read its quotes here.',
     reading: 'Reading the quotes…',
     empty: 'No quotes here.',
@@ -32,7 +36,11 @@ const WORDS = {
   nl: {
     title: 'Citaten',
     quotes: (n: number) => (n === 1 ? '1 citaat' : `${n.toLocaleString('nl')} citaten`),
-    views: { aspects: 'Aspecten', practices: 'Praktijken', levels: 'Leerniveau' },
+    views: { aspects: 'Aspecten', practices: 'Praktijken', levels: 'Leerniveau', speakers: 'Sprekers', query: 'Zoekvraag' },
+    queryLabel: 'Zoekvraag',
+    queryApply: 'Toepassen',
+    queryReady: 'Druk op Enter om de zoekvraag toe te passen.',
+    queryHint: 'Alleen de citaten die bij deze zoekvraag passen, bijv. #intentie AND practice:"Leergemeenschap Breda". Leeg toont alle.',
     choose: 'Kies een aspect, subcode, praktijk of niveau in een Kader-weergave om de citaten hier te lezen.',
     reading: 'De citaten worden gelezen…',
     empty: 'Hier staan geen citaten.',
@@ -69,11 +77,33 @@ export interface QuoteItem {
   unreadable?: boolean;
 }
 
-/** What the page is about: nothing chosen yet, being read, or a node's quotes. */
-export type QuoteReaderState =
+/** The query box at the top: the query that filters the quotes, and what is wrong with it. */
+export interface QueryBox {
+  value: string;
+  error?: string;
+  /** The page was made after the query was applied: the box keeps the focus. */
+  focus?: true;
+}
+
+/** What the page is about: nothing chosen yet, being read, or a node's (or a query's) quotes. */
+export type QuoteReaderState = (
   | { kind: 'choose' }
   | { kind: 'reading'; label: string; view: keyof QuoteReaderWords['views'] }
-  | { kind: 'quotes'; label: string; view: keyof QuoteReaderWords['views']; total: number; items: readonly QuoteItem[] };
+  | { kind: 'quotes'; label: string; view: keyof QuoteReaderWords['views']; total: number; items: readonly QuoteItem[] }
+) & { query?: QueryBox };
+
+/** The query box: checked by the panel as it is typed (the page's script asks), applied on Enter. */
+function queryBoxHtml(box: QueryBox | undefined, w: QuoteReaderWords): SafeHtml {
+  const value = box?.value ?? '';
+  const error = box?.error;
+  return html`<form id="query-form" class="query" role="search">\
+<label for="query">${w.queryLabel}</label>\
+<input id="query" type="text" value="${value}" placeholder="#intentie AND practice:&quot;…&quot;" spellcheck="false" autocomplete="off" aria-describedby="query-status query-hint"${error ? html` aria-invalid="true"` : []}${box?.focus ? html` autofocus` : []}>\
+<button type="submit" class="apply">${w.queryApply}</button>\
+<p id="query-status" class="query-status${error ? html` error` : []}" role="status">${error ?? ''}</p>\
+<p id="query-hint" class="visually-hidden">${w.queryHint}</p>\
+</form>`;
+}
 
 function fileOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -131,6 +161,15 @@ blockquote:hover { border-left-color: var(--vscode-focusBorder); }
 .codes { margin: 4px 0 0; color: var(--vscode-descriptionForeground); font-size: 0.92em; }
 code { font-family: var(--vscode-editor-font-family); color: inherit; background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
 body.vscode-high-contrast code { background: transparent; border: 1px solid var(--vscode-contrastBorder, transparent); }
+.query { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin: 12px 0 0; max-width: 60em; }
+.query label { font-weight: 600; }
+.query input { flex: 1 1 16em; min-width: 0; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-font-size); color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, var(--vscode-contrastBorder, transparent)); padding: 3px 6px; border-radius: 2px; }
+.query input:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.query input[aria-invalid="true"] { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); }
+button.apply { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: 1px solid var(--vscode-button-border, transparent); padding: 3px 12px; border-radius: 2px; }
+button.apply:hover { background: var(--vscode-button-hoverBackground); }
+.query-status { flex-basis: 100%; margin: 0; min-height: 1.4em; color: var(--vscode-descriptionForeground); font-size: 0.92em; overflow-wrap: anywhere; }
+.query-status.error { color: var(--vscode-errorForeground); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
@@ -138,17 +177,18 @@ body.vscode-high-contrast code { background: transparent; border: 1px solid var(
 export function quoteReaderHtml(state: QuoteReaderState, options: PageOptions): string {
   const w = WORDS[options.locale];
   let body: SafeHtml;
+  const box = queryBoxHtml(state.query, w);
   switch (state.kind) {
     case 'choose':
-      body = html`<h1>${w.title}</h1><p class="hint">${w.choose}</p>`;
+      body = html`${box}<h1>${w.title}</h1><p class="hint">${w.choose}</p>`;
       break;
     case 'reading':
-      body = html`<h1>${state.label}</h1><p class="summary">${w.views[state.view]}</p><p class="hint" role="status">${w.reading}</p>`;
+      body = html`${box}<h1>${state.label}</h1><p class="summary">${w.views[state.view]}</p><p class="hint" role="status">${w.reading}</p>`;
       break;
     case 'quotes': {
       const shown = state.items.length;
       const more = shown < state.total ? html`<button type="button" class="more" data-action="more">${w.more(shown, state.total)}</button>` : [];
-      body = html`<h1>${state.label}</h1>\
+      body = html`${box}<h1>${state.label}</h1>\
 <p class="summary">${w.views[state.view]} · ${w.quotes(state.total)}</p>\
 ${state.total === 0 ? html`<p class="hint">${w.empty}</p>` : []}\
 <ol id="quotes">${state.items.map((item) => quoteItemHtml(item, w))}</ol>${more}`;

@@ -1,7 +1,9 @@
 // The quote reader ("Read Quotes"): a webview beside the transcripts with every quote under a node
 // of the Aspects, Practices or Learning Level view, in reading order, each whole: one line per
 // speaker turn, read from the transcript's text. It follows the selection in the views once it is
-// open, and reads again when the index or the views' filter changes.
+// open, and reads again when the index or the views' filter changes. `kader.readQuotesForQuery`
+// opens it on the fragments of a coding query instead (`kader/query`). The query box at its top
+// filters the quotes it lists by a query of its own.
 //
 // The quotes come from `kader/tree`: the levels below the node are asked for down to the
 // fragments (the views' own requests, with the view's filter), so the reader lists what the view
@@ -10,36 +12,71 @@
 
 import * as vscode from 'vscode';
 import { TreeRequest, type FragmentSummary } from '../../../server/src/protocol';
+import { combineQueries, queryErrorText, runQuery, validateQuery } from '../queries/queryCheck';
 import { kaderLocale } from '../locale';
 import { documentUri, type KaderRequest, type WebviewProbe } from '../statistics/panel';
 import type { KaderTreeProvider, ViewNode } from '../treeView';
 import { createPagePanel, pageOptions } from '../webview/pagePanel';
-import { isQuoteReaderMessage, type ItemsMessage, type QuoteReaderMessage } from '../webview/scripts/quoteReader/messages';
-import { PAGE_SIZE, quoteItemsHtml, quoteReaderHtml, quoteReaderWords, type QuoteItem, type QuoteReaderState } from './html';
+import { isQuoteReaderMessage, type CheckedMessage, type ItemsMessage, type QuoteReaderMessage } from '../webview/scripts/quoteReader/messages';
+import { PAGE_SIZE, quoteItemsHtml, quoteReaderHtml, quoteReaderWords, type QueryBox, type QuoteItem, type QuoteReaderState } from './html';
 import { contextBefore, orderQuotes, quoteTurns, speakersOf } from './quotes';
 import { t } from '../l10n';
 
 export const READ_QUOTES_COMMAND = 'kader.readQuotes';
+/** Arguments `(query: string, title?: string)`: the quotes of a coding query (e.g. a cell of a matrix). */
+export const READ_QUOTES_FOR_QUERY_COMMAND = 'kader.readQuotesForQuery';
 export const QUOTE_READER_VIEW_TYPE = 'kader.quoteReader';
 
 /** Levels asked for at once while walking down to the fragments. */
 const CONCURRENT_REQUESTS = 8;
 
 /** A node of a view, as the reader keeps it: the query survives a refresh of the view. */
-interface Source {
+interface NodeSource {
   provider: KaderTreeProvider;
   node: ViewNode;
   label: string;
+  query?: undefined;
 }
 
-/** Every fragment below `node` (the node itself when it is one); undefined when cancelled or unanswered. */
+/** A coding query's fragments, whatever the views' filter. */
+interface QuerySource {
+  query: string;
+  label: string;
+  provider?: undefined;
+  node?: undefined;
+}
+
+type Source = NodeSource | QuerySource;
+
+function sameSource(a: Source | undefined, b: Source): boolean {
+  return a?.node ? a.provider === b.provider && a.node.id === b.node?.id : a?.query === b.query && a?.label === b.label;
+}
+
+/**
+ * Every fragment below `node` (the node itself when it is one) that matches the view's filter and
+ * `query`; undefined when cancelled or unanswered.
+ */
 async function fragmentsBelow(
   request: KaderRequest,
   provider: KaderTreeProvider,
   node: ViewNode,
+  query: string,
   token: vscode.CancellationToken,
 ): Promise<FragmentSummary[] | undefined> {
-  if (node.node.kind === 'fragment') return node.node.fragment ? [node.node.fragment] : [];
+  const paramsOf: typeof provider.params = (parent) => {
+    const params = provider.params(parent);
+    if (query) params.filter = { ...params.filter, query: combineQueries(params.filter?.query, query) };
+    return params;
+  };
+  if (node.node.kind === 'fragment') {
+    const fragment = node.node.fragment;
+    if (!fragment || !query) return fragment ? [fragment] : [];
+    // One quote: it stays when the query's fragments have it.
+    const answer = await runQuery(request, combineQueries(provider.params().filter?.query, query), undefined, token);
+    if (!answer?.ok) return undefined;
+    const { start } = fragment.fullRange;
+    return answer.fragments.some((f) => f.key === fragment.key && f.fullRange.start.line === start.line && f.fullRange.start.character === start.character) ? [fragment] : [];
+  }
   const fragments: FragmentSummary[] = [];
   let frontier = [node.node];
   while (frontier.length > 0) {
@@ -47,7 +84,7 @@ async function fragmentsBelow(
     const open = frontier.filter((n) => n.hasChildren && n.query);
     for (let i = 0; i < open.length; i += CONCURRENT_REQUESTS) {
       const batch = open.slice(i, i + CONCURRENT_REQUESTS);
-      const answers = await Promise.all(batch.map((n) => request(TreeRequest, provider.params(n), token)));
+      const answers = await Promise.all(batch.map((n) => request(TreeRequest, paramsOf(n), token)));
       if (token.isCancellationRequested) return undefined;
       for (const answer of answers) {
         if (!answer) return undefined;
@@ -84,6 +121,9 @@ class QuoteReaderPanel implements vscode.Disposable {
   /** The transcripts' texts read for this list, by index key (undefined: unreadable). */
   private texts = new Map<string, Promise<string | undefined>>();
   private cancel: vscode.CancellationTokenSource | undefined;
+  private checking: vscode.CancellationTokenSource | undefined;
+  /** The query box's query (empty: no filter), and whether the page keeps the box focused. */
+  private box: QueryBox = { value: '' };
   private readonly disposables: vscode.Disposable[] = [];
   /** Whether the page shown has said it is ready: its script runs. */
   ready = false;
@@ -115,7 +155,7 @@ class QuoteReaderPanel implements vscode.Disposable {
 
   private setPage(state: QuoteReaderState): void {
     this.ready = false;
-    this.panel.webview.html = quoteReaderHtml(state, pageOptions(this.panel.webview, this.extensionUri, 'quoteReader'));
+    this.panel.webview.html = quoteReaderHtml({ ...state, query: this.box }, pageOptions(this.panel.webview, this.extensionUri, 'quoteReader'));
   }
 
   /** Reads the quotes of `source` and shows the first page of them. */
@@ -123,14 +163,16 @@ class QuoteReaderPanel implements vscode.Disposable {
     this.cancel?.cancel();
     const cancel = new vscode.CancellationTokenSource();
     this.cancel = cancel;
-    const changed = this.source?.node.id !== source.node.id || this.source.provider !== source.provider;
+    const changed = !sameSource(this.source, source);
     this.source = source;
-    this.panel.title = t('Quotes: {0}', source.node.label);
-    const view = source.provider.view;
+    this.panel.title = t('Quotes: {0}', source.node ? source.node.label : source.label);
+    const view = source.node ? source.provider.view : 'query';
     // A new node says it is being read; the same node read again keeps its page until the new one is there.
     if (changed) this.setPage({ kind: 'reading', label: source.label, view });
     try {
-      const fragments = await fragmentsBelow(this.request, source.provider, source.node, cancel.token);
+      const fragments = source.node
+        ? await fragmentsBelow(this.request, source.provider, source.node, this.box.value, cancel.token)
+        : await this.queryFragments(source.query, cancel.token);
       if (cancel.token.isCancellationRequested) return;
       if (!fragments) {
         void vscode.window.showErrorMessage(t('The quotes could not be read: the Kader language server did not answer.'));
@@ -147,6 +189,11 @@ class QuoteReaderPanel implements vscode.Disposable {
       cancel.dispose();
       if (this.cancel === cancel) this.cancel = undefined;
     }
+  }
+
+  private async queryFragments(query: string, token: vscode.CancellationToken): Promise<FragmentSummary[] | undefined> {
+    const answer = await runQuery(this.request, combineQueries(query, this.box.value), undefined, token);
+    return answer?.ok ? answer.fragments : undefined;
   }
 
   /** Reads the same node again (the index or the filter changed). */
@@ -204,6 +251,33 @@ class QuoteReaderPanel implements vscode.Disposable {
         await this.panel.webview.postMessage(reply);
         return;
       }
+      case 'check': {
+        this.checking?.cancel();
+        const checking = new vscode.CancellationTokenSource();
+        this.checking = checking;
+        const error = await validateQuery(this.request, message.query, checking.token);
+        if (checking.token.isCancellationRequested) return;
+        const reply: CheckedMessage = { type: 'checked', query: message.query, error: error ?? null, status: error ? '' : quoteReaderWords(kaderLocale()).queryReady };
+        await this.panel.webview.postMessage(reply);
+        return;
+      }
+      case 'query': {
+        this.checking?.cancel();
+        const query = message.query.trim();
+        const error = await validateQuery(this.request, query);
+        this.box = error ? { value: message.query, error, focus: true } : { value: query, focus: true };
+        if (error) {
+          await this.panel.webview.postMessage({ type: 'checked', query: message.query, error, status: '' } satisfies CheckedMessage);
+          return;
+        }
+        if (this.source) await this.show(this.source);
+        else if (query) {
+          // Nothing chosen yet: the query's own fragments.
+          this.box = { value: '', focus: true };
+          await this.show({ query, label: query });
+        } else this.setPage({ kind: 'choose' });
+        return;
+      }
       case 'open': {
         const f = this.quotes[message.index];
         if (!f || message.index >= this.shown) return;
@@ -217,6 +291,7 @@ class QuoteReaderPanel implements vscode.Disposable {
 
   dispose(): void {
     this.cancel?.cancel();
+    this.checking?.cancel();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.onDispose();
     this.panel.dispose();
@@ -262,28 +337,50 @@ export function registerQuoteReader(
   const providerOf = (node: ViewNode): KaderTreeProvider | undefined =>
     providers.find((p) => p.owns(node)) ?? providers.find((p) => p.owns(node, true));
 
+  /** The reader, opened beside the editor when there is none. */
+  const open = (): QuoteReaderPanel => {
+    if (!current) {
+      const panel = createPagePanel(context.extensionUri, QUOTE_READER_VIEW_TYPE, t('Quotes'), vscode.ViewColumn.Beside);
+      const created = new QuoteReaderPanel(panel, context.extensionUri, request, () => {
+        if (current === created) current = undefined;
+      });
+      current = created;
+      context.subscriptions.push(
+        created,
+        panel.onDidChangeViewState((e) => {
+          if (e.webviewPanel.visible && stale) {
+            stale = false;
+            void created.reload();
+          }
+        }),
+      );
+    } else current.panel.reveal(undefined, true);
+    return current;
+  };
+
   context.subscriptions.push(
     vscode.commands.registerCommand(READ_QUOTES_COMMAND, async (arg?: unknown) => {
       const node = arg && typeof arg === 'object' && 'node' in arg && 'id' in arg ? (arg as ViewNode) : undefined;
       const provider = node && providerOf(node);
       const source = node && provider ? sourceOf(provider, node) : selected;
-      if (!current) {
-        const panel = createPagePanel(context.extensionUri, QUOTE_READER_VIEW_TYPE, t('Quotes'), vscode.ViewColumn.Beside);
-        const created = new QuoteReaderPanel(panel, context.extensionUri, request, () => {
-          if (current === created) current = undefined;
-        });
-        current = created;
-        context.subscriptions.push(
-          created,
-          panel.onDidChangeViewState((e) => {
-            if (e.webviewPanel.visible && stale) {
-              stale = false;
-              void created.reload();
-            }
-          }),
-        );
-      } else current.panel.reveal(undefined, true);
-      if (source) await current.show(source);
+      const reader = open();
+      if (source) await reader.show(source);
+    }),
+    vscode.commands.registerCommand(READ_QUOTES_FOR_QUERY_COMMAND, async (query?: unknown, title?: unknown): Promise<{ count: number } | { error: string } | undefined> => {
+      if (typeof query !== 'string' || !query.trim()) return undefined;
+      const answer = await runQuery(request, query, 0);
+      if (!answer) {
+        void vscode.window.showErrorMessage(t('The quotes could not be read: the Kader language server did not answer.'));
+        return undefined;
+      }
+      if (!answer.ok) {
+        const error = queryErrorText(answer);
+        void vscode.window.showErrorMessage(t('The query is not valid. {0}', error));
+        return { error };
+      }
+      const label = typeof title === 'string' && title.trim() ? title.trim() : query.trim();
+      await open().show({ query: query.trim(), label });
+      return { count: answer.count };
     }),
     { dispose: () => clearTimeout(timer) },
     ...onDidChange.map((event) =>
@@ -304,7 +401,7 @@ export function registerQuoteReader(
     follow(provider, node) {
       if (!node) return;
       selected = sourceOf(provider, node);
-      if (current && current.current?.node.id !== node.id) void current.show(selected);
+      if (current && !sameSource(current.current, selected)) void current.show(selected);
     },
     current: () => current && { html: () => current!.panel.webview.html, ready: () => current!.ready, receive: (m) => current!.receive(m) },
   };

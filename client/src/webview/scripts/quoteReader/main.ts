@@ -1,9 +1,9 @@
 // The quote reader page's script: a click on a quote's place or words opens it in its transcript;
-// Show More asks for the next page of quotes and adds it to the list. Bundled into
-// dist/webview/quoteReader.js.
+// Show More asks for the next page of quotes and adds it to the list; the query box asks the panel
+// to check the query as it is typed and applies it on Enter. Bundled into dist/webview/quoteReader.js.
 
 import { panelPoster } from '../panelApi';
-import { isItemsMessage, type QuoteReaderMessage } from './messages';
+import { MAX_QUERY_LENGTH, isCheckedMessage, isItemsMessage, type QuoteReaderMessage } from './messages';
 
 const post = panelPoster<QuoteReaderMessage>();
 
@@ -23,8 +23,38 @@ document.addEventListener('click', (event) => {
   if (open && Number.isSafeInteger(index)) post({ type: 'open', index });
 });
 
+const queryInput = document.getElementById('query');
+const queryStatus = document.getElementById('query-status');
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+if (queryInput instanceof HTMLInputElement) {
+  queryInput.maxLength = MAX_QUERY_LENGTH;
+  queryInput.addEventListener('input', () => {
+    clearTimeout(checkTimer);
+    checkTimer = setTimeout(() => post({ type: 'check', query: queryInput.value }), 200);
+  });
+  if (queryInput.autofocus) {
+    queryInput.focus();
+    queryInput.setSelectionRange(queryInput.value.length, queryInput.value.length);
+  }
+}
+
+document.getElementById('query-form')?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(checkTimer);
+  if (queryInput instanceof HTMLInputElement) post({ type: 'query', query: queryInput.value });
+});
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
+  if (isCheckedMessage(message)) {
+    if (!(queryInput instanceof HTMLInputElement) || !queryStatus || message.query !== queryInput.value) return;
+    queryStatus.textContent = message.error ?? message.status;
+    queryStatus.classList.toggle('error', message.error !== null);
+    if (message.error === null) queryInput.removeAttribute('aria-invalid');
+    else queryInput.setAttribute('aria-invalid', 'true');
+    return;
+  }
   if (!isItemsMessage(message)) return;
   const list = document.getElementById('quotes');
   const more = document.querySelector('button[data-action="more"]');

@@ -4,8 +4,27 @@
 
 import { isRecord } from '../isRecord';
 
-/** What the page posts: it runs; open quote `index`; show the next page of quotes. */
-export type QuoteReaderMessage = { type: 'ready' } | { type: 'open'; index: number } | { type: 'more' };
+/** Longest query the page sends. */
+export const MAX_QUERY_LENGTH = 4000;
+
+/**
+ * What the page posts: it runs; open quote `index`; show the next page of quotes; check the query
+ * being typed in the query box; filter the quotes by a query (empty: no filter).
+ */
+export type QuoteReaderMessage =
+  | { type: 'ready' }
+  | { type: 'open'; index: number }
+  | { type: 'more' }
+  | { type: 'check'; query: string }
+  | { type: 'query'; query: string };
+
+/** What the panel says of a query being typed: what is wrong with it (null: nothing), or how many quotes it has. */
+export interface CheckedMessage {
+  type: 'checked';
+  query: string;
+  error: string | null;
+  status: string;
+}
 
 /**
  * What the panel posts: the next page of quotes as list items (markup made by the panel's escaping
@@ -27,6 +46,9 @@ export function isQuoteReaderMessage(value: unknown): value is QuoteReaderMessag
       return true;
     case 'open':
       return Number.isSafeInteger(value['index']) && (value['index'] as number) >= 0;
+    case 'check':
+    case 'query':
+      return typeof value['query'] === 'string' && value['query'].length <= MAX_QUERY_LENGTH;
     default:
       return false;
   }
@@ -34,4 +56,14 @@ export function isQuoteReaderMessage(value: unknown): value is QuoteReaderMessag
 
 export function isItemsMessage(value: unknown): value is ItemsMessage {
   return isRecord(value) && value['type'] === 'items' && typeof value['html'] === 'string' && (value['more'] === null || typeof value['more'] === 'string');
+}
+
+export function isCheckedMessage(value: unknown): value is CheckedMessage {
+  return (
+    isRecord(value) &&
+    value['type'] === 'checked' &&
+    typeof value['query'] === 'string' &&
+    (value['error'] === null || typeof value['error'] === 'string') &&
+    typeof value['status'] === 'string'
+  );
 }
