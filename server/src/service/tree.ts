@@ -1,8 +1,9 @@
-// `kader/tree` and `kader/treePath`: the Aspects, Practices and Learning Level views, level by
+// `kader/tree` and `kader/treePath`: the Aspects, Practices, Learning Level and Speakers views, level by
 // level, and the path to the node of a fragment (to reveal it). Several folders: one root node per folder.
 
 import { countFragments, treeLevel, treePath, type TreeFilter, type TreeNode, type TreeQuery, type TreeView } from '../core/index/aggregate';
 import { learningLevelTree } from '../core/index/levelTree';
+import { speakerTree, speakerTreePath } from '../core/index/speakerTree';
 import type { Locale, Position } from '../core/types';
 import type { FolderNode, TreeParams, TreePathParams, TreePathResult, TreeResult } from '../protocol';
 import { canonicalUri } from '../workspace/uris';
@@ -23,7 +24,7 @@ function invalid(message: string): InvalidParams {
 
 function treeView(value: unknown): TreeView {
   if (value === undefined || value === 'aspects') return 'aspects';
-  if (value === 'practices' || value === 'levels') return value;
+  if (value === 'practices' || value === 'levels' || value === 'speakers') return value;
   throw invalid(`Unknown view: ${String(value)}`);
 }
 
@@ -52,7 +53,7 @@ function treeQuery(value: unknown, where: string): TreeQuery | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw invalid(`${where} must be an object`);
   const query: TreeQuery = {};
-  for (const key of ['folder', 'aspect', 'code', 'level'] as const) {
+  for (const key of ['folder', 'aspect', 'code', 'level', 'speaker'] as const) {
     const field = optionalString(value, key, where);
     if (field !== undefined) query[key] = field;
   }
@@ -80,11 +81,13 @@ function treeFolder(s: Snapshot, query: TreeQuery | undefined): { folder: Folder
 /** One level of a view in one folder. */
 function levelOf(folder: Folder, view: TreeView, filter: TreeFilter, locale: Locale, parent?: TreeQuery): TreeNode[] {
   if (view === 'levels') return learningLevelTree(folder.index, folder.codebook, filter, locale, parent);
+  if (view === 'speakers') return speakerTree(folder.index, folder.codebook, filter, locale, parent);
   return treeLevel(folder.index, folder.codebook, view, filter, locale, parent);
 }
 
 function folderNode(folder: Folder, view: TreeView, filter: TreeFilter, locale: Locale): FolderNode {
-  const levels = view === 'levels' ? levelOf(folder, view, filter, locale) : undefined;
+  // The Speakers view counts the quotes said in turns; each level or person's are its own.
+  const levels = view === 'levels' || view === 'speakers' ? levelOf(folder, view, filter, locale) : undefined;
   const count = levels ? levels.reduce((sum, node) => sum + node.count, 0) : countFragments(folder.index, filter);
   const hasChildren = count > 0 || (levels ?? levelOf(folder, view, filter, locale)).length > 0;
   return { id: `folder:${folder.uri}`, kind: 'folder', label: folder.name, uri: folder.uri, count, hasChildren, query: { folder: folder.uri } };
@@ -117,7 +120,10 @@ export function provideTreePath(s: Snapshot, params: TreePathParams | undefined)
   const folder = s.workspace.folderOf(uri);
   // The Learning Level view is not revealed into: a fragment may sit under several levels.
   if (!folder || view === 'levels') return { path: [] };
-  const path = treePath(folder.index, folder.codebook, view, filter, s.locale, uri, start);
+  const path =
+    view === 'speakers'
+      ? speakerTreePath(folder.index, folder.codebook, filter, s.locale, uri, start)
+      : treePath(folder.index, folder.codebook, view, filter, s.locale, uri, start);
   if (path.length === 0 || s.workspace.folders.length < 2) return { path };
   return { path: [folderNode(folder, view, filter, s.locale), ...path.map((node) => inFolder(node, folder))] };
 }

@@ -40,16 +40,16 @@ export interface FragmentSummary {
   fullRange: Range;
 }
 
-export type TreeView = 'aspects' | 'practices' | 'levels';
+export type TreeView = 'aspects' | 'practices' | 'levels' | 'speakers';
 
-/** The views built from the aggregate; the Learning Level view is levelTree.ts's. */
-export type AggregateView = Exclude<TreeView, 'levels'>;
+/** The views built from the aggregate; the Learning Level view is levelTree.ts's, the Speakers view speakerTree.ts's. */
+export type AggregateView = Exclude<TreeView, 'levels' | 'speakers'>;
 
 /**
  * Which node of a view: the fragments it stands for. The views send a node's query back to get
  * its children. The fields set are a prefix of the view's levels: aspect, sub-code (`code` or
  * `direct`), practice in the Aspects view; practice, aspect, sub-code in the Practices view;
- * level, aspect, practice in the Learning Level view.
+ * level, aspect, practice in the Learning Level view; speaker, aspect in the Speakers view.
  */
 export interface TreeQuery {
   /** The workspace folder's URI, when the workspace has several (the server's business). */
@@ -63,10 +63,12 @@ export interface TreeQuery {
   practice?: string | null;
   /** A learning level or loop (`niveau/collectief`): the Learning Level view's first level. */
   level?: string;
+  /** A person's id (core/index/speakers.ts): the Speakers view's first level. */
+  speaker?: string;
 }
 
 /** `direct` is the "(no sub-code)" group of an aspect. */
-export type TreeNodeKind = 'aspect' | 'code' | 'direct' | 'practice' | 'fragment';
+export type TreeNodeKind = 'aspect' | 'code' | 'direct' | 'practice' | 'speaker' | 'fragment';
 
 /** One node of a view, without its children. */
 export interface TreeNode {
