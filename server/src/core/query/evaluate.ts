@@ -29,6 +29,8 @@ export interface DocumentMatches {
 
 const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
 const DATE = /^\d{4}-\d{2}(?:-\d{2})?/;
+/** A date as asked: a year, a month or a day. */
+const WANTED_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
 function numberOf(text: string): number {
   return Number(text.replace(',', '.'));
@@ -56,8 +58,8 @@ export function valueMatches(value: AttributeValue, comparison: Comparison, want
   if (NUMBER.test(wanted) && (typeof value === 'number' || (typeof value === 'string' && NUMBER.test(value)))) {
     return compare(typeof value === 'number' ? value : numberOf(value), numberOf(wanted), comparison);
   }
-  // A date compares at the precision asked: date:2020-11 is the whole of November.
-  if (typeof value === 'string' && DATE.test(value) && DATE.test(wanted)) return compare(value.slice(0, wanted.length), wanted, comparison);
+  // A date compares at the precision asked: date:2020-11 is the whole of November, date:<2021 before 2021.
+  if (typeof value === 'string' && DATE.test(value) && WANTED_DATE.test(wanted)) return compare(value.slice(0, wanted.length), wanted, comparison);
   return comparison === '=' && foldWord(String(value)) === foldWord(wanted);
 }
 
@@ -118,14 +120,14 @@ class DocumentView {
     this.fragments = document.fragments;
   }
 
-  /** Per fragment: the turn it starts in, or -1. */
+  /** Per fragment: the turn its content starts in, or -1. */
   turnOf(): Int32Array {
     if (!this.turns) {
       const turns = this.document.model.turns;
       const starts = turns.map((t) => t.span.start);
       this.turns = Int32Array.from(this.fragments, (f) => {
-        const at = lastAtOrBefore(starts, f.full.span.start);
-        return at >= 0 && f.full.span.start < turns[at]!.span.end ? at : -1;
+        const at = lastAtOrBefore(starts, f.content.span.start);
+        return at >= 0 && f.content.span.start < turns[at]!.span.end ? at : -1;
       });
     }
     return this.turns;
@@ -135,7 +137,7 @@ class DocumentView {
   sectionOf(): Int32Array {
     if (!this.sections) {
       const starts = this.document.model.headings.map((h) => h.span.start);
-      this.sections = Int32Array.from(this.fragments, (f) => lastAtOrBefore(starts, f.full.span.start));
+      this.sections = Int32Array.from(this.fragments, (f) => lastAtOrBefore(starts, f.content.span.start));
     }
     return this.sections;
   }
