@@ -124,6 +124,8 @@ class QuoteReaderPanel implements vscode.Disposable {
   private checking: vscode.CancellationTokenSource | undefined;
   /** The query box's query (empty: no filter), and whether the page keeps the box focused. */
   private box: QueryBox = { value: '' };
+  /** The page shown (without its query box). */
+  private page: QuoteReaderState = { kind: 'choose' };
   private readonly disposables: vscode.Disposable[] = [];
   /** Whether the page shown has said it is ready: its script runs. */
   ready = false;
@@ -154,6 +156,7 @@ class QuoteReaderPanel implements vscode.Disposable {
   }
 
   private setPage(state: QuoteReaderState): void {
+    this.page = state;
     this.ready = false;
     this.panel.webview.html = quoteReaderHtml({ ...state, query: this.box }, pageOptions(this.panel.webview, this.extensionUri, 'quoteReader'));
   }
@@ -266,8 +269,9 @@ class QuoteReaderPanel implements vscode.Disposable {
         const query = message.query.trim();
         const error = await validateQuery(this.request, query);
         this.box = error ? { value: message.query, error, focus: true } : { value: query, focus: true };
+        // A malformed query leaves the quotes as they were and says what is wrong under the box.
         if (error) {
-          await this.panel.webview.postMessage({ type: 'checked', query: message.query, error, status: '' } satisfies CheckedMessage);
+          this.setPage(this.page);
           return;
         }
         if (this.source) await this.show(this.source);
