@@ -12,6 +12,8 @@ import { bytesOfMB, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, readProblemText } from 
 import { loadProject, projectDiagnostics, type Project } from '../workspace/project';
 import { runExport, runImport } from './exchange';
 import { runAgree } from './agree';
+import { runAutocode } from './autocode';
+import { MatrixUsageError, runMatrix } from './matrix';
 import { runHooks } from './hooks';
 import { runKey, runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
 import { readKeyFile } from './privacyKey';
@@ -34,6 +36,9 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   separator: { type: 'string' },
   matrix: { type: 'string' },
+  measure: { type: 'string' },
+  percent: { type: 'string' },
+  relation: { type: 'string' },
   'group-by': { type: 'string' },
   quotes: { type: 'boolean' },
   out: { type: 'string' },
@@ -149,6 +154,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
     if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
     if (command === 'hooks') return await runHooks(rest, locale, io);
+    if (command === 'autocode') return await runAutocode(rest, locale, io, (folder, cache, maxSize) => openFolder(folder, io, locale, cache, maxSize));
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(usage(locale));
@@ -176,6 +182,19 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
         const format = oneOf(values.format, ['text', 'json', 'markdown', 'html', 'csv'] as const, 'text', 'format', t);
         const groupBy = oneOf(values['group-by'], ['aspect', 'practice'] as const, 'aspect', 'group-by', t);
         const separator = oneOf(values.separator, [',', ';'] as const, csvSeparatorOf(locale), 'separator', t);
+        if (values.matrix !== undefined && values.matrix !== 'documents') {
+          const measure = oneOf(values.measure, ['fragments', 'documents', 'characters'] as const, 'fragments', 'measure', t);
+          const percent = values.percent === undefined ? undefined : oneOf(values.percent, ['row', 'column'] as const, 'row', 'percent', t);
+          const project = await openFolder(folder, io, locale, values.cache, values['max-size']);
+          knownCoder(project, values.coder, t);
+          const options = { spec: values.matrix, format, measure, percent, relation: values.relation, separator, coder: values.coder, locale };
+          try {
+            return runMatrix(project, options, io);
+          } catch (error) {
+            throw error instanceof MatrixUsageError ? new UsageError(error.message) : error;
+          }
+        }
+        for (const name of ['measure', 'percent', 'relation'] as const) if (values[name] !== undefined) throw new UsageError(t('--{0} goes with --matrix ROWS×COLS', name));
         const matrix = values.matrix === undefined ? undefined : oneOf(values.matrix, ['documents'] as const, 'documents', 'matrix', t);
         if (matrix && format !== 'csv') throw new UsageError(t('--matrix goes with --format csv'));
         if (values.quotes && format !== 'text') throw new UsageError(t('--quotes goes with --format text (the other formats always hold the quotes)'));

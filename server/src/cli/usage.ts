@@ -23,13 +23,22 @@ Commands:
       --separator ,|;        CSV field separator (default , in English, ; with --lang nl).
       --matrix documents     With --format csv: one row per transcript (file, practice, coder), one
                              column per code, the number of its fragments with that code.
+      --matrix ROWS×COLS     A matrix, in every format (also ROWSxCOLS): rows and columns each one of
+                             code (aspects and sub-codes), aspect, practice, coder, speaker, document
+                             or a front matter key (jaar, rol, …); e.g. code×practice, code×jaar.
+                             CSV in wide form: one row per row value, one column per column value.
+      --measure fragments|documents|characters   What a cell counts (default fragments).
+      --percent row|column   Each cell as a share of its row's or its column's total.
+      --relation fragment|overlap|near/N   For code×code: codes on the same fragment (default), on
+                             overlapping fragments, or within N turns.
 
   export [folder]   Export the project for other tools or readers.
       --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
       --matrix documents     With --format csv: the transcripts × codes matrix (matrix.csv).
       --out FILE             Where to write (never replaced without --force).
       --pseudonymise --key FILE   Export with the transcripts pseudonymised (the files stay as they are).
-  import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc.
+  import FILE...    Make transcripts from Teams/Zoom .vtt or Word .docx files, or codebook.md from a .qdc;
+                    a REFI-QDA project (.qdpx) gives a transcript per source and coder, codebook.md and import-report.txt.
       --out DIR              The folder to write into (default .).
       --practice NAME        The practice of the imported transcripts.
       --timestamps           Start each turn with its time.
@@ -41,6 +50,12 @@ Commands:
       --format list|diff     How the changes are shown (default list).
   reidentify FILE --key FILE --out DIR   Write a copy with the real names into DIR, outside every git repository.
       --force                Replace a copy that is there.
+  autocode FOLDER --phrase TEXT '#code'   Code every occurrence of the words (whole words; case and
+                    accents folded; never in code or markup). Or --speaker NAME: each paragraph of
+                    the speaker's turns; --heading TEXT: each paragraph under the headings with
+                    those words. Prints each changed line before (-) and after (+); writes each
+                    transcript atomically.
+      --dry-run              Show the changes, write nothing.
 ${HOOKS_USAGE}${AGREE_USAGE}
 Common options:
   --lang en|nl      Language of messages, reports and this help (default from LANG).
@@ -69,13 +84,22 @@ Opdrachten:
       --separator ,|;        Scheidingsteken in CSV (standaard ; in het Nederlands, , in het Engels).
       --matrix documents     Met --format csv: één rij per transcript (bestand, praktijk, codeur), één
                              kolom per code, het aantal fragmenten met die code.
+      --matrix ROWS×COLS     Een matrix, in elk formaat (ook ROWSxCOLS): rijen en kolommen elk een van
+                             code (aspecten en subcodes), aspect, practice, coder, speaker, document
+                             of een sleutel uit de front matter (jaar, rol, …); bijv. code×practice, code×jaar.
+                             CSV in brede vorm: één rij per rijwaarde, één kolom per kolomwaarde.
+      --measure fragments|documents|characters   Wat een cel telt (standaard fragments).
+      --percent row|column   Elke cel als aandeel van het totaal van zijn rij of zijn kolom.
+      --relation fragment|overlap|near/N   Bij code×code: codes op hetzelfde fragment (standaard), op
+                             overlappende fragmenten, of binnen N beurten.
 
   export [map]      Exporteer het project voor andere programma's of lezers.
       --format qdpx|qdc|csv|md|html   REFI-QDA-project of -codeboek, CSV, rapport (standaard qdpx).
       --matrix documents     Met --format csv: de matrix transcripten × codes (matrix.csv).
       --out FILE             Waar het heen gaat (nooit vervangen zonder --force).
       --pseudonymise --key FILE   Exporteer met gepseudonimiseerde transcripten (de bestanden blijven zoals ze zijn).
-  import FILE...    Maak transcripten van .vtt-bestanden uit Teams/Zoom of .docx uit Word, of codebook.md van een .qdc.
+  import FILE...    Maak transcripten van .vtt-bestanden uit Teams/Zoom of .docx uit Word, of codebook.md van een .qdc;
+                    een REFI-QDA-project (.qdpx) geeft een transcript per bron en codeur, codebook.md en import-report.txt.
       --out DIR              De map om in te schrijven (standaard .).
       --practice NAME        De praktijk van de geïmporteerde transcripten.
       --timestamps           Begin elke beurt met zijn tijd.
@@ -87,6 +111,12 @@ Opdrachten:
       --format list|diff     Hoe de wijzigingen worden getoond (standaard list).
   reidentify FILE --key FILE --out DIR   Schrijf een kopie met de echte namen in DIR, buiten elke git-repository.
       --force                Vervang een kopie die er al is.
+  autocode MAP --phrase TEKST '#code'   Codeer elke plek van de woorden (hele woorden; hoofdletters
+                    en accenten tellen niet; nooit in code of opmaak). Of --speaker NAAM: elke alinea
+                    van de beurten van de spreker; --heading TEKST: elke alinea onder de koppen met
+                    die woorden. Toont elke gewijzigde regel ervoor (-) en erna (+); schrijft elk
+                    transcript in één keer.
+      --dry-run              Toon de wijzigingen, schrijf niets.
   hooks install [map]   Voeg een git-pre-commit-hook toe die "kader check --privacy --staged" uitvoert.
       --key FILE             De sleutel waarmee de hook controleert (buiten de repository bewaard).
   agree A B         Vergelijk de codering van twee versies van een transcript.

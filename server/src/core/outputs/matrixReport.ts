@@ -45,7 +45,10 @@ export function matrixCaption(input: MatrixReportInput): string {
   const relation = matrix.relation;
   if (relation?.kind === 'fragment') parts.push(t('codes on the same fragment'));
   if (relation?.kind === 'overlap') parts.push(t('overlapping fragments'));
-  if (relation?.kind === 'near') parts.push(t('within {0} turns (lines without speakers)', relation.distance ?? 1));
+  if (relation?.kind === 'near') {
+    const n = relation.distance ?? 1;
+    parts.push(n === 1 ? t('within 1 turn (1 line without speakers)') : t('within {0} turns (lines without speakers)', n));
+  }
   if (input.percent === 'row') parts.push(t('% of the row'));
   if (input.percent === 'column') parts.push(t('% of the column'));
   return parts.join(' · ');
