@@ -96,12 +96,12 @@ export interface PseudonymiseCommand {
 }
 
 /** A transcript as read: its text, and how it was encoded, so that it is written back the same way. */
-interface Stored {
+export interface Stored {
   text: string;
   utf16: boolean;
 }
 
-async function readStored(file: string, root: string, maxBytes: number): Promise<Stored | { problem: string; detail: string }> {
+export async function readStored(file: string, root: string, maxBytes: number): Promise<Stored | { problem: string; detail: string }> {
   const read = await readText(file, maxBytes, root);
   if (!read.ok) return read;
   const head = new Uint8Array(2);
@@ -115,7 +115,7 @@ async function readStored(file: string, root: string, maxBytes: number): Promise
 }
 
 /** Replaces `file` (through a link, its target) by a temporary file beside it, renamed into place. */
-async function replaceFile(file: string, stored: Stored, text: string): Promise<void> {
+export async function replaceFile(file: string, stored: Stored, text: string): Promise<void> {
   const target = await fs.realpath(file);
   const { mode } = await fs.stat(target);
   const data = stored.utf16 ? Buffer.from(BOM + text, 'utf16le') : Buffer.from(stored.text.startsWith(BOM) ? BOM + text : text, 'utf8');
