@@ -8,7 +8,7 @@ import type { FragmentSummary } from '../../server/src/protocol';
 import type { Range } from '../../server/src/core/types';
 import { quoteItemHtml, quoteItemsHtml, quoteReaderHtml, quoteReaderWords, type QuoteItem } from '../../client/src/quoteReader/html';
 import { contextBefore, lastWords, offsetAt, lineStarts, orderQuotes, plainWords, quoteTurns } from '../../client/src/quoteReader/quotes';
-import { isItemsMessage, isQuoteReaderMessage } from '../../client/src/webview/scripts/quoteReader/messages';
+import { MAX_QUERY_LENGTH, isCheckedMessage, isItemsMessage, isQuoteReaderMessage } from '../../client/src/webview/scripts/quoteReader/messages';
 
 const TRANSCRIPT = [
   '---', // 0
@@ -240,5 +240,43 @@ describe('the page’s messages', () => {
     assert.equal(isQuoteReaderMessage(null), false);
     assert.equal(isItemsMessage({ type: 'items', html: '<li></li>', more: null }), true);
     assert.equal(isItemsMessage({ type: 'items', html: 3, more: null }), false);
+  });
+});
+
+describe('the query box', () => {
+  const options = { nonce: 'n', cspSource: 'c', locale: 'en' as const, scriptUri: 's' };
+
+  test('shows the query escaped, with what is wrong with it', () => {
+    const page = quoteReaderHtml(
+      { kind: 'quotes', label: 'Gestuurd', view: 'query', total: 0, items: [], query: { value: 'practice:"<b>" AND', error: 'At 16: AND needs a term after it.', focus: true } },
+      options,
+    );
+    assert.ok(
+      page.includes(
+        '<form id="query-form" class="query" role="search"><label for="query">Query</label>' +
+          '<input id="query" type="text" value="practice:&quot;&lt;b&gt;&quot; AND" placeholder="#intentie AND practice:&quot;…&quot;" spellcheck="false" autocomplete="off" aria-describedby="query-status query-hint" aria-invalid="true" autofocus>' +
+          '<button type="submit" class="apply">Apply</button>' +
+          '<p id="query-status" class="query-status error" role="status">At 16: AND needs a term after it.</p>',
+      ),
+      page,
+    );
+    assert.ok(page.includes('<p class="summary">Query · 0 quotes</p>'));
+  });
+
+  test('is empty and quiet without a query, in Dutch too', () => {
+    const page = quoteReaderHtml({ kind: 'choose' }, { ...options, locale: 'nl' });
+    assert.ok(page.includes('<label for="query">Zoekvraag</label><input id="query" type="text" value="" placeholder'), page);
+    assert.ok(page.includes('<button type="submit" class="apply">Toepassen</button><p id="query-status" class="query-status" role="status"></p>'));
+    assert.ok(!/<input[^>]*aria-invalid/.test(page));
+  });
+
+  test('the page asks the panel to check or apply a query; the panel answers a check', () => {
+    assert.equal(isQuoteReaderMessage({ type: 'check', query: '#intentie' }), true);
+    assert.equal(isQuoteReaderMessage({ type: 'query', query: '' }), true);
+    assert.equal(isQuoteReaderMessage({ type: 'query', query: 3 }), false);
+    assert.equal(isQuoteReaderMessage({ type: 'check', query: 'x'.repeat(MAX_QUERY_LENGTH + 1) }), false);
+    assert.equal(isCheckedMessage({ type: 'checked', query: '#a AND', error: 'At 4: AND needs a term after it.', status: '' }), true);
+    assert.equal(isCheckedMessage({ type: 'checked', query: '#a', error: null, status: 'Press Enter to apply the query.' }), true);
+    assert.equal(isCheckedMessage({ type: 'checked', query: '#a', error: 1, status: '' }), false);
   });
 });
