@@ -3,7 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { filteredFragments, treeLevel, type TreeFilter } from '../../server/src/core/index/aggregate';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { builtInCodebook } from '../../server/src/core/parse/codebook';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { evaluateQuery, parseQuery, type QueryScope } from '../../server/src/core/query';
 import { md } from './helpers';
@@ -154,5 +156,25 @@ describe('query evaluation: relations (the fragments of the left side)', () => {
   test('relations combine with the other terms', () => {
     assert.deepEqual(found('(#intentie IN #context) OR (#activiteit AND practice:"Netwerk Tilburg")'), [VRIJWILLIG, BASIS]);
     assert.deepEqual(found('NOT #intentie IN #context AND speaker:S2'), [S2_TURN]);
+  });
+});
+
+describe('query as a filter of the views', () => {
+  test('the Aspects view counts the fragments the query finds; with the text filter, both', () => {
+    const codebook = builtInCodebook('en');
+    const counts = (filter: TreeFilter): string[] =>
+      treeLevel(INDEX, codebook, 'aspects', filter, 'en')
+        .filter((n) => n.count > 0)
+        .map((n) => `${n.code} ${n.count}`);
+    assert.deepEqual(counts({ query: 'practice:"Leergemeenschap Breda"' }), ['intentie 3', 'activiteit 2', 'context 1', 'actanten 2', 'outcome 1']);
+    assert.deepEqual(counts({ query: '#activiteit' }), ['activiteit 3']);
+    assert.deepEqual(counts({ query: '#activiteit', coder: 'bram' }), ['activiteit 2']);
+    assert.deepEqual(counts({ query: '#activiteit', text: 'wijk' }), ['activiteit 1']);
+    assert.deepEqual(counts({ query: '#intentie IN #context' }), ['intentie 1']);
+    assert.deepEqual(counts({ query: '#a AND' }), []);
+    assert.deepEqual(
+      filteredFragments(INDEX, { query: '#actanten NEAR/2 #activiteit' }).map((r) => r.fragment.text),
+      ['S1: De gemeente betaalt. S2: Dat merk je.', 'gemeente', 'De wethouder opent'],
+    );
   });
 });

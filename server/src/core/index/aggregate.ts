@@ -12,6 +12,7 @@ import { aspectOf } from '../codes';
 import { localize } from '../l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 import { conversationsOf } from './conversations';
+import { parseQuery, queryMatches, type QueryScope } from '../query';
 import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
 import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from '../types';
 
@@ -323,6 +324,22 @@ export function aggregateCacheOf(index: WorkspaceIndex): AggregateCache {
 function buildAggregate(index: WorkspaceIndex, cache: AggregateCache, filter: TreeFilter): Aggregate {
   const needle = filter.text ? filter.text.toLowerCase() : '';
   const aggregate: Aggregate = { documents: [], count: 0 };
+  if (filter.query) {
+    // The query chooses the transcripts (each conversation once, or a coder's) and their fragments;
+    // a malformed query matches nothing (the service refuses it with its place first).
+    const parsed = parseQuery(filter.query, 'en');
+    const scope: QueryScope = filter.coder ? { coder: filter.coder } : {};
+    for (const { document, places } of parsed.ok ? queryMatches(index, parsed.query, scope) : []) {
+      const all = entriesOf(cache, document, '');
+      const texts = needle === '' ? undefined : new Set(entriesOf(cache, document, needle).places);
+      const passing = texts ? places.filter((at) => texts.has(at)) : places;
+      if (passing.length === 0) continue;
+      const entries = sorted(document, all.sets, `${needle}\u0000${filter.query}`, passing);
+      aggregate.documents.push(entries);
+      aggregate.count += entries.count;
+    }
+    return aggregate;
+  }
   // Each conversation once, unless one coder's coding is asked for.
   const left = filter.coder ? undefined : conversationsOf(index).left;
   for (const document of index.all()) {
@@ -339,7 +356,7 @@ function buildAggregate(index: WorkspaceIndex, cache: AggregateCache, filter: Tr
 /** The documents of the index as it is now, under `filter`: gathered on the first ask after a change. */
 function aggregateOf(index: WorkspaceIndex, filter: TreeFilter): Aggregate {
   const cache = aggregateCacheOf(index);
-  return cache.aggregate(JSON.stringify([filter.text ?? '', filter.coder ?? '']), () => buildAggregate(index, cache, filter));
+  return cache.aggregate(JSON.stringify([filter.text ?? '', filter.coder ?? '', filter.query ?? '']), () => buildAggregate(index, cache, filter));
 }
 
 /** Every fragment of the index that passes the filter, in path and document order. */
