@@ -10,6 +10,8 @@
 //   --web    run Kader in the browser's web worker extension host, as on vscode.dev and github.dev
 //            (its language server in a Web Worker; needs dist/browser/)
 //   --out    folder for the pictures (default: media/screenshots)
+//   --queries only the pictures of queries instead (not in the README): the query box checking a
+//            query, the views filtered by one, the quote reader with its query box
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServerHost, QUIET_SETTINGS, root } from '../test/extension/host.mjs';
@@ -20,6 +22,7 @@ const client = path.join(root, 'dist/client.js');
 const args = process.argv.slice(2);
 const { option, theme, lang } = scriptOptions(args);
 const web = args.includes('--web');
+const queries = args.includes('--queries');
 const outDir = path.resolve(option('--out', path.join(root, 'media/screenshots')));
 const viewport = { width: 1440, height: 900 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
@@ -78,6 +81,7 @@ async function main() {
   await sleep(2000);
   await clearNotifications();
   fs.mkdirSync(outDir, { recursive: true });
+  if (queries) return queryShots(aspects);
 
   // 1. views.png: Aspects expanded (aspect → sub-code → practice) next to the decorated transcript.
   await collapsePane('Practices');
@@ -155,6 +159,49 @@ async function main() {
   const box = await section.boundingBox();
   if (!box) throw new Error('the aspects × learning level section has no box');
   await shot('learning-level.png', { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(box.width + 16, viewport.width - box.x), height: Math.min(box.height + 16, viewport.height - box.y) });
+}
+
+/** query-error.png, query-box.png, query-views.png, quote-reader-query.png. */
+async function queryShots(aspects) {
+  const box = page.locator('.quick-input-widget input');
+  await page.keyboard.press('F1');
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await box.fill('>Kader: Query…');
+  await sleep(700);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-message').first().waitFor({ timeout: 10_000 });
+  await box.fill('#context/macht AND (practice:"Leergemeenschap Breda" OR');
+  await sleep(1500);
+  await shot('query-error.png');
+  await box.fill('#context/macht AND practice:"Leergemeenschap Breda"');
+  await sleep(1500);
+  await shot('query-box.png');
+  await page.keyboard.press('Enter');
+  await sleep(1500);
+  await collapsePane('Practices');
+  await expandRow(aspects, /^Context/);
+  await expandRow(aspects, /^Macht/);
+  await expandFirstChild(aspects, /^Macht/);
+  await sleep(1000);
+  await clearNotifications();
+  await shot('query-views.png');
+
+  await wb.rowLabelled(aspects, /^Context/).click();
+  await runCommand('Kader: Read Quotes');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const input = frame.locator('#query');
+  await input.waitFor({ timeout: 20_000 });
+  await input.fill('"gemeente" AND');
+  await sleep(1500);
+  await input.press('Enter');
+  await frame.locator('#query[aria-invalid="true"]').waitFor({ timeout: 20_000 });
+  await sleep(1000);
+  await shot('quote-reader-query-error.png');
+  await frame.locator('#query').fill('"gemeente"');
+  await frame.locator('#query').press('Enter');
+  await frame.locator('li.quote').first().waitFor({ timeout: 20_000 });
+  await sleep(1500);
+  await shot('quote-reader-query.png');
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isTranscriptPath } from '../../server/src/core/fileText';
 import { applyLineEdit, parseSavedQueries, saveQueryEdit, savedQueryNameProblem } from '../../client/src/queries/savedQueries';
 
 const FILE = `# Queries
@@ -96,4 +97,10 @@ test('a name must read back as itself', () => {
   assert.equal(savedQueryNameProblem('  '), 'empty');
   assert.equal(savedQueryNameProblem('Macht #'), 'unreadable');
   assert.equal(savedQueryNameProblem('two\nlines'), 'unreadable');
+});
+
+test('queries.md is not a transcript, in any folder', () => {
+  assert.equal(isTranscriptPath('queries.md'), false);
+  assert.equal(isTranscriptPath('breda/Queries.md'), false);
+  assert.equal(isTranscriptPath('breda/queries-2.md'), true);
 });

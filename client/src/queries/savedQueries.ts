@@ -3,8 +3,7 @@
 // in the file (a title, notes under a heading) is the team's own text and is kept as it is.
 // Pure: text in, queries or one text edit out; no vscode import, so plain Node tests check it.
 
-/** The file's name in the project folder. */
-export const SAVED_QUERIES_FILE = 'queries.md';
+export { SAVED_QUERIES_FILE } from '../../../server/src/core/fileText';
 
 /** The info string of a query's fenced block. */
 export const QUERY_FENCE_INFO = 'kader-query';

@@ -4,7 +4,9 @@
 import type { Translate } from './l10n';
 
 export const DEFAULT_CODEBOOK = 'codebook.md';
-const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md']);
+/** The project's saved queries (client/src/queries/savedQueries.ts): not a transcript. */
+export const SAVED_QUERIES_FILE = 'queries.md';
+const NOT_TRANSCRIPTS = new Set(['readme.md', 'changelog.md', SAVED_QUERIES_FILE]);
 
 export type ReadProblem = 'binary' | 'encoding' | 'unreadable' | 'missing' | 'too-large' | 'outside';
 
