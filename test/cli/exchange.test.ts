@@ -67,7 +67,7 @@ describe('kader import', () => {
       '---\ntitle: 2021-03-04-gesprek\npractice: Breda\ndate: 2021-03-04\nparticipants:\n  - Anna\n---\n\n[00:00:01] **Anna:** Hallo.\n',
     );
     assert.match(readFileSync(path.join(dir, 'out/teams.md'), 'utf8'), /\[00:00:05\] \*\*Bram:\*\* Dag\.\n$/);
-    assert.match(readFileSync(path.join(dir, 'out/codebook.md'), 'utf8'), /^---\ntitle: "codes"\n---\n\n# Intentie \{#intentie\}\n/);
+    assert.match(readFileSync(path.join(dir, 'out/codebook.md'), 'utf8'), /^---\ntitle: codes\n---\n\n# Intentie \{#intentie\}\n/);
 
     const again = await run(['import', '2021-03-04-gesprek.vtt', '--out', 'out'], dir);
     assert.equal(again.code, 1);
@@ -83,7 +83,7 @@ describe('kader import', () => {
     assert.equal(result.code, 1);
     assert.match(result.err, /fout\.vtt: This is not a WebVTT file/);
     assert.match(result.err, /kapot\.docx: This Word file cannot be read/);
-    assert.match(result.err, /iets\.txt: only \.vtt, \.docx and \.qdc files can be imported/);
+    assert.match(result.err, /iets\.txt: only \.vtt, \.docx, \.qdc and \.qdpx files can be imported/);
     assert.ok(!existsSync(path.join(dir, 'fout.md')));
     assert.deepEqual(readdirSync(dir).sort(), ['fout.vtt', 'iets.txt', 'kapot.docx']);
   });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { validateXML } from 'xmllint-wasm';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { withKaderId } from '../../server/src/core/outputs/exchange/kaderIds';
 import { codebookXml, projectExport, stableGuid } from '../../server/src/core/outputs/exchange/refiQda';
 import { escapeXmlAttribute, escapeXmlText, XmlElement, xmlDocument } from '../../server/src/core/outputs/exchange/xmlWriter';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
@@ -110,7 +111,7 @@ describe('REFI-QDA export of hostile strings', () => {
     await assertValid(xml, 'Codebook.xsd');
     const read = await canonical(xml);
     assert.ok(read.includes(`guid="${stableGuid('code', 'intentie')}" isCodable="true" name="${attribute(HOSTILE)}"`), read);
-    assert.ok(read.includes(`<Description>${text(HOSTILE)}</Description>`), read);
+    assert.ok(read.includes(`<Description>${text(withKaderId(HOSTILE, 'intentie'))}</Description>`), read);
     assert.ok(read.includes(`guid="${stableGuid('code', HOSTILE)}" isCodable="true" name="${attribute(HOSTILE)}"`), read);
   });
 

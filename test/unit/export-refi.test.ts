@@ -58,7 +58,7 @@ describe('REFI-QDA export', () => {
     const codes = parsed.CodeBook.Codes.Code;
     assert.equal(codes[0].name, 'Intentie');
     assert.equal(codes[0].color, '#4E79A7');
-    assert.equal(codes[0].Description, 'Waarom doen ze mee?');
+    assert.equal(codes[0].Description, 'Waarom doen ze mee?\n\nKader: #intentie');
     assert.deepEqual(codes[0].Code.map((c: { name: string }) => c.name), ['Gestuurd', 'intentie/vrijwillig']);
     assert.equal(codes[1].name, 'context');
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseCodebook } from '../../server/src/core/parse/codebook';
+import { builtInCodebook, parseCodebook } from '../../server/src/core/parse/codebook';
+import { frameworkCodebookMarkdown } from '../../server/src/core/framework';
 import { readChunk } from '../../server/src/core/parse/chunk';
 import { codebookXml } from '../../server/src/core/outputs/exchange/refiQda';
 import { importQdc, segmentOf } from '../../server/src/core/outputs/exchange/qdcImport';
@@ -24,7 +25,7 @@ describe('REFI-QDA codebook import', () => {
       result.markdown,
       [
         '---',
-        'title: "Uit MAXQDA"',
+        'title: Uit MAXQDA',
         '---',
         '',
         '# Intentie {#intentie color="#4E79A7"}',
@@ -97,11 +98,77 @@ Dan dat.
     );
   });
 
-  test('export then import keeps every code', () => {
-    const codebook = parseCodebook('# Intentie {#intentie color="#4E79A7"}\nWaarom?\n\n## Gestuurd {#intentie/gestuurd}\n');
-    const back = importQdc(codebookXml(codebook));
+  test('export then import keeps every code with its id, whatever its name', () => {
+    const markdown = '# Intentie {#intentie color="#4E79A7"}\n\nWaarom?\n\n## Gestuurd {#intentie/gestuurd}\n\n# Uitkomst en waarde {#outcome}\n';
+    const back = importQdc(codebookXml(parseCodebook(markdown)));
+    assert.deepEqual(back, { ok: true, markdown, codes: 3 });
+  });
+
+  for (const locale of ['en', 'nl'] as const) {
+    test(`the framework codebook in ${locale === 'en' ? 'English' : 'Dutch'}: export then import gives the same codebook.md`, () => {
+      const title = locale === 'nl' ? 'Codeboek lerende praktijken' : 'Codebook for learning practices';
+      const back = importQdc(codebookXml(builtInCodebook(locale)), locale, title);
+      assert.ok(back.ok);
+      assert.equal(back.markdown, frameworkCodebookMarkdown(locale));
+      assert.deepEqual(
+        parseCodebook(back.markdown).codes.map((c) => c.code),
+        builtInCodebook(locale).codes.map((c) => c.code),
+      );
+    });
+  }
+
+  test('a code moved to another parent in another tool keeps its last segment under the new parent; a carried description stays Markdown only where it codes nothing', () => {
+    const xml = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+<Code guid="1" name="Context"><Description>Kader: #context</Description>
+<Code guid="2" name="Door organisatie gestuurd"><Description>Waarom?
+
+Kader: #intentie/gestuurd</Description></Code></Code>
+<Code guid="3" name="Nog een"><Description>**Nadruk** en […] blijven.
+
+# Geen kop
+
+[a]{#b} &lt;b&gt;c&lt;/b&gt;
+
+Kader: #context</Description></Code>
+<Code guid="4" name="Geen id"><Description>Kader: #geen code</Description></Code>
+</Codes></CodeBook>`;
+    const back = importQdc(xml);
     assert.ok(back.ok);
-    assert.deepEqual(parseCodebook(back.markdown).codes.map((c) => c.code), ['intentie', 'intentie/gestuurd']);
+    assert.equal(
+      back.markdown,
+      [
+        '# Context {#context}',
+        '',
+        '## Door organisatie gestuurd {#context/gestuurd}',
+        '',
+        'Waarom?',
+        '',
+        '# Nog een {#context-2}',
+        '',
+        '**Nadruk** en […] blijven.',
+        '',
+        '\\# Geen kop',
+        '',
+        '\\[a\\]\\{#b\\} \\<b\\>c\\</b\\>',
+        '',
+        '# Geen id {#geen-id}',
+        '',
+        'Kader: #geen code',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a title that is not only words is quoted', () => {
+    const xml = '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="1" name="A"/></Codes></CodeBook>';
+    const titleOf = (title: string): string => {
+      const back = importQdc(xml, 'en', title);
+      return back.ok ? back.markdown.split('\n')[1]! : '';
+    };
+    assert.equal(titleOf('Codeboek 2024'), 'title: Codeboek 2024');
+    assert.equal(titleOf('2024'), 'title: "2024"');
+    assert.equal(titleOf('yes'), 'title: "yes"');
+    assert.equal(titleOf('Codes: deel 1'), 'title: "Codes: deel 1"');
   });
 
   test('bad input: not XML, not a codebook', () => {

@@ -7,6 +7,7 @@ import { isCodePath, parentOf } from '../../codes';
 import { localize } from '../../l10n';
 import type { Locale } from '../../types';
 import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace, printable } from './escape';
+import { parseMarkdown, readChunk } from '../../parse/chunk';
 import { readKaderId } from './kaderIds';
 import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
 
@@ -34,12 +35,29 @@ const ENTITY_DECLARATION = /<!ENTITY/i;
 /**
  * A description as codebook Markdown: its paragraphs (split at blank lines) each folded to one
  * line and escaped, so every line reads as text and none as a heading, fence or attribute block.
+ * A description Kader exported is Markdown already: its plain paragraphs stay as written.
  */
-function descriptionMarkdown(description: string): string[] {
+function descriptionMarkdown(description: string, fromKader: boolean): string[] {
   return description
     .split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)
-    .map((paragraph) => escapeText(paragraph))
+    .map((paragraph) => (fromKader && isPlainParagraph(foldWhitespace(paragraph)) ? foldWhitespace(paragraph) : escapeText(paragraph)))
     .filter((paragraph) => paragraph !== '');
+}
+
+/**
+ * A paragraph of a description Kader exported (its codebook Markdown) stays as written when it
+ * reads back as one paragraph that codes nothing and holds no HTML: `[…]` in a quote, `**nadruk**`.
+ */
+function isPlainParagraph(paragraph: string): boolean {
+  if (paragraph === '' || paragraph.includes('<')) return false;
+  try {
+    const root = parseMarkdown(paragraph);
+    if (root.children.length !== 1 || root.children[0]!.type !== 'paragraph') return false;
+    const read = readChunk(paragraph);
+    return read.fragments.length === 0 && read.looseBlocks.length === 0 && read.missingHashCandidates.length === 0 && read.diagnostics.length === 0;
+  } catch {
+    return false; // beyond what remark is given (OverBudgetError): escaped instead
+  }
 }
 
 /**
@@ -111,14 +129,21 @@ export function importQdc(xml: string, locale: Locale = 'en', title?: string): C
   return codebook.ok ? { ok: true, markdown: codebook.markdown, codes: codebook.codes } : codebook;
 }
 
+/** Words YAML reads as something other than text. */
+const YAML_WORD = /^(?:true|false|yes|no|null|on|off|y|n)$/i;
+
+/** A title as a YAML scalar: as it is when it is words (letters, digits, spaces), else double-quoted (JSON's string is one, on one line). */
+function yamlTitle(title: string): string {
+  return /^\p{L}[\p{L}\p{N} ]*$/u.test(title) && !YAML_WORD.test(title) ? title : JSON.stringify(title);
+}
+
 /**
  * The codebook Markdown of REFI-QDA `<Code>` trees (of a `.qdc` or a project), and the code path
  * made for each code's `guid` (`paths`).
  */
 export function codebookMarkdown(roots: QdcCode[], locale: Locale, title?: string, front: readonly string[] = []): CodebookImport & { paths?: Map<string, string> } {
   const lines: string[] = [];
-  // JSON's string is a YAML double-quoted scalar on one line.
-  if (title || front.length > 0) lines.push('---', ...(title ? [`title: ${JSON.stringify(foldWhitespace(title))}`] : []), ...front, '---', '');
+  if (title || front.length > 0) lines.push('---', ...(title ? [`title: ${yamlTitle(foldWhitespace(title))}`] : []), ...front, '---', '');
   let count = 0;
   const taken = new Set<string>();
   const paths = new Map<string, string>();
@@ -139,7 +164,7 @@ export function codebookMarkdown(roots: QdcCode[], locale: Locale, title?: strin
     const colour = colourOf(textValue(code.color));
     const color = colour ? ` color="${escapeAttributeValue(colour)}"` : '';
     lines.push(`${'#'.repeat(Math.min(depth, 6))} ${escapeHeading(name)} {#${path}${color}}`, '');
-    for (const paragraph of descriptionMarkdown(carried.description)) lines.push(paragraph, '');
+    for (const paragraph of descriptionMarkdown(carried.description, carried.id !== undefined)) lines.push(paragraph, '');
     const children = Array.isArray(code.Code) ? code.Code : [];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ code: children[i]!, parent: path, depth: depth + 1 });
   }

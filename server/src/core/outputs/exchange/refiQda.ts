@@ -6,7 +6,7 @@
 import { parentOf } from '../../codes';
 import type { AttributeValue, Codebook, Transcript } from '../../types';
 import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
-import { stableGuid } from './kaderIds';
+import { codeGuid, stableGuid, withKaderId } from './kaderIds';
 import { XmlElement, xmlDocument } from './xmlWriter';
 
 export { stableGuid };
@@ -94,12 +94,13 @@ function addCodes(parent: XmlElement, trees: CodeTree[], codebook: Codebook): vo
   for (const tree of trees) {
     const definition = codebook.codes.find((c) => c.code === tree.code);
     const element = parent.ele('Code', {
-      guid: stableGuid('code', tree.code),
+      guid: codeGuid(tree.code),
       name: definition?.name ?? tree.code,
       isCodable: 'true',
       color: definition?.color || undefined,
     });
-    if (definition?.description) element.ele('Description').txt(definition.description);
+    // The name is a label; the id rides in the description (kaderIds.ts).
+    element.ele('Description').txt(withKaderId(definition?.description ?? '', tree.code));
     addCodes(element, tree.children, codebook);
   }
 }
@@ -204,7 +205,7 @@ export function projectExport(input: ProjectInput): ProjectExport {
         for (const code of fragment.codes) {
           selection
             .ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), creatingUser: creator })
-            .ele('CodeRef', { targetGUID: stableGuid('code', code) });
+            .ele('CodeRef', { targetGUID: codeGuid(code) });
         }
         if (fragment.memo) {
           const note = { guid: stableGuid('note', id), name: shortName(fragment.text), text: fragment.memo };
