@@ -42,15 +42,18 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   const aspects = new KaderTreeProvider('aspects', server, filter, icons);
   const practices = new KaderTreeProvider('practices', server, filter, icons);
   const levels = new KaderTreeProvider('levels', server, filter, icons);
+  const speakers = new KaderTreeProvider('speakers', server, filter, icons);
   const aspectsView = vscode.window.createTreeView('kader.aspects', { treeDataProvider: aspects, showCollapseAll: true });
   const practicesView = vscode.window.createTreeView('kader.practices', { treeDataProvider: practices, showCollapseAll: true });
   const levelsView = vscode.window.createTreeView('kader.levels', { treeDataProvider: levels, showCollapseAll: true });
+  const speakersView = vscode.window.createTreeView('kader.speakers', { treeDataProvider: speakers, showCollapseAll: true });
   const views: [KaderTreeProvider, vscode.TreeView<ViewNode>][] = [
     [aspects, aspectsView],
     [practices, practicesView],
     [levels, levelsView],
+    [speakers, speakersView],
   ];
-  context.subscriptions.push(aspects, practices, levels, aspectsView, practicesView, levelsView);
+  context.subscriptions.push(aspects, practices, levels, speakers, aspectsView, practicesView, levelsView, speakersView);
   for (const [provider, view] of views) {
     provider.setVisible(view.visible);
     context.subscriptions.push(
@@ -65,6 +68,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     aspectsView.title = t('Aspects');
     practicesView.title = t('Practices');
     levelsView.title = t('Learning Level');
+    speakersView.title = t('Speakers');
   };
   titleViews();
 
@@ -107,10 +111,10 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   registerExchangeCommands(context, server);
   const request = server.request.bind(server);
   // The views show the filter (a query with its count) as their message and description.
-  const viewQuery = registerQueryCommands(context, request, filter, [aspectsView, practicesView, levelsView], server.onDidChangeIndex);
+  const viewQuery = registerQueryCommands(context, request, filter, [aspectsView, practicesView, levelsView, speakersView], server.onDidChangeIndex);
   const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
   const agreement = registerAgreement(context, request, (method) => server.refusal(method));
-  const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels], [server.onDidChangeIndex, filter.onDidChange]);
+  const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels, speakers], [server.onDidChangeIndex, filter.onDidChange]);
   for (const [provider, view] of views) context.subscriptions.push(view.onDidChangeSelection((e) => quoteReader.follow(provider, e.selection[0])));
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
@@ -139,9 +143,11 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     aspects,
     practices,
     levels,
+    speakers,
     aspectsView,
     practicesView,
     levelsView,
+    speakersView,
     filter,
     viewQuery,
     decorations: (editor) => decorations.snapshot(editor),

@@ -16,9 +16,12 @@ export interface KaderApi {
   practices: KaderTreeProvider;
   /** The Learning Level view: the aspects against the learning level and loop. */
   levels: KaderTreeProvider;
+  /** The Speakers view: person → aspect → quotes. */
+  speakers: KaderTreeProvider;
   aspectsView: vscode.TreeView<ViewNode>;
   practicesView: vscode.TreeView<ViewNode>;
   levelsView: vscode.TreeView<ViewNode>;
+  speakersView: vscode.TreeView<ViewNode>;
   filter: FilterState;
   /** The query on the views: its count in their descriptions. */
   viewQuery: ViewQuery;

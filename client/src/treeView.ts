@@ -276,7 +276,8 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
     const item = new vscode.TreeItem(element.label, collapsible);
     item.id = element.id;
     item.contextValue = `kader.${element.kind}`;
-    item.description = String(element.count);
+    // A person says beside the count whether they interview and where they speak.
+    item.description = node.kind === 'speaker' && node.description ? `${element.count} · ${node.description}` : String(element.count);
     const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(element.label)}**`);
     if (node.kind !== 'folder' && node.code) tooltip.appendMarkdown(` \`#${node.code}\``);
     if (node.kind !== 'folder' && node.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.description)}`);
@@ -288,6 +289,9 @@ export class KaderTreeProvider implements vscode.TreeDataProvider<ViewNode>, vsc
         break;
       case 'practice':
         item.iconPath = new vscode.ThemeIcon('organization');
+        break;
+      case 'speaker':
+        item.iconPath = new vscode.ThemeIcon('person');
         break;
       case 'aspect':
       case 'code':
