@@ -41,13 +41,20 @@ describe('kader report --matrix ROWS×COLS', () => {
     assert.equal(comma.out, '\uFEFFcode,1,2\r\nintentie,2,1\r\nintentie/gestuurd,1,0\r\ncontext,3,1\r\n');
   });
 
-  test('code×speaker, documents, row percentages, in Dutch', async () => {
+  test('aspect×speaker, documents, row percentages, in Dutch', async () => {
     const { code, out } = await run(['report', root, '--matrix', 'aspect×speaker', '--measure', 'documents', '--percent', 'row', '--lang', 'nl']);
     assert.equal(code, 0);
     assert.equal(
       out,
-      // Intentie in two transcripts (S1 in both, S2 in een.md); context in een.md (S1, S2) and drie.md (no speaker).
-      ['Aspecten × Spreker · Transcripten · % van de rij', '', '               S1      S2  (geen spreker)', 'Intentie  100,0 %  50,0 %           0,0 %', 'Context    50,0 %  50,0 %          50,0 %', ''].join('\n'),
+      // A label is a person of its transcript. Intentie in two transcripts; context in een.md and drie.md (no speaker).
+      [
+        'Aspecten × Spreker · Transcripten · % van de rij',
+        '',
+        '          S1 (breda/een.md)  S1 (breda/twee.md)  S2 (breda/een.md)  (geen spreker)',
+        'Intentie             50,0 %              50,0 %             50,0 %           0,0 %',
+        'Context              50,0 %               0,0 %             50,0 %          50,0 %',
+        '',
+      ].join('\n'),
     );
   });
 

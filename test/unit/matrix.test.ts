@@ -66,13 +66,26 @@ describe('computeMatrix', () => {
     assert.deepEqual(m.queries[2], ['#context AND jaar:1', '#context AND jaar:2']);
   });
 
-  test('speaker × document: no speaker last, values a reader sorts; "none" has no query', () => {
+  test('speaker × document: a speaker is a person of the transcript; no speaker last; "none" and a transcript have no query', () => {
     const m = matrix({ rows: 'speaker', columns: 'document' }, 'nl');
-    assert.deepEqual(labels(m.rows), ['S1', 'S2', '(geen spreker)']);
+    assert.deepEqual(labels(m.rows), ['S1 (breda/een.md)', 'S1 (breda/twee.md)', 'S2 (breda/een.md)', '(geen spreker)']);
     assert.deepEqual(labels(m.columns), ['breda/een.md', 'breda/twee.md', 'tilburg/drie.md']);
-    assert.deepEqual(m.cells, [[2, 1, 0], [1, 0, 0], [0, 0, 1]]);
-    assert.deepEqual(m.queries[0], ['speaker:S1 AND document:breda/een.md', 'speaker:S1 AND document:breda/twee.md', 'speaker:S1 AND document:tilburg/drie.md']);
-    assert.deepEqual(m.queries[2], [null, null, null]);
+    assert.deepEqual(m.cells, [[2, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]]);
+    assert.deepEqual(m.queries, [[null, null, null], [null, null, null], [null, null, null], [null, null, null]]);
+    const coders = matrix({ rows: 'speaker', columns: 'coder' });
+    assert.deepEqual(coders.queries[0], ['speaker:"S1 (breda/een.md)" AND coder:anna', 'speaker:"S1 (breda/een.md)" AND coder:bert']);
+    assert.deepEqual(coders.queries[3], [null, null]);
+  });
+
+  test('speaker: the same person across transcripts when the front matter says so', () => {
+    const persons = index({
+      'p/a.md': '---\npersons: {S1: P07}\n---\n**S1:** [Ja]{#intentie}.\n\n**S2:** [Nee]{#intentie}.\n',
+      'p/b.md': '---\npersons: {S3: P07}\n---\n**S3:** [Misschien]{#context}.\n',
+    });
+    const m = computeMatrix(persons, CODEBOOK, 'en', { rows: 'speaker', columns: 'aspect' });
+    assert.deepEqual(labels(m.rows), ['P07', 'S2 (p/a.md)']);
+    assert.deepEqual(m.cells, [[1, 1], [1, 0]]);
+    assert.equal(m.queries[0]![1], 'speaker:P07 AND #context');
   });
 
   test('a value that is not one word is quoted in the query; the filter joins every query', () => {

@@ -10,13 +10,15 @@
 // are within N turns of one (`near`; N lines in a transcript without speakers). A code against
 // itself or against its own sub-code is no relation: that cell is null.
 //
-// The counted transcripts are the Statistics page's (countedDocuments: each conversation once, or
+// A speaker is a person (index/speakers.ts): the same person across transcripts when their front
+// matter says so. The counted transcripts are the Statistics page's (countedDocuments: each conversation once, or
 // one coder's). Every cell has its query, in the query language, for the quotes it stands for.
 
 import { aspectOf, isWithin, parentOf } from '../codes';
 import { localize } from '../l10n';
 import { leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { noPracticeLabel } from '../index/aggregate';
+import { comparePersons, personOf, type Person } from '../index/speakers';
 import { comparePractice, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 import type { Codebook, Fragment, Locale } from '../types';
 import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
@@ -86,7 +88,8 @@ export function queryValue(value: string): string {
 
 /** The query term of a value of a dimension; undefined for "none". */
 function termOf(dimension: MatrixDimension, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+  // The query language names no transcript: a transcript's cells have no query.
+  if (value === undefined || dimension === 'document') return undefined;
   if (isCodes(dimension)) return `#${value}`;
   return `${dimensionName(dimension)}:${queryValue(value)}`;
 }
@@ -183,6 +186,13 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
       ofCodes,
     };
   }
+  // Speakers as persons (speakers.ts): a label is a person of its transcript unless the front matter names the person.
+  const persons = new Map<string, Person>();
+  const personIn = (document: IndexedDocument, label: string): Person => {
+    const person = personOf(document, label);
+    persons.set(person.id, person);
+    return person;
+  };
   const valuesOf = (document: IndexedDocument, fragment: Fragment): (string | undefined)[] => {
     switch (dimension) {
       case 'practice':
@@ -190,7 +200,7 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
       case 'coder':
         return [document.coder];
       case 'speaker':
-        return [fragment.speaker];
+        return [fragment.speaker === undefined ? undefined : personIn(document, fragment.speaker).id];
       case 'document':
         return [document.path];
       default: {
@@ -205,9 +215,17 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
   for (const d of documents) {
     if (perDocument) {
       if (d.fragments.length) for (const v of valuesOf(d, d.fragments[0]!)) seen.add(v);
-    } else for (const f of d.fragments) seen.add(f.speaker);
+    } else for (const f of d.fragments) seen.add(valuesOf(d, f)[0]);
   }
-  const sorted = [...seen].sort(dimension === 'practice' ? comparePractice : dimension === 'document' ? (a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0) : compareValues);
+  const order =
+    dimension === 'practice'
+      ? comparePractice
+      : dimension === 'document'
+        ? (a: string | undefined, b: string | undefined) => (a! < b! ? -1 : a! > b! ? 1 : 0)
+        : dimension === 'speaker'
+          ? (a: string | undefined, b: string | undefined) => (a === undefined ? 1 : b === undefined ? -1 : comparePersons(persons.get(a)!, persons.get(b)!))
+          : compareValues;
+  const sorted = [...seen].sort(order);
   const place = new Map(sorted.map((v, i) => [v, i]));
   const none =
     dimension === 'practice' ? noPracticeLabel(locale) : dimension === 'coder' ? t('(no coder)') : dimension === 'speaker' ? t('(no speaker)') : t('(no value)');
