@@ -13,7 +13,6 @@ import { loadProject, projectDiagnostics, type Project } from '../workspace/proj
 import { runExport, runImport } from './exchange';
 import { runAgree } from './agree';
 import { runAutocode } from './autocode';
-import { runAutocode } from './autocode';
 import { MatrixUsageError, runMatrix } from './matrix';
 import { runHooks } from './hooks';
 import { runKey, runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
@@ -155,7 +154,6 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
     if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
     if (command === 'hooks') return await runHooks(rest, locale, io);
-    if (command === 'autocode') return await runAutocode(rest, locale, io, (folder, cache, maxSize) => openFolder(folder, io, locale, cache, maxSize));
     if (command === 'autocode') return await runAutocode(rest, locale, io, (folder, cache, maxSize) => openFolder(folder, io, locale, cache, maxSize));
     const { values, positionals } = parse(rest);
     if (values.help) {

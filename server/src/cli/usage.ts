@@ -56,12 +56,6 @@ Commands:
                     those words. Prints each changed line before (-) and after (+); writes each
                     transcript atomically.
       --dry-run              Show the changes, write nothing.
-  autocode FOLDER --phrase TEXT '#code'   Code every occurrence of the words (whole words; case and
-                    accents folded; never in code or markup). Or --speaker NAME: each paragraph of
-                    the speaker's turns; --heading TEXT: each paragraph under the headings with
-                    those words. Prints each changed line before (-) and after (+); writes each
-                    transcript atomically.
-      --dry-run              Show the changes, write nothing.
 ${HOOKS_USAGE}${AGREE_USAGE}
 Common options:
   --lang en|nl      Language of messages, reports and this help (default from LANG).
@@ -117,12 +111,6 @@ Opdrachten:
       --format list|diff     Hoe de wijzigingen worden getoond (standaard list).
   reidentify FILE --key FILE --out DIR   Schrijf een kopie met de echte namen in DIR, buiten elke git-repository.
       --force                Vervang een kopie die er al is.
-  autocode MAP --phrase TEKST '#code'   Codeer elke plek van de woorden (hele woorden; hoofdletters
-                    en accenten tellen niet; nooit in code of opmaak). Of --speaker NAAM: elke alinea
-                    van de beurten van de spreker; --heading TEKST: elke alinea onder de koppen met
-                    die woorden. Toont elke gewijzigde regel ervoor (-) en erna (+); schrijft elk
-                    transcript in één keer.
-      --dry-run              Toon de wijzigingen, schrijf niets.
   autocode MAP --phrase TEKST '#code'   Codeer elke plek van de woorden (hele woorden; hoofdletters
                     en accenten tellen niet; nooit in code of opmaak). Of --speaker NAAM: elke alinea
                     van de beurten van de spreker; --heading TEKST: elke alinea onder de koppen met
