@@ -98,6 +98,7 @@ describe('query parser: errors with their place', () => {
     assert.deepEqual(failure('#a #b'), ['Put AND or OR between two terms.', 3, 2]);
     assert.deepEqual(failure('#a NOT #b'), ['Write AND NOT or OR NOT: NOT joins nothing by itself.', 3, 3]);
     assert.deepEqual(failure('bewoners'), ['Write words to search for in quotes ("bewoners") or a code with # (#bewoners).', 0, 8]);
+    assert.deepEqual(failure('#intentie context'), ['Write words to search for in quotes ("context") or a code with # (#context).', 10, 7]);
     assert.deepEqual(failure('(#a OR #b'), ['This bracket is not closed.', 0, 1]);
     assert.deepEqual(failure('#a)'), ['This bracket closes nothing.', 2, 1]);
     assert.deepEqual(failure('( )'), ['Write something between the brackets.', 0, 1]);

@@ -9,7 +9,7 @@ import type { Logger } from '../workspace/workspace';
 function answerOf<E>(error: unknown, name: string, log: Logger): ResponseError<E> {
   if (error instanceof ResponseError) return error as ResponseError<E>;
   if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, error.message);
-  if (error instanceof Refusal) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+  if (error instanceof Refusal) return new ResponseError(LSPErrorCodes.RequestFailed, error.message, error.data as E);
   if (error instanceof InvalidParams) return new ResponseError(ErrorCodes.InvalidParams, error.message);
   log.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
   return new ResponseError<E>(ErrorCodes.InternalError, `Kader: ${name} failed: ${(error as Error)?.message ?? String(error)}`);

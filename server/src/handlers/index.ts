@@ -21,6 +21,7 @@ import { documentFragmentsHandler } from './documentFragments';
 import { codesHandler } from './codes';
 import { codingHandler } from './coding';
 import { reportHandler } from './report';
+import { queryHandler } from './query';
 import { statisticsHandler } from './statistics';
 import { agreementHandler } from './agreement';
 import { agreementMergeHandler } from './agreementMerge';
@@ -56,6 +57,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   codesHandler,
   codingHandler,
   reportHandler,
+  queryHandler,
   statisticsHandler,
   agreementHandler,
   agreementMergeHandler,

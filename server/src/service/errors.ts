@@ -7,8 +7,15 @@ export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
-/** A refusal to show as it is (e.g. an invalid new name for rename). */
-export class Refusal extends Error {}
+/** A refusal to show as it is (e.g. an invalid new name for rename); `data` goes to the client with it (a query error's place). */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+  }
+}
 
 /** Parameters the service cannot take (a client bug, not a user's mistake). */
 export class InvalidParams extends Error {}

@@ -27,6 +27,7 @@ import { provideHover } from './hover';
 import { provideReferences } from './references';
 import { PrivacyService, provideCheck, provideKeyEntry, providePseudonymise, provideReplaceEverywhere, provideSummary } from './privacy';
 import { providePrepareRename, provideRename } from './rename';
+import { provideQuery } from './query';
 import { provideReport } from './report';
 import type { Snapshot } from './snapshot';
 import { provideStatistics } from './statistics';
@@ -83,6 +84,7 @@ export interface KaderService {
   codes(params: kader.CodesParams | undefined, token?: Cancellation): Promise<kader.CodesResult>;
   coding(params: kader.CodingParams, token?: Cancellation): Promise<kader.CodingResult>;
   report(params: kader.ReportParams | undefined, token?: Cancellation): Promise<{ text: string }>;
+  query(params: kader.QueryParams | undefined, token?: Cancellation): Promise<kader.QueryResult>;
   statistics(params: kader.StatisticsParams | undefined, token?: Cancellation): Promise<kader.StatisticsResult>;
   agreement(params: kader.AgreementParams, token?: Cancellation): Promise<kader.AgreementReport>;
   agreementMerge(params: kader.AgreementMergeParams, token?: Cancellation): Promise<kader.AgreementMergeResult>;
@@ -155,6 +157,7 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
     codes: async (params, token) => provideCodes(await service.snapshot('workspace', token), params),
     coding: async (params, token) => provideCoding(await service.snapshot('document', token), params),
     report: async (params, token) => provideReport(await service.snapshot('workspace', token), params),
+    query: async (params, token) => provideQuery(await service.snapshot('workspace', token), params),
     statistics: async (params, token) => provideStatistics(await service.snapshot('workspace', token), params),
     agreement: async (params, token) => provideAgreement(await service.snapshot('document', token), params, token),
     agreementMerge: async (params, token) => provideAgreementMerge(await service.snapshot('document', token), params, token),

@@ -9,6 +9,7 @@ import type { FolderNode, TreeParams, TreePathParams, TreePathResult, TreeResult
 import { canonicalUri } from '../workspace/uris';
 import type { Folder } from '../workspace/workspaceFolders';
 import { InvalidParams } from './errors';
+import { checkedQuery } from './query';
 import type { Snapshot } from './snapshot';
 
 /** A node of one folder among several: its id under the folder's, its query naming the folder. */
@@ -38,14 +39,19 @@ function optionalString(value: Record<string, unknown>, key: string, where: stri
   throw invalid(`${where}.${key} must be a string`);
 }
 
-function treeFilter(value: unknown): TreeFilter {
+function treeFilter(value: unknown, locale: Locale): TreeFilter {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) throw invalid('filter must be an object');
   const filter: TreeFilter = {};
   const text = optionalString(value, 'text', 'filter');
   const coder = optionalString(value, 'coder', 'filter');
+  const query = optionalString(value, 'query', 'filter');
   if (text) filter.text = text;
   if (coder) filter.coder = coder;
+  if (query?.trim()) {
+    checkedQuery(query, locale);
+    filter.query = query;
+  }
   return filter;
 }
 
@@ -96,7 +102,7 @@ function folderNode(folder: Folder, view: TreeView, filter: TreeFilter, locale: 
 /** One level of a view; needs the workspace snapshot. */
 export function provideTree(s: Snapshot, params: TreeParams | undefined): TreeResult {
   const view = treeView(params?.view);
-  const filter = treeFilter(params?.filter);
+  const filter = treeFilter(params?.filter, s.locale);
   const parent = treeQuery(params?.parent, 'parent');
   const { folders } = s.workspace;
   const coders = new Set<string>();
@@ -112,7 +118,7 @@ export function provideTree(s: Snapshot, params: TreeParams | undefined): TreeRe
 /** The nodes from a root down to the fragment at `start`; needs the workspace snapshot. */
 export function provideTreePath(s: Snapshot, params: TreePathParams | undefined): TreePathResult {
   const view = treeView(params?.view);
-  const filter = treeFilter(params?.filter);
+  const filter = treeFilter(params?.filter, s.locale);
   if (typeof params?.uri !== 'string') throw invalid('kader/treePath needs a uri');
   const start = params.start as unknown;
   if (!isPosition(start)) throw invalid('kader/treePath needs a start position');

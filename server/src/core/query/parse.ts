@@ -82,6 +82,7 @@ class Parser {
   private leftOver(token: Token): never {
     if (token.type === 'close') this.fail(token, this.t('This bracket closes nothing.'));
     if (token.type === 'not') this.fail(token, this.t('Write AND NOT or OR NOT: {0} joins nothing by itself.', token.text));
+    if (token.type === 'word') this.fail(token, this.t('Write words to search for in quotes ("{0}") or a code with # (#{0}).', token.text));
     this.fail(token, this.t('Put AND or OR between two terms.'));
   }
 
