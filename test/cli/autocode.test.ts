@@ -63,6 +63,15 @@ describe('kader autocode', () => {
     });
   });
 
+  test('a query (EXPR before the code): the fragments it matches get the code added', async () => {
+    const root = folder({ 'oost.md': OOST, 'west.md': WEST });
+    assert.deepEqual(await run(['autocode', root, '#actanten', '#outcome', '--dry-run']), {
+      code: 0,
+      out: 'oost.md:6\n- **S1:** Met `bewoners` in code en [bewoners]{#actanten} gecodeerd. Bewoners!\n+ **S1:** Met `bewoners` in code en [bewoners]{#actanten #outcome} gecodeerd. Bewoners!\n',
+      err: 'kader: 1 coding in 1 file would be written; nothing was written (--dry-run)\n',
+    });
+  });
+
   test('usage errors: two targets, a missing code, an invalid code', async () => {
     const root = folder({ 'oost.md': OOST });
     assert.deepEqual(await run(['autocode', root, '--phrase', 'a', '--speaker', 'b', '#x']), { code: 2, out: '', err: 'kader: give one of --phrase, --speaker and --heading\nRun "kader --help" for usage.\n' });

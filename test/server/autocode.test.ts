@@ -61,7 +61,7 @@ test('kader/autocode/apply: the chosen matches as one workspace edit; nothing is
   assert.equal(await readFile(p.path('oost.md'), 'utf8'), TEXT);
 });
 
-test('kader/autocode: a speaker’s turns; an invalid code and a query are refused with a message in the language asked for', async (t) => {
+test('kader/autocode: a speaker’s turns; a query’s fragments get the code added; an invalid code and a malformed query are refused with a message', async (t) => {
   const p = await project(t, 'nl');
   const uri = p.uri('oost.md');
   const turns = await p.client.request(AutocodePreviewRequest, { target: { kind: 'speaker', text: 'interviewer' }, code: 'activiteit', uris: [uri] });
@@ -74,8 +74,10 @@ test('kader/autocode: a speaker’s turns; an invalid code and a query are refus
     skipped: 0,
     message: '"geen code!" is geen geldige code: gebruik letters, cijfers, - en _, met / tussen niveaus.',
   });
-  assert.equal(
-    (await p.client.request(AutocodePreviewRequest, { target: { kind: 'query', text: '#intentie' }, code: 'context' })).message,
-    'Automatisch coderen van de treffers van een zoekvraag kan nog niet: codeer een zinsdeel, een spreker of een kop.',
-  );
+  const query = await p.client.request(AutocodePreviewRequest, { target: { kind: 'query', text: '#actanten' }, code: 'outcome', uris: [uri] });
+  assert.deepEqual(query.matches.map((m) => [m.range, m.shape, m.alreadyCoded, m.context.text]), [[range(5, 35, 5, 43), 'addCode', false, 'bewoners']]);
+  const coded = await p.client.request(AutocodeApplyRequest, { target: { kind: 'query', text: '#actanten' }, code: 'outcome', matches: [{ uri, range: range(5, 35, 5, 43) }] });
+  assert.deepEqual(coded.edit, { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: range(5, 54, 5, 54), newText: ' #outcome' }] }] });
+  const malformed = await p.client.request(AutocodePreviewRequest, { target: { kind: 'query', text: '#actanten EN (' }, code: 'outcome' });
+  assert.deepEqual(malformed, { code: 'outcome', matches: [], skipped: 0, message: 'De zoekvraag is niet te lezen bij teken 14: Schrijf iets tussen de haakjes.' });
 });

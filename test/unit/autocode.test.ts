@@ -133,6 +133,22 @@ describe('Auto-coding', () => {
     assert.equal(out, '**S1:** Eerst dit. {#intentie #context}\n\n**S2:** Dan dat.\n');
   });
 
+  test("a query's fragments: the code added to each one's attribute block, unless it has it", () => {
+    const model = parseTranscript(doc);
+    const fragments = model.fragments.filter((f) => f.kind === 'inline');
+    const result = proposeCodings(doc, model, { kind: 'query', text: '#actanten OR #outcome' }, 'outcome', { fragments });
+    assert.deepEqual(result.proposals.map((p) => [p.range.start.line, p.shape, p.alreadyCoded, p.context.text]), [
+      [10, 'addCode', false, 'met bewoners'],
+      [18, 'addCode', true, 'bewoners'],
+    ]);
+    const out = applyEdits(doc, proposalEdits(result.proposals));
+    assert.equal(out, doc.replace('[met bewoners]{#actanten}', '[met bewoners]{#actanten #outcome}'));
+    assert.deepEqual(fragmentsWith(out, 'outcome'), [
+      { kind: 'inline', text: 'met bewoners' },
+      { kind: 'inline', text: 'bewoners' },
+    ]);
+  });
+
   test('an invalid code or nothing to look for: a message, no proposals', () => {
     assert.deepEqual(proposeCodings(doc, parseTranscript(doc), { kind: 'phrase', text: 'x' }, '#no good'), {
       proposals: [],

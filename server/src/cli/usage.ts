@@ -50,6 +50,7 @@ Commands:
       --format list|diff     How the changes are shown (default list).
   reidentify FILE --key FILE --out DIR   Write a copy with the real names into DIR, outside every git repository.
       --force                Replace a copy that is there.
+  autocode FOLDER 'QUERY' '#code'   Add the code to every fragment the coding query matches.
   autocode FOLDER --phrase TEXT '#code'   Code every occurrence of the words (whole words; case and
                     accents folded; never in code or markup). Or --speaker NAME: each paragraph of
                     the speaker's turns; --heading TEXT: each paragraph under the headings with
@@ -111,6 +112,7 @@ Opdrachten:
       --format list|diff     Hoe de wijzigingen worden getoond (standaard list).
   reidentify FILE --key FILE --out DIR   Schrijf een kopie met de echte namen in DIR, buiten elke git-repository.
       --force                Vervang een kopie die er al is.
+  autocode MAP 'ZOEKVRAAG' '#code'   Voeg de code toe aan elk fragment dat de zoekvraag vindt.
   autocode MAP --phrase TEKST '#code'   Codeer elke plek van de woorden (hele woorden; hoofdletters
                     en accenten tellen niet; nooit in code of opmaak). Of --speaker NAAM: elke alinea
                     van de beurten van de spreker; --heading TEKST: elke alinea onder de koppen met

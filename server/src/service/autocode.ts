@@ -1,10 +1,11 @@
 // `kader/autocode/preview` and `kader/autocode/apply`: auto-coding over the transcripts of the
 // workspace (core/autocode), as a list of matches to choose from and then one workspace edit.
-// Nothing is written here: the client applies the edit the researcher confirmed.
+// A query's matches are the fragments core/query finds: each gets the code added. Nothing is written here: the client applies the edit the researcher confirmed.
 
 import { checkAutocode, proposeCodings, verifyProposals, type AutocodeProposal, type AutocodeResult } from '../core/autocode';
 import { localize } from '../core/l10n';
 import { parseTranscript } from '../core/parse';
+import { parseQuery, queryMatches } from '../core/query';
 import type * as kader from '../protocol';
 import { canonicalUri } from '../workspace/uris';
 import type { DocumentView } from '../workspace/workspace';
@@ -40,27 +41,41 @@ function* transcriptsOf(s: Snapshot, uris: readonly string[] | undefined): Gener
   }
 }
 
+/** For a query, the places of the fragments it matches, per transcript URI; or why it cannot be read. */
+function queryPlaces(s: Snapshot, target: kader.AutocodeTarget): Map<string, number[]> | { message: string } | undefined {
+  if (target.kind !== 'query') return undefined;
+  const parsed = parseQuery(target.text, s.locale);
+  if (!parsed.ok) return { message: localize(s.locale)('The query cannot be read at character {0}: {1}', parsed.offset + 1, parsed.message) };
+  const places = new Map<string, number[]>();
+  for (const folder of s.workspace.folders) for (const m of queryMatches(folder.index, parsed.query)) places.set(m.document.key, m.places);
+  return places;
+}
+
 /** Each transcript's proposals (those with none left out), in folder and path order. */
-async function proposalsOf(s: Snapshot, params: kader.AutocodePreviewParams, token?: Cancellation): Promise<TranscriptProposals[]> {
+async function proposalsOf(s: Snapshot, params: kader.AutocodePreviewParams, places: Map<string, number[]> | undefined, token?: Cancellation): Promise<TranscriptProposals[]> {
   const found: TranscriptProposals[] = [];
   for (const view of transcriptsOf(s, params.uris)) {
+    const matched = places?.get(view.uri);
+    if (places && !matched) continue;
     const read = await s.workspace.textOf(view.uri);
     checkCancelled(token);
     if (!read) continue;
     const open = s.workspace.documents.get(view.uri);
     // An open document's coded text is read back reusing its chunks.
     const parse = open ? (text: string) => parseTranscript(text, open.cache.fork()) : undefined;
-    const result = proposeCodings(read.text, view.model, params.target, params.code, { locale: s.locale, parse });
+    const model = view.model;
+    const fragments = matched?.map((at) => model.fragments[at]).filter((f) => f !== undefined);
+    const result = proposeCodings(read.text, model, params.target, params.code, { locale: s.locale, parse, fragments });
     if (result.proposals.length > 0 || result.skipped > 0) found.push({ view, text: read.text, version: read.version, result });
   }
   return found.sort((a, b) => (a.view.relative < b.view.relative ? -1 : a.view.relative > b.view.relative ? 1 : 0));
 }
 
-/** A message for a target that cannot be looked for: an invalid code, no words, a query (not yet). */
-function refusal(s: Snapshot, params: kader.AutocodePreviewParams): string | undefined {
+/** A message for a target that cannot be looked for: an invalid code, no words, a malformed query. */
+function refusal(s: Snapshot, params: kader.AutocodePreviewParams, places: ReturnType<typeof queryPlaces>): string | undefined {
   const checked = checkAutocode(params.target, params.code, s.locale);
   if ('message' in checked) return checked.message;
-  if (params.target.kind === 'query') return localize(s.locale)('Auto-coding the matches of a query is not possible yet: code a phrase, a speaker or a heading.');
+  if (places && 'message' in places) return places.message;
   return undefined;
 }
 
@@ -68,11 +83,12 @@ export async function provideAutocodePreview(s: Snapshot, params: kader.Autocode
   checkParams(params);
   const checked = checkAutocode(params.target, params.code, s.locale);
   const code = 'code' in checked ? checked.code : params.code.trim().replace(/^#/, '');
-  const message = refusal(s, params);
-  if (message !== undefined) return { code, matches: [], skipped: 0, message };
+  const places = queryPlaces(s, params.target);
+  const message = refusal(s, params, places);
+  if (message !== undefined || (places && 'message' in places)) return { code, matches: [], skipped: 0, message };
   const matches: kader.AutocodeMatch[] = [];
   let skipped = 0;
-  for (const { view, result } of await proposalsOf(s, params, token)) {
+  for (const { view, result } of await proposalsOf(s, params, places, token)) {
     skipped += result.skipped;
     const uri = s.workspace.clientUri(view.uri);
     for (const p of result.proposals) matches.push({ uri, path: view.relative, range: p.range, context: p.context, shape: p.shape, alreadyCoded: p.alreadyCoded });
@@ -84,8 +100,9 @@ export async function provideAutocodeApply(s: Snapshot, params: kader.AutocodeAp
   checkParams(params);
   if (!Array.isArray(params.matches)) throw new InvalidParams('matches: the chosen matches, each { uri, range }.');
   const builder = new WorkspaceEditBuilder(s.client, s.workspace);
-  const message = refusal(s, params);
-  if (message !== undefined) return { edit: builder.build(), coded: 0, missing: params.matches.length, message };
+  const places = queryPlaces(s, params.target);
+  const message = refusal(s, params, places);
+  if (message !== undefined || (places && 'message' in places)) return { edit: builder.build(), coded: 0, missing: params.matches.length, message };
   const code = (checkAutocode(params.target, params.code) as { code: string }).code;
   const chosen = new Map<string, Set<string>>();
   for (const m of params.matches) {
@@ -96,7 +113,7 @@ export async function provideAutocodeApply(s: Snapshot, params: kader.AutocodeAp
   }
   let coded = 0;
   let found = 0;
-  for (const { view, text, version, result } of await proposalsOf(s, { ...params, uris: [...chosen.keys()] }, token)) {
+  for (const { view, text, version, result } of await proposalsOf(s, { ...params, uris: [...chosen.keys()] }, places, token)) {
     const keys = chosen.get(view.uri)!;
     const picked = result.proposals.filter((p) => keys.has(rangeKey(p.range)));
     found += picked.length;
