@@ -70,7 +70,7 @@ describe('kader --lang nl', () => {
     assert.equal(refused.code, 1);
     assert.equal(
       refused.err,
-      'kader: notities.txt: alleen .vtt-, .docx- en .qdc-bestanden kunnen worden geïmporteerd\nkader: binair.vtt: het bestand bevat NUL-bytes\n',
+      'kader: notities.txt: alleen .vtt-, .docx-, .qdc- en .qdpx-bestanden kunnen worden geïmporteerd\nkader: binair.vtt: het bestand bevat NUL-bytes\n',
     );
   });
 

@@ -77,7 +77,7 @@ test('kader/import: a WebVTT file becomes a transcript, with practice and time s
   const dutch = await startService(t, { locale: 'nl-NL' });
   assert.deepEqual(await dutch.request('kader/import', { fileName: 'x.pdf', base64: base64('%PDF') }), {
     ok: false,
-    message: 'alleen .vtt-, .docx- en .qdc-bestanden kunnen worden geïmporteerd',
+    message: 'alleen .vtt-, .docx-, .qdc- en .qdpx-bestanden kunnen worden geïmporteerd',
   });
 });
 

@@ -1,8 +1,9 @@
 // `kader export` and `kader import`.
 
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { localize } from '../core/l10n';
+import { localize, type Translate } from '../core/l10n';
 import { parseTranscript } from '../core/parse';
 import { prepareDetection } from '../core/privacy/detect';
 import type { Key } from '../core/privacy/key';
@@ -10,6 +11,7 @@ import { pseudonymise } from '../core/privacy/pseudonymise';
 import { readAllowList } from './privacy';
 import type { Locale } from '../core/types';
 import { exportBytes, importTargetName, type ExportFormat, type ExportSource } from '../core/outputs/exchange/exchange';
+import type { ImportedFile } from '../core/outputs/exchange/transcriptWriter';
 import { ExistsError, importFile, writeNew } from '../workspace/exchangeFiles';
 import type { Project } from '../workspace/project';
 import type { CliIo } from './io';
@@ -85,6 +87,10 @@ export async function runImport(
       failed++;
       continue;
     }
+    if (result.files) {
+      if (!(await writeProject(name, result.files, result.notes ?? [], outDir, options.force, io, t))) failed++;
+      continue;
+    }
     const target = path.join(outDir, importTargetName(file));
     try {
       await writeNew(target, result.markdown, options.force);
@@ -97,4 +103,42 @@ export async function runImport(
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * Writes the files of a project import into `outDir`: none at all when one of them exists
+ * (unless `force`), none outside `outDir`. Prints each file written, then what was not
+ * represented exactly.
+ */
+async function writeProject(name: string, files: ImportedFile[], notes: string[], outDir: string, force: boolean, io: ExchangeIo, t: Translate): Promise<boolean> {
+  const targets = files.map((file) => ({ file, target: path.join(outDir, file.name) }));
+  const outside = targets.find(({ file, target }) => !/^[^/\\]+$/.test(file.name) || file.name === '..' || path.dirname(target) !== outDir);
+  if (outside) {
+    io.err(`kader: ${name}: ${t('{0} is not a file name in the folder imported into', outside.file.name)}\n`);
+    return false;
+  }
+  if (!force) {
+    const existing: string[] = [];
+    for (const { target } of targets) if (await exists(target)) existing.push(path.relative(io.cwd, target));
+    if (existing.length > 0) {
+      for (const file of existing) io.err(`kader: ${t('{0} already exists; use --force to replace it', file)}\n`);
+      io.err(`kader: ${name}: ${t('nothing was written')}\n`);
+      return false;
+    }
+  }
+  for (const { file, target } of targets) {
+    await writeNew(target, file.text, force);
+    io.out(`${path.relative(io.cwd, target)}\n`);
+  }
+  for (const note of notes) io.err(`kader: ${name}: ${note}\n`);
+  return true;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
