@@ -203,6 +203,33 @@ export interface StatisticsResult extends Omit<Statistics, 'fragments'> {
 /** `kader/statistics`: the numbers of the Statistics view. */
 export const StatisticsRequest = new RequestType<StatisticsParams, StatisticsResult, void>('kader/statistics');
 
+export type { Matrix, MatrixDimension, MatrixMeasure, MatrixPercent, MatrixRelation, MatrixValue } from './core/outputs/matrix';
+type Matrix = import('./core/outputs/matrix').Matrix;
+
+export interface MatrixParams {
+  /** The workspace folder; the first when absent. */
+  folderUri?: string;
+  rows: import('./core/outputs/matrix').MatrixDimension;
+  columns: import('./core/outputs/matrix').MatrixDimension;
+  /** Fragments (default), documents or characters. */
+  measure?: import('./core/outputs/matrix').MatrixMeasure;
+  /** Codes × codes: how two codes meet (same fragment by default). */
+  relation?: import('./core/outputs/matrix').MatrixRelation;
+  filter?: StatisticsFilter;
+  /** Also list the fragments of this cell. */
+  cell?: { row: number; column: number };
+}
+
+export interface MatrixResult extends Matrix {
+  /** The fragments of the cell asked for; `uri` is the document's URI as the client knows it. */
+  fragments?: (FragmentSummary & { uri: string })[];
+  folderUri?: string;
+  folderName?: string;
+}
+
+/** `kader/matrix`: rows × columns (codes, practice, coder, speaker, document, a front matter key) and code relations. */
+export const MatrixRequest = new RequestType<MatrixParams, MatrixResult, void>('kader/matrix');
+
 /** What a transcript is compared with: another file, or its own version at a git revision. */
 export type AgreementOther = { kind: 'file'; uri: string } | { kind: 'revision'; rev: string };
 
@@ -311,10 +338,18 @@ export interface ImportParams {
 }
 
 export type ImportResponse =
-  | { ok: true; markdown: string; suggestedName: string; /** What the import changed, to tell the user (tracked changes accepted). */ notes?: string[] }
+  | {
+      ok: true;
+      markdown: string;
+      suggestedName: string;
+      /** What the import changed or could not represent, to tell the user (tracked changes accepted; a project's pictures). */
+      notes?: string[];
+      /** A project import (`.qdpx`): every file to create, by plain name in the folder imported into; `markdown` is its report. */
+      files?: { name: string; text: string }[];
+    }
   | { ok: false; message: string };
 
-/** `kader/import`: the Markdown for a Teams/Zoom `.vtt`, a Word `.docx` or a REFI-QDA `.qdc`. */
+/** `kader/import`: the Markdown for a Teams/Zoom `.vtt`, a Word `.docx` or a REFI-QDA `.qdc`; the files of a REFI-QDA project (`.qdpx`). */
 export const ImportRequest = new RequestType<ImportParams, ImportResponse, void>('kader/import');
 
 // File access through the client --------------------------------------------------------------------
@@ -520,3 +555,28 @@ export interface AutocodeApplyResult {
 
 /** `kader/autocode/apply`: the chosen matches coded, as one workspace edit for the client to apply. */
 export const AutocodeApplyRequest = new RequestType<AutocodeApplyParams, AutocodeApplyResult, void>('kader/autocode/apply');
+
+export type { Memo, MemoKind } from './core/index/memos';
+
+export interface MemosParams {
+  /** One workspace folder; absent: every folder that is a Kader project. */
+  folderUri?: string;
+}
+
+/** A memo with the URIs to open it and the transcripts a journal entry links. */
+export interface MemoItem extends Omit<import('./core/index/memos').Memo, 'links'> {
+  uri: string;
+  links?: { label: string; path: string; known: boolean; uri: string }[];
+  /** The workspace folder's name, with more than one folder. */
+  folder?: string;
+}
+
+export interface MemosResult {
+  /** Codes' memos, transcripts', fragments', then the journal's entries. */
+  memos: MemoItem[];
+  /** Folders are open and none of them is a Kader project. */
+  noProject?: true;
+}
+
+/** `kader/memos`: every memo of the project, grouped by kind, for the Memos view. */
+export const MemosRequest = new RequestType<MemosParams | undefined, MemosResult, void>('kader/memos');

@@ -104,11 +104,11 @@ describe('kader report', () => {
     assert.deepEqual(json.codebook, {
       path: 'codebook.md',
       codes: [
-        { code: 'intentie', name: 'Intentie', color: '#4E79A7', description: 'Waarom?' },
-        { code: 'intentie/gestuurd', name: 'Gestuurd', color: null, description: 'Moeten.' },
+        { code: 'intentie', name: 'Intentie', color: '#4E79A7', description: 'Waarom?', memo: null },
+        { code: 'intentie/gestuurd', name: 'Gestuurd', color: null, description: 'Moeten.', memo: null },
       ],
     });
-    assert.deepEqual(json.documents[0], { path: 'breda/a.md', practice: 'Breda', coder: 'anna', counted: true, attributes: {}, fragments: 2 });
+    assert.deepEqual(json.documents[0], { path: 'breda/a.md', practice: 'Breda', coder: 'anna', counted: true, attributes: {}, memo: null, fragments: 2 });
     assert.deepEqual(json.fragments[0], {
       path: 'breda/a.md',
       practice: 'Breda',

@@ -23,6 +23,7 @@ import { codingHandler } from './coding';
 import { reportHandler } from './report';
 import { queryHandler } from './query';
 import { statisticsHandler } from './statistics';
+import { matrixHandler } from './matrix';
 import { agreementHandler } from './agreement';
 import { agreementMergeHandler } from './agreementMerge';
 import { revisionsHandler } from './revisions';
@@ -34,6 +35,7 @@ import { privacyCheckHandler } from './privacyCheck';
 import { pseudonymiseHandler } from './pseudonymise';
 import { replaceEverywhereHandler } from './replaceEverywhere';
 import { keyEntryHandler } from './keyEntry';
+import { memosHandler } from './memos';
 import { autocodePreviewHandler } from './autocodePreview';
 import { autocodeApplyHandler } from './autocodeApply';
 
@@ -59,6 +61,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   reportHandler,
   queryHandler,
   statisticsHandler,
+  matrixHandler,
   agreementHandler,
   agreementMergeHandler,
   revisionsHandler,
@@ -70,6 +73,7 @@ export const REQUEST_HANDLERS: readonly RequestHandler[] = [
   pseudonymiseHandler,
   replaceEverywhereHandler,
   keyEntryHandler,
+  memosHandler,
   autocodePreviewHandler,
   autocodeApplyHandler,
 ];

@@ -11,6 +11,7 @@ import { base64Of, bytesOfBase64 } from './base64';
 import { Refusal } from './errors';
 import { folderFor } from './folders';
 import type { Snapshot } from './snapshot';
+import { journalOf } from './memos';
 
 const SUGGESTED: Record<ExportFormat, string> = { qdpx: 'qdpx', qdc: 'qdc', csv: 'csv', md: 'md', html: 'html' };
 
@@ -28,7 +29,7 @@ export async function provideExport(s: Snapshot, params: ExportParams): Promise<
     codebook: folder.codebook,
     textOf: async (document: { key: string }) => (await workspace.textOf(document.key))?.text ?? '',
   };
-  const input = { index: folder.index, codebook: folder.codebook, locale };
+  const input = { index: folder.index, codebook: folder.codebook, locale, journal: await journalOf(s, folder) };
   const bytes = await exportBytes(source, input, { format: params.format, separator: params.separator, groupBy: params.groupBy, matrix: params.matrix });
   const base = params.format === 'qdc' ? 'codebook' : folder.name.slice(folder.name.lastIndexOf('/') + 1) || 'kader';
   return { base64: base64Of(bytes), suggestedName: `${base}${params.format === 'csv' && params.matrix ? '-matrix' : ''}.${SUGGESTED[params.format]}`, transcripts: folder.index.size };
@@ -37,5 +38,11 @@ export async function provideExport(s: Snapshot, params: ExportParams): Promise<
 export async function provideImport(locale: Locale, importer: Importer, params: ImportParams): Promise<ImportResponse> {
   const result = await importer(params.fileName, bytesOfBase64(params.base64), { practice: params.practice, timestamps: params.timestamps, locale });
   if (!result.ok) return result;
-  return { ok: true, markdown: result.markdown, suggestedName: importTargetName(params.fileName), ...(result.notes?.length ? { notes: result.notes } : {}) };
+  return {
+    ok: true,
+    markdown: result.markdown,
+    suggestedName: importTargetName(params.fileName),
+    ...(result.notes?.length ? { notes: result.notes } : {}),
+    ...(result.files ? { files: result.files } : {}),
+  };
 }

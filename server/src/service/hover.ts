@@ -1,4 +1,4 @@
-// Hover on a code: its name and description from the codebook (or the built-in framework's
+// Hover on a code: its name, description and memo from the codebook (or the built-in framework's
 // dialogue question), and how it is used: fragments, practices, the practices that use it most.
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver-protocol';
@@ -21,6 +21,7 @@ export function hoverText(folder: Folder, code: string, locale: Locale, markdown
   if (definition) {
     parts.push(`**${text(definition.name)}** \`#${code}\``);
     if (definition.description) parts.push(definition.description);
+    if (definition.memo) parts.push(`**${t('Memo')}:** ${definition.memo}`);
     if (folder.codebook.builtIn) parts.push(`_${t('Built-in framework')}_`);
   } else {
     parts.push(`\`#${code}\``, t('Not in the codebook.'));

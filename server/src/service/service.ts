@@ -24,6 +24,7 @@ import { provideExport, provideImport, type Importer } from './exchange';
 import { provideFoldingRanges } from './folding';
 import { provideHighlights } from './highlight';
 import { provideHover } from './hover';
+import { provideMemos } from './memos';
 import { provideReferences } from './references';
 import { PrivacyService, provideCheck, provideKeyEntry, providePseudonymise, provideReplaceEverywhere, provideSummary } from './privacy';
 import { providePrepareRename, provideRename } from './rename';
@@ -31,6 +32,7 @@ import { provideQuery } from './query';
 import { provideReport } from './report';
 import type { Snapshot } from './snapshot';
 import { provideStatistics } from './statistics';
+import { provideMatrix } from './matrix';
 import { provideDocumentSymbols, provideWorkspaceSymbols } from './symbols';
 import { provideTree, provideTreePath } from './tree';
 
@@ -85,7 +87,9 @@ export interface KaderService {
   coding(params: kader.CodingParams, token?: Cancellation): Promise<kader.CodingResult>;
   report(params: kader.ReportParams | undefined, token?: Cancellation): Promise<{ text: string }>;
   query(params: kader.QueryParams | undefined, token?: Cancellation): Promise<kader.QueryResult>;
+  memos(params: kader.MemosParams | undefined, token?: Cancellation): Promise<kader.MemosResult>;
   statistics(params: kader.StatisticsParams | undefined, token?: Cancellation): Promise<kader.StatisticsResult>;
+  matrix(params: kader.MatrixParams, token?: Cancellation): Promise<kader.MatrixResult>;
   agreement(params: kader.AgreementParams, token?: Cancellation): Promise<kader.AgreementReport>;
   agreementMerge(params: kader.AgreementMergeParams, token?: Cancellation): Promise<kader.AgreementMergeResult>;
   revisions(params: kader.RevisionsParams | undefined, token?: Cancellation): Promise<kader.RevisionsResult>;
@@ -158,7 +162,9 @@ export function createKaderService(options: KaderServiceOptions): KaderService {
     coding: async (params, token) => provideCoding(await service.snapshot('document', token), params),
     report: async (params, token) => provideReport(await service.snapshot('workspace', token), params),
     query: async (params, token) => provideQuery(await service.snapshot('workspace', token), params),
+    memos: async (params, token) => provideMemos(await service.snapshot('workspace', token), params, token),
     statistics: async (params, token) => provideStatistics(await service.snapshot('workspace', token), params),
+    matrix: async (params, token) => provideMatrix(await service.snapshot('workspace', token), params),
     agreement: async (params, token) => provideAgreement(await service.snapshot('document', token), params, token),
     agreementMerge: async (params, token) => provideAgreementMerge(await service.snapshot('document', token), params, token),
     revisions: async (params, token) => provideRevisions(await service.snapshot('document', token), params),

@@ -4,6 +4,8 @@
 import { codeLookup, transcriptDiagnostics } from '../core/parse';
 import type { Codebook, Diagnostic, Locale } from '../core/types';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
+import type { JournalEntry } from '../core/index/memos';
+import { readJournal } from '../service/memos';
 import { createKaderService, type KaderService } from '../service/service';
 import { bytesOfMB, DEFAULT_CODEBOOK, DEFAULT_MAX_TRANSCRIPT_MB, formatMB, type ReadProblem } from '../core/fileText';
 import { importInWorker } from './importRunner';
@@ -28,6 +30,8 @@ export interface Project {
   codebook: Codebook;
   /** Relative path of the codebook file, when there is one. */
   codebookPath?: string;
+  /** The project journal: the Markdown files of `memos/`. */
+  journal: JournalEntry[];
   /** Files that could not be read. */
   problems: FileProblem[];
   /** Transcripts larger than this many bytes were skipped (`too-large` problems). */
@@ -67,7 +71,8 @@ export async function loadProject(root: string, options: LoadOptions): Promise<P
     if (!options.indexer) await indexer.dispose();
   }
   const problems = [...folder.problems].map(([path, p]) => ({ path, problem: p.problem, detail: p.detail })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { root, service, index: folder.index, codebook: folder.codebook, codebookPath: folder.codebookSource ? codebookPath : undefined, problems, maxBytes };
+  const journal = await readJournal(nodeFileSystem, folder.uri);
+  return { root, service, index: folder.index, codebook: folder.codebook, codebookPath: folder.codebookSource ? codebookPath : undefined, journal, problems, maxBytes };
 }
 
 /** All diagnostics of a project by relative path: syntax, codes against the codebook, codebook. */

@@ -15,6 +15,7 @@ import { familyMatrices, familyMatrixMarkdown, LEARNING_FAMILIES, type FamilyMat
 import { quoteParts } from './quoteTurns';
 import { csvRow, isRelativeHref, markdownCode, markdownFileLink, markdownText, terminalLine, type CsvCell } from './outputEscaping';
 import type { Codebook, Locale } from '../types';
+import type { JournalEntry } from '../index/memos';
 import { comparePractice, type FragmentRef, type WorkspaceIndex } from '../index/workspaceIndex';
 
 export interface ReportInput {
@@ -24,6 +25,8 @@ export interface ReportInput {
   codebookPath?: string;
   locale: Locale;
   filter?: TreeFilter;
+  /** The project journal (`memos/`), in path order: the reports' appendix. */
+  journal?: JournalEntry[];
 }
 
 const fragments = (t: Translate, n: number): string => (n === 1 ? t('1 fragment') : t('{0} fragments', n));
@@ -77,7 +80,78 @@ export function textReport(input: ReportInput, options: TextReportOptions = {}):
   walk(tree(input.index, input.codebook, input.filter ?? {}, input.locale), 0);
   const note = leftOutNote(input, t, (s) => s, (s) => s).map(terminalLine);
   if (note.length > 0) lines.push('', ...note.slice(0, -1));
+  if (options.quotes) lines.push(...memoLines(input, t));
   return lines.join('\n') + '\n';
+}
+
+const oneLine = (text: string): string => terminalLine(text.replace(/\s*[\r\n]+\s*/g, ' '));
+
+/** The memos of codes and transcripts and the journal's entries, for the terminal (empty without any). */
+function memoLines(input: ReportInput, t: Translate): string[] {
+  const lines: string[] = [];
+  const codes = input.codebook.codes.filter((c) => c.memo);
+  if (codes.length > 0) lines.push('', t('Code memos:'), ...codes.map((c) => `  ${oneLine(`${c.name} #${c.code}: ${c.memo!}`)}`));
+  const transcripts = transcriptMemos(input);
+  if (transcripts.length > 0) lines.push('', t('Transcript memos:'), ...transcripts.map((d) => `  ${oneLine(`${d.path}: ${d.memo}`)}`));
+  const journal = input.journal ?? [];
+  if (journal.length > 0) {
+    lines.push('', t('Journal:'));
+    for (const entry of journal) {
+      const named = [...new Set(entry.codes.map((c) => `#${c.code}`))];
+      const linked = [...new Set(entry.links.map((l) => l.path))];
+      lines.push(`  ${oneLine(`${entry.path} — ${entry.title}`)}`);
+      if (named.length > 0) lines.push(`    ${oneLine(t('codes: {0}', named.join(', ')))}`);
+      if (linked.length > 0) lines.push(`    ${oneLine(t('transcripts: {0}', linked.join(', ')))}`);
+    }
+  }
+  return lines;
+}
+
+/** The transcripts with a memo (their front matter's `memo:`), in path order. */
+function transcriptMemos(input: ReportInput): { path: string; memo: string }[] {
+  return input.index
+    .all()
+    .filter((d) => d.model.frontMatter.memo !== undefined)
+    .map((d) => ({ path: d.path, memo: d.model.frontMatter.memo! }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A memo as escaped Markdown paragraphs: its paragraphs kept, each on one line, nothing in it read as Markdown. */
+function memoParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .flatMap((p) => [markdownText(p), '']);
+}
+
+/** The Markdown report's memo sections: the codes' and transcripts' memos, then the journal as an appendix. */
+function memoSections(input: ReportInput, t: Translate): string[] {
+  const out: string[] = [];
+  const codes = input.codebook.codes.filter((c) => c.memo);
+  if (codes.length > 0) {
+    out.push(`## ${t('Code memos')}`, '');
+    for (const c of codes) out.push(`### ${markdownText(c.name)} (${markdownCode(`#${c.code}`)})`, '', ...memoParagraphs(c.memo!));
+  }
+  const transcripts = transcriptMemos(input);
+  if (transcripts.length > 0) {
+    out.push(`## ${t('Transcript memos')}`, '');
+    for (const d of transcripts) out.push(`### ${markdownFileLink(d.path, d.path)}`, '', ...memoParagraphs(d.memo));
+  }
+  const journal = input.journal ?? [];
+  if (journal.length > 0) {
+    out.push(`## ${t('Journal')}`, '');
+    for (const entry of journal) {
+      out.push(`### ${markdownText(entry.title)}`, '');
+      const named = [...new Set(entry.codes.map((c) => markdownCode(`#${c.code}`)))];
+      const linked = [...new Map(entry.links.map((l) => [l.path, markdownFileLink(l.label, l.path)])).values()];
+      const about = [markdownFileLink(entry.path, entry.path), ...named, ...linked];
+      out.push(about.join(' · '), '');
+      // The entry's own title is the heading above.
+      out.push(...memoParagraphs(entry.text.replace(/^ {0,3}#{1,6}[ \t]+[^\r\n]*(?:\r\n?|\n|$)/, '')));
+    }
+  }
+  return out;
 }
 
 function lineOf(range: { start: { line: number } }): number {
@@ -166,6 +240,7 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
         quotes(list, aspect);
       }
     }
+    out.push(...memoSections(input, t));
     return out.join('\n');
   }
   for (const aspect of aspects) {
@@ -184,6 +259,7 @@ export function markdownReport(input: ReportInput, options: MarkdownReportOption
       quotes(list, aspect);
     }
   }
+  out.push(...memoSections(input, t));
   return out.join('\n');
 }
 
@@ -248,12 +324,15 @@ function learningLevelMatrices(input: ReportInput): { matrices: FamilyMatrix[]; 
 }
 
 /**
- * One row per fragment and code; every text cell neutralised against formulas, the line a number.
+ * One row per fragment and code; every text cell neutralised against formulas, the line a number;
+ * a `transcript_memo` column last when a transcript has a memo.
  * With a learning family, a second table follows after an empty line: one row per aspect, level
  * and practice with its number of fragments (as the report's "Aspects × level" tables count them).
  */
 export function csvReport(input: ReportInput, separator = ','): string {
-  const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'text', 'memo', 'line'];
+  // The transcripts' memos are a last column when any transcript has one.
+  const transcriptMemo = input.index.all().some((d) => d.model.frontMatter.memo !== undefined);
+  const header = ['file', 'practice', 'coder', 'speaker', 'code', 'aspect', 'text', 'memo', 'line', ...(transcriptMemo ? ['transcript_memo'] : [])];
   const rows = [csvRow(header, separator)];
   for (const ref of filteredFragments(input.index, input.filter)) {
     for (const code of ref.fragment.codes) {
@@ -268,6 +347,7 @@ export function csvReport(input: ReportInput, separator = ','): string {
         ref.fragment.memo ?? '',
         lineOf(ref.fragment.content.range),
       ];
+      if (transcriptMemo) row.push(ref.document.model.frontMatter.memo ?? '');
       rows.push(csvRow(row, separator));
     }
   }
@@ -331,7 +411,7 @@ export function jsonReport(input: ReportInput): unknown {
   return {
     codebook: {
       path: input.codebookPath ?? null,
-      codes: codebook.codes.map((c) => ({ code: c.code, name: c.name, color: c.color ?? null, description: c.description })),
+      codes: codebook.codes.map((c) => ({ code: c.code, name: c.name, color: c.color ?? null, description: c.description, memo: c.memo ?? null })),
     },
     documents: index.all().map((d) => ({
       path: d.path,
@@ -339,6 +419,7 @@ export function jsonReport(input: ReportInput): unknown {
       coder: d.coder ?? null,
       counted: input.filter?.coder ? d.coder === input.filter.coder : !left.has(d.key),
       attributes: d.attributes,
+      memo: d.model.frontMatter.memo ?? null,
       fragments: d.fragments.length,
     })),
     fragments: refs.map((ref) => {
@@ -357,6 +438,13 @@ export function jsonReport(input: ReportInput): unknown {
     }),
     aspects,
     ...learningLevelsJson(input),
+    journal: (input.journal ?? []).map((entry) => ({
+      path: entry.path,
+      title: entry.title,
+      codes: [...new Set(entry.codes.map((c) => c.code))],
+      transcripts: [...new Set(entry.links.map((l) => l.path))],
+      text: entry.text,
+    })),
   };
 }
 
