@@ -19,7 +19,7 @@ import { localize } from '../l10n';
 import { leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { noPracticeLabel } from '../index/aggregate';
 import { comparePersons, personOf, type Person } from '../index/speakers';
-import { comparePractice, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
+import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 import type { Codebook, Fragment, Locale } from '../types';
 import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
 
@@ -296,6 +296,17 @@ function meetings(document: IndexedDocument, fragments: readonly Fragment[], rel
 }
 
 export function computeMatrix(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions): Matrix {
+  return compute(index, codebook, locale, options);
+}
+
+/** The fragments a cell stands for (of row `row`, column `column`), in path and document order. */
+export function matrixCellFragments(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions, row: number, column: number): FragmentRef[] {
+  const out: FragmentRef[] = [];
+  compute(index, codebook, locale, options, { row, column, into: out });
+  return out;
+}
+
+function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions, collect?: { row: number; column: number; into: FragmentRef[] }): Matrix {
   const filter = options.filter ?? {};
   const measure = options.measure ?? 'fragments';
   const documents = countedDocuments(index, filter);
@@ -344,6 +355,7 @@ export function computeMatrix(index: WorkspaceIndex, codebook: Codebook, locale:
       for (const r of rowOf[i]!) for (const c of columnOf[i]!) if (related(r, c)) pairs.add(r * C + c);
       pairsOf[i] = pairs;
       if (pairs.size === 0) continue;
+      if (collect && pairs.has(collect.row * C + collect.column)) collect.into.push({ document, fragment });
       // Characters: a fragment inside another of the same cell (row, column, total) adds none.
       const ancestors: number[] = [];
       if (measure === 'characters') for (let p = fragment.parent; p >= 0; p = fragments[p]!.parent) ancestors.push(p);
