@@ -38,7 +38,8 @@ export async function runExport(
   const t = localize(options.locale);
   const file = path.resolve(io.cwd, options.out ?? (options.matrix ? 'matrix.csv' : OUTPUT_NAME[options.format]));
   const source = options.pseudonymise ? await pseudonymised(diskExportSource(project), options.pseudonymise, await readAllowList(project.root), options.locale) : diskExportSource(project);
-  const input = { ...project, index: source.index, locale: options.locale, filter: { coder: options.coder } };
+  // The journal is the researcher's own text, not pseudonymised: a pseudonymised export leaves it out.
+  const input = { ...project, journal: options.pseudonymise ? [] : project.journal, index: source.index, locale: options.locale, filter: { coder: options.coder } };
   const bytes = await exportBytes(source, input, { format: options.format, separator: options.separator, groupBy: options.groupBy, matrix: options.matrix });
   try {
     await writeNew(file, bytes, options.force);
