@@ -22,7 +22,7 @@ describe('kader --help', () => {
     assert.ok(en.out.startsWith('Usage: kader <command> [folder] [options]\n'), en.out);
     assert.ok(nl.out.startsWith('Gebruik: kader <opdracht> [map] [opties]\n'), nl.out);
     assert.deepEqual(vocabulary(nl.out), vocabulary(en.out));
-    assert.deepEqual(vocabulary(en.out).commands, ['check', 'report', 'export', 'import', 'key', 'pseudonymise', 'reidentify', 'autocode', 'autocode', 'hooks', 'agree', 'agree', 'agree']);
+    assert.deepEqual(vocabulary(en.out).commands, ['check', 'report', 'query', 'export', 'import', 'key', 'pseudonymise', 'reidentify', 'autocode', 'autocode', 'hooks', 'agree', 'agree', 'agree']);
   });
 
   test('the report’s options and --coder are described in both languages', async () => {
@@ -31,11 +31,11 @@ describe('kader --help', () => {
     assert.ok(en.includes('      --group-by aspect|practice   Aspect, then practice (default), or practice, then aspect.\n'), en);
     assert.ok(en.includes('      --quotes               Text format: each quote under its code, with speaker, transcript and line.\n'), en);
     assert.ok(en.includes('JSON and CSV also hold\n                             the aspects against the learning level and loop, when the codebook has them.\n'), en);
-    assert.ok(en.includes('  --coder NAME      Only fragments of transcripts coded by NAME (report, export); exit 2, naming\n                    the coders there are, when no transcript is coded by NAME.\n'), en);
+    assert.ok(en.includes('  --coder NAME      Only fragments of transcripts coded by NAME (report, query, export); exit 2, naming\n                    the coders there are, when no transcript is coded by NAME.\n'), en);
     assert.ok(nl.includes('      --group-by aspect|practice   Eerst aspect, dan praktijk (standaard), of eerst praktijk, dan aspect.\n'), nl);
     assert.ok(nl.includes('      --quotes               Formaat text: elk citaat onder zijn code, met spreker, transcript en regel.\n'), nl);
     assert.ok(nl.includes('JSON en CSV bevatten ook\n                             de aspecten tegen leerniveau en lus, als het codeboek die heeft.\n'), nl);
-    assert.ok(nl.includes('  --coder NAME      Alleen fragmenten van transcripten gecodeerd door NAME (report, export); eindig\n'), nl);
+    assert.ok(nl.includes('  --coder NAME      Alleen fragmenten van transcripten gecodeerd door NAME (report, query, export); eindig\n'), nl);
   });
 
   test('LANG=nl_NL gives the Dutch help; no command at all gives it too, with exit 2', async () => {

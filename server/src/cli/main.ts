@@ -15,6 +15,7 @@ import { runAgree } from './agree';
 import { runAutocode } from './autocode';
 import { MatrixUsageError, runMatrix } from './matrix';
 import { runHooks } from './hooks';
+import { runQuery } from './query';
 import { runKey, runPrivacyCheck, runPseudonymise, runReidentify } from './privacy';
 import { readKeyFile } from './privacyKey';
 import type { CliIo } from './io';
@@ -154,6 +155,10 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
     if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
     if (command === 'hooks') return await runHooks(rest, locale, io);
+    if (command === 'query') {
+      const open = (folder: string, cache: string | undefined, maxSize: string | undefined): Promise<Project> => openFolder(folder, io, locale, cache, maxSize);
+      return await runQuery(rest, locale, io, { open, checkCoder: (project, coder) => knownCoder(project, coder, t) });
+    }
     if (command === 'autocode') return await runAutocode(rest, locale, io, (folder, cache, maxSize) => openFolder(folder, io, locale, cache, maxSize));
     const { values, positionals } = parse(rest);
     if (values.help) {

@@ -31,6 +31,12 @@ Commands:
       --percent row|column   Each cell as a share of its row's or its column's total.
       --relation fragment|overlap|near/N   For code×code: codes on the same fragment (default), on
                              overlapping fragments, or within N turns.
+  query FOLDER 'QUERY'   The fragments a coding query finds (docs/queries.md), e.g.
+                    kader query . '#intentie AND practice:"Leergemeenschap Breda"'. Exit 2 with the
+                    place of the mistake when the query is malformed.
+      --format text|json|csv|markdown|html   Output format (default text): a line per quote; JSON
+                             { "fragments": [...] } as in report; CSV a row per fragment; Markdown
+                             and HTML the report of the fragments found.
 
   export [folder]   Export the project for other tools or readers.
       --format qdpx|qdc|csv|md|html   REFI-QDA project or codebook, CSV, report (default qdpx).
@@ -60,7 +66,7 @@ Commands:
 ${HOOKS_USAGE}${AGREE_USAGE}
 Common options:
   --lang en|nl      Language of messages, reports and this help (default from LANG).
-  --coder NAME      Only fragments of transcripts coded by NAME (report, export); exit 2, naming
+  --coder NAME      Only fragments of transcripts coded by NAME (report, query, export); exit 2, naming
                     the coders there are, when no transcript is coded by NAME.
   --cache DIR       Keep parsed transcripts in DIR, so the next run only reads changed files.
   --max-size MB     Skip (and report) transcripts larger than MB megabytes (default 20).
@@ -93,6 +99,12 @@ Opdrachten:
       --percent row|column   Elke cel als aandeel van het totaal van zijn rij of zijn kolom.
       --relation fragment|overlap|near/N   Bij code×code: codes op hetzelfde fragment (standaard), op
                              overlappende fragmenten, of binnen N beurten.
+  query MAP 'ZOEKVRAAG'   De fragmenten die een zoekvraag vindt (docs/queries.nl.md), bijv.
+                    kader query . '#intentie EN praktijk:"Leergemeenschap Breda"'. Eindigt met 2, met
+                    de plek van de fout, als de zoekvraag niet klopt.
+      --format text|json|csv|markdown|html   Uitvoerformaat (standaard text): een regel per citaat;
+                             JSON { "fragments": [...] } zoals bij report; CSV een rij per fragment;
+                             Markdown en HTML het rapport van de gevonden fragmenten.
 
   export [map]      Exporteer het project voor andere programma's of lezers.
       --format qdpx|qdc|csv|md|html   REFI-QDA-project of -codeboek, CSV, rapport (standaard qdpx).
@@ -131,7 +143,7 @@ Opdrachten:
 
 Algemene opties:
   --lang en|nl      Taal van meldingen, rapporten en deze hulp (standaard uit LANG).
-  --coder NAME      Alleen fragmenten van transcripten gecodeerd door NAME (report, export); eindig
+  --coder NAME      Alleen fragmenten van transcripten gecodeerd door NAME (report, query, export); eindig
                     met 2, met de codeurs die er zijn, als geen transcript door NAME is gecodeerd.
   --cache DIR       Bewaar gelezen transcripten in DIR, zodat de volgende keer alleen gewijzigde bestanden worden gelezen.
   --max-size MB     Sla transcripten groter dan MB megabytes over (en meld ze) (standaard 20).
