@@ -9,6 +9,7 @@ import { CodeHistory, CodePicker } from './codePicker';
 import { CodingCommands } from './codingCommands';
 import { ColorIcons } from './colorIcons';
 import { registerAgreement } from './agreement/panel';
+import { registerAutocode } from './autocode/command';
 import { DecorationController } from './decorations';
 import { registerExchangeCommands } from './exchangeCommands';
 import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
@@ -115,6 +116,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   const statistics = registerStatistics(context, request, { onDidChangeIndex: server.onDidChangeIndex });
   const agreement = registerAgreement(context, request, (method) => server.refusal(method));
   const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels, speakers], [server.onDidChangeIndex, filter.onDidChange]);
+  const autocode = registerAutocode(context, server, picker);
   for (const [provider, view] of views) context.subscriptions.push(view.onDidChangeSelection((e) => quoteReader.follow(provider, e.selection[0])));
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
@@ -157,6 +159,7 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     statisticsPanel: () => statistics.current(),
     agreementPanel: (uri) => agreement.panel(uri),
     quoteReaderPanel: () => quoteReader.current(),
+    autocodePanel: () => autocode.current(),
   };
 }
 

@@ -39,4 +39,6 @@ export interface KaderApi {
   agreementPanel(uri: vscode.Uri): WebviewProbe | undefined;
   /** The open quote reader (Read Quotes). */
   quoteReaderPanel(): WebviewProbe | undefined;
+  /** The open auto-coding preview (Auto-code…). */
+  autocodePanel(): WebviewProbe | undefined;
 }
