@@ -9,6 +9,7 @@
 // number of documents, not of fragments); only the fragment leaves of the last level are built.
 
 import { aspectOf } from '../codes';
+import { laterParts } from '../fragmentParts';
 import { localize } from '../l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 import { conversationsOf } from './conversations';
@@ -198,8 +199,9 @@ function entriesOf(cache: AggregateCache, document: IndexedDocument, needle: str
   if (needle === '') return all;
   if (known[1]?.needle !== needle) {
     const places: number[] = [];
+    const later = laterParts(document.fragments);
     document.fragments.forEach((fragment, at) => {
-      if (fragment.text.toLowerCase().includes(needle) || (fragment.memo ?? '').toLowerCase().includes(needle)) places.push(at);
+      if (!later.has(at) && (fragment.text.toLowerCase().includes(needle) || (fragment.memo ?? '').toLowerCase().includes(needle))) places.push(at);
     });
     known[1] = sorted(document, all.sets, needle, places);
   }
@@ -286,7 +288,9 @@ export class AggregateCache implements IndexCache {
   constructor(index: WorkspaceIndex) {
     this.entries = new PerDocument(index, (document) => {
       const sets = document.fragments.map((fragment) => this.codeSets.of(fragment.codes));
-      return [sorted(document, sets, '', undefined)];
+      // A coding written as parts (part="…") is counted once: by its first part.
+      const later = laterParts(document.fragments);
+      return [sorted(document, sets, '', later.size > 0 ? sets.flatMap((_, at) => (later.has(at) ? [] : [at])) : undefined)];
     });
   }
 

@@ -15,6 +15,7 @@
 
 import { diffChars, diffLines } from 'diff';
 import type { TextEdit } from '../edits';
+import { partOf } from '../fragmentParts';
 import { LineIndex, parseTranscript, stripBom } from '../parse';
 import type { Fragment, Range, Transcript } from '../types';
 
@@ -399,6 +400,32 @@ function segmentsOf(s: Side, code: string): CommonSegment[] {
   return s.model.fragments.filter((f) => f.codes.includes(code)).map((f) => commonSegment(s, f));
 }
 
+/** A code's segments, the parts of one coding (part="…", fragmentParts.ts) joined into one segment. */
+function codingSegmentsOf(s: Side, code: string): CommonSegment[] {
+  const out: CommonSegment[] = [];
+  const at = new Map<string, number>();
+  for (const segment of segmentsOf(s, code)) {
+    const part = partOf(segment.fragment);
+    const known = part === undefined ? undefined : at.get(part);
+    if (known === undefined) {
+      if (part !== undefined) at.set(part, out.length);
+      out.push(segment);
+      continue;
+    }
+    const joined = out[known]!;
+    const parts: [number, number][] = [];
+    for (const [from, to] of [...joined.parts, ...segment.parts].sort((x, y) => x[0] - y[0])) {
+      const last = parts[parts.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else parts.push([from, to]);
+    }
+    const size = parts.reduce((n, [from, to]) => n + to - from, 0);
+    const hull: [number, number] = parts.length ? [parts[0]![0], parts[parts.length - 1]![1]] : [0, 0];
+    out[known] = { fragment: joined.fragment, parts, size, hull };
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The comparison
 
@@ -513,7 +540,7 @@ function compare(inputA: CodingInput, inputB: CodingInput, options: AgreementOpt
       characters: counts,
       ...cohen(counts),
       alpha: krippendorff(counts),
-      segments: segmentAgreement(segmentsOf(a, code), segmentsOf(b, code), threshold),
+      segments: segmentAgreement(codingSegmentsOf(a, code), codingSegmentsOf(b, code), threshold),
     };
   });
 
