@@ -34,6 +34,38 @@ export interface ImportOutcome {
   skipped: { file: vscode.Uri; reason: string }[];
   /** What an import changed, per file (tracked changes of a Word file taken as accepted). */
   notes: { file: vscode.Uri; note: string }[];
+  /** The import report of each project (`.qdpx`) imported. */
+  reports: { file: vscode.Uri; report: vscode.Uri }[];
+}
+
+/**
+ * The files of a project import (`.qdpx`), created in `folder` by `edit`: all of them, or none
+ * when one exists already. Names are plain file names (the server makes them; checked again).
+ */
+async function createProjectFiles(edit: vscode.WorkspaceEdit, folder: vscode.Uri, file: vscode.Uri, files: { name: string; text: string }[], notes: string[], outcome: ImportOutcome): Promise<void> {
+  const bad = files.find((f) => !/^[^/\\]+$/.test(f.name) || f.name === '.' || f.name === '..');
+  if (bad) {
+    outcome.skipped.push({ file, reason: t('{0} is not a file name in the folder imported into', bad.name) });
+    return;
+  }
+  const targets = files.map((f) => ({ text: f.text, target: vscode.Uri.joinPath(folder, f.name), name: f.name }));
+  for (const { target, name } of targets) {
+    const taken = await vscode.workspace.fs.stat(target).then(
+      () => true,
+      () => false,
+    );
+    if (taken || outcome.created.some((c) => c.toString() === target.toString())) {
+      outcome.skipped.push({ file, reason: t('{0} already exists', name) });
+      return;
+    }
+  }
+  for (const { target, text } of targets) {
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: utf8Bytes(text) });
+    outcome.created.push(target);
+  }
+  for (const note of notes) outcome.notes.push({ file, note });
+  const report = targets[targets.length - 1];
+  if (report && !report.name.endsWith('.md')) outcome.reports.push({ file, report: report.target });
 }
 
 function formats(): { format: ExportFormat; matrix?: 'documents'; label: string; detail: string; filters: Record<string, string[]> }[] {
@@ -68,7 +100,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
     (await vscode.window.showOpenDialog({
       canSelectMany: true,
       openLabel: t('Import'),
-      filters: { [t('Transcripts and codebooks')]: ['vtt', 'docx', 'qdc'] },
+      filters: { [t('Transcripts, codebooks and projects')]: ['vtt', 'docx', 'qdc', 'qdpx'] },
     }));
   if (!files || files.length === 0) return undefined;
   const folder = await pickFolder(args.folder);
@@ -81,7 +113,7 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
     }));
   if (practice === undefined) return undefined;
 
-  const outcome: ImportOutcome = { created: [], skipped: [], notes: [] };
+  const outcome: ImportOutcome = { created: [], skipped: [], notes: [], reports: [] };
   const edit = new vscode.WorkspaceEdit();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Importing transcripts'), cancellable: true },
@@ -105,6 +137,10 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
           outcome.skipped.push({ file, reason: response.message });
           continue;
         }
+        if (response.files) {
+          await createProjectFiles(edit, folder, file, response.files, response.notes ?? [], outcome);
+          continue;
+        }
         const target = vscode.Uri.joinPath(folder, response.suggestedName);
         const taken = await vscode.workspace.fs.stat(target).then(
           () => true,
@@ -122,13 +158,26 @@ async function importCommand(server: KaderServer, args: ImportArgs = {}): Promis
   );
   if (outcome.created.length > 0 && !(await vscode.workspace.applyEdit(edit, { isRefactoring: false }))) {
     void vscode.window.showErrorMessage(t('The transcripts could not be created.'));
-    return { created: [], skipped: outcome.skipped, notes: [] };
+    return { created: [], skipped: outcome.skipped, notes: [], reports: [] };
   }
   for (const { file, reason } of outcome.skipped) {
     void vscode.window.showWarningMessage(t('{0} was not imported: {1}', file.path.split('/').pop() ?? '', reason));
   }
-  for (const { file, note } of outcome.notes) void vscode.window.showInformationMessage(`${file.path.split('/').pop() ?? ''}: ${note}`);
-  if (outcome.created.length > 0 && args.show !== false) await vscode.window.showTextDocument(outcome.created[0]!);
+  const projects = new Set(outcome.reports.map((r) => r.file.toString()));
+  for (const { file, note } of outcome.notes) if (!projects.has(file.toString())) void vscode.window.showInformationMessage(`${file.path.split('/').pop() ?? ''}: ${note}`);
+  // A project's notes in one message, with its report at hand.
+  for (const report of outcome.reports) {
+    const name = report.file.path.split('/').pop() ?? '';
+    const notes = outcome.notes.filter((n) => n.file.toString() === report.file.toString()).map((n) => n.note);
+    const open = t('Open Import Report');
+    const message = notes.length > 0 ? t('{0} imported. Not represented exactly: {1}.', name, notes.join('; ')) : t('{0} imported; everything was represented.', name);
+    void vscode.window.showInformationMessage(message, open).then((answer) => {
+      if (answer === open) void vscode.window.showTextDocument(report.report);
+    });
+  }
+  // A project import opens its first transcript, not its codebook.
+  const first = outcome.created.find((uri) => uri.path.endsWith('.md') && !uri.path.endsWith('/codebook.md')) ?? outcome.created[0];
+  if (first && args.show !== false) await vscode.window.showTextDocument(first);
   return outcome;
 }
 

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
+import { CODEBOOK, USERS, project, qdpx, selection, textSource } from '../fixtures/qdpx/build';
 
 describe('import and export', () => {
   let scratch: string;
@@ -41,6 +42,37 @@ describe('import and export', () => {
     assert.deepEqual(second?.created, []);
     assert.equal(second?.skipped.length, 1);
     assert.equal(fs.readFileSync(target, 'utf8'), 'mijn eigen werk\n');
+  });
+
+  it('Import Transcript takes a REFI-QDA project (.qdpx): a transcript per source and coder, codebook.md and the import report; never over an existing file', async () => {
+    const file = path.join(scratch, 'project.qdpx');
+    fs.writeFileSync(
+      file,
+      qdpx({
+        qde: project(`${USERS}${CODEBOOK}<Sources>${textSource('S1', 'Gesprek 1.txt', selection('A', 0, 5, ['C1']) + selection('B', 6, 10, ['C3'], 'U2'))}<PictureSource guid="P" name="foto.jpg"/></Sources>`),
+        entries: { 'sources/S1.txt': 'Eerst twee.' },
+      }),
+    );
+    const folder = vscode.Uri.file(path.join(scratch, 'project'));
+    fs.mkdirSync(folder.fsPath);
+    const args = { files: [vscode.Uri.file(file)], folder, practice: '', show: false };
+    const first = await vscode.commands.executeCommand<{ created: vscode.Uri[]; skipped: unknown[]; notes: { note: string }[] }>('kader.importTranscript', args);
+    assert.deepEqual(
+      first?.created.map((u) => path.basename(u.fsPath)),
+      ['codebook.md', 'gesprek-1-anna.md', 'gesprek-1-bram.md', 'import-report.txt'],
+    );
+    assert.deepEqual(first?.notes.map((n) => n.note), ['pictures (and their codings): 1']);
+    assert.equal(fs.readFileSync(path.join(folder.fsPath, 'gesprek-1-anna.md'), 'utf8'), '---\ntitle: Gesprek 1.txt\ncoder: anna\n---\n\n[Eerst]{#intentie} twee.\n');
+    assert.equal(fs.readFileSync(path.join(folder.fsPath, 'gesprek-1-bram.md'), 'utf8'), '---\ntitle: Gesprek 1.txt\ncoder: bram\n---\n\nEerst [twee]{#actanten}.\n');
+    assert.match(fs.readFileSync(path.join(folder.fsPath, 'import-report.txt'), 'utf8'), /\nNot represented exactly:\n- pictures \(and their codings\): 1\n/);
+
+    fs.writeFileSync(path.join(folder.fsPath, 'gesprek-1-anna.md'), 'mijn eigen werk\n');
+    fs.rmSync(path.join(folder.fsPath, 'codebook.md'));
+    const second = await vscode.commands.executeCommand<{ created: vscode.Uri[]; skipped: { reason: string }[] }>('kader.importTranscript', args);
+    assert.deepEqual(second?.created, []);
+    assert.deepEqual(second?.skipped.map((s) => s.reason), ['gesprek-1-anna.md already exists']);
+    assert.equal(fs.readFileSync(path.join(folder.fsPath, 'gesprek-1-anna.md'), 'utf8'), 'mijn eigen werk\n');
+    assert.ok(!fs.existsSync(path.join(folder.fsPath, 'codebook.md')), 'nothing of the project is written when one file exists');
   });
 
   it('Import Transcript says why a file cannot be imported, and creates nothing', async () => {
