@@ -63,8 +63,8 @@ describe('kader report --matrix ROWS×COLS', () => {
     const json = JSON.parse(out) as { relation: unknown; cells: { value: number | null; query: string | null }[][] };
     assert.deepEqual(json.relation, { kind: 'overlap' });
     assert.deepEqual(json.cells, [
-      [{ value: null, query: null }, { value: 2, query: '(#intentie OVERLAPS #context)' }],
-      [{ value: 2, query: '(#context OVERLAPS #intentie)' }, { value: null, query: null }],
+      [{ value: null, query: null }, { value: 1, query: '(#intentie OVERLAPS #context)' }],
+      [{ value: 1, query: '(#context OVERLAPS #intentie)' }, { value: null, query: null }],
     ]);
   });
 

@@ -5,6 +5,7 @@ import { computeMatrix, matrixPercent, queryValue, type MatrixOptions } from '..
 import { matrixCsv, matrixJson, matrixText } from '../../server/src/core/outputs/matrixReport';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { evaluateQuery, parseQuery } from '../../server/src/core/query';
 
 const CODEBOOK = parseCodebook(['# Intentie {#intentie color="#4E79A7"}', '', '## Gestuurd {#intentie/gestuurd}', '', '# Context {#context color="#F28E2B"}', ''].join('\n'));
 
@@ -109,16 +110,47 @@ describe('computeMatrix', () => {
       'p/a.md': '---\ncoder: anna\n---\n[Ja]{#intentie} en nee.\n',
       'p/b.md': '---\ncoder: bert\n---\n[Ja en nee]{#context}.\n',
     });
-    const m = computeMatrix(twice, CODEBOOK, 'en', { rows: 'aspect', columns: 'coder' });
-    assert.deepEqual(labels(m.columns), ['anna']);
+    const m = computeMatrix(twice, CODEBOOK, 'en', { rows: 'aspect', columns: 'practice' });
+    assert.deepEqual(labels(m.rows), ['Intentie']);
     assert.deepEqual(m.cells, [[1]]);
     assert.deepEqual(m.leftOut.map((l) => [l.path, l.countedPath, l.chosen]), [['p/b.md', 'p/a.md', true]]);
+    // By coder: each coder's coding side by side, nothing left out.
+    const coders = computeMatrix(twice, CODEBOOK, 'en', { rows: 'aspect', columns: 'coder' });
+    assert.deepEqual(labels(coders.columns), ['anna', 'bert']);
+    assert.deepEqual(coders.cells, [[1, 0], [0, 1]]);
+    assert.deepEqual(coders.leftOut, []);
     // One coder's coding: that coder's transcripts, nothing left out.
     const bert = computeMatrix(twice, CODEBOOK, 'en', { rows: 'aspect', columns: 'coder', filter: { coder: 'bert' } });
     assert.deepEqual(bert.cells, [[1]]);
     assert.deepEqual(labels(bert.rows), ['Context']);
     assert.deepEqual(bert.leftOut, []);
   });
+});
+
+describe('each cell’s query finds the fragments the cell counts', () => {
+  const withSecond = index({ ...FILES, 'breda/een-bert.md': FILES['breda/een.md']!.replace('coder: anna', 'coder: bert').replace('{#intentie #context}', '{#context}') });
+  const options: MatrixOptions[] = [
+    { rows: 'code', columns: 'practice' },
+    { rows: 'aspect', columns: 'coder' },
+    { rows: 'code', columns: { attribute: 'jaar' } },
+    { rows: 'speaker', columns: 'aspect' },
+    { rows: 'aspect', columns: 'practice', filter: { coder: 'bert' } },
+    { rows: 'code', columns: 'code', relation: { kind: 'overlap' } },
+    { rows: 'code', columns: 'code', relation: { kind: 'near', distance: 1 } },
+  ];
+  for (const option of options) {
+    test(JSON.stringify(option), () => {
+      const m = computeMatrix(withSecond, CODEBOOK, 'en', option);
+      m.queries.forEach((row, i) =>
+        row.forEach((query, j) => {
+          if (query === null) return;
+          const parsed = parseQuery(query, 'en');
+          assert.ok(parsed.ok, query);
+          assert.equal(evaluateQuery(withSecond, parsed.query).length, m.cells[i]![j], query);
+        }),
+      );
+    });
+  }
 });
 
 describe('code relations', () => {
@@ -129,20 +161,22 @@ describe('code relations', () => {
     assert.deepEqual(m.relation, { kind: 'fragment' });
   });
 
-  test('overlap: a fragment inside another meets it', () => {
+  test('overlap: another fragment that shares text, a fragment inside another too', () => {
+    // "omdat het moest" inside "Ik kwam …"; "S2: Alinea." carries both codes but overlaps no other fragment.
     const m = matrix({ rows: 'code', columns: 'code', relation: { kind: 'overlap' } });
-    assert.deepEqual(m.cells, [[null, null, 2], [null, null, 1], [2, 1, null]]);
-    assert.deepEqual(m.rowTotals, [2, 1, 2]);
+    assert.deepEqual(m.cells, [[null, null, 1], [null, null, 1], [1, 1, null]]);
+    assert.deepEqual(m.rowTotals, [1, 1, 1]);
+    assert.equal(m.total, 2);
     assert.equal(m.queries[1]![2], '(#intentie/gestuurd OVERLAPS #context)');
   });
 
-  test('near: within N turns', () => {
-    // "S2: Alinea." is one turn after the S1 turn with "omdat het moest".
+  test('near: another fragment within N turns', () => {
+    // "S2: Alinea." is one turn after the S1 turn with "Ik kwam …" and "omdat het moest".
     const near = matrix({ rows: 'code', columns: 'code', relation: { kind: 'near', distance: 1 } });
     assert.deepEqual(near.cells, [[null, null, 2], [null, null, 1], [2, 2, null]]);
     assert.equal(near.queries[2]![1], '(#context NEAR/1 #intentie/gestuurd)');
-    const none = matrix({ rows: 'code', columns: 'code', relation: { kind: 'near', distance: 0 } });
-    assert.deepEqual(none.cells, [[null, null, 2], [null, null, 1], [2, 1, null]]);
+    const same = matrix({ rows: 'code', columns: 'code', relation: { kind: 'near', distance: 0 } });
+    assert.deepEqual(same.cells, [[null, null, 1], [null, null, 1], [1, 1, null]]);
   });
 });
 

@@ -6,9 +6,10 @@
 // fragments in any cell of the row, of the column, or of the whole matrix.
 //
 // Codes × codes is a matrix of code relations: a cell counts the fragments of the row's code that
-// carry the column's code too (`fragment`), that overlap a fragment with it (`overlap`), or that
-// are within N turns of one (`near`; N lines in a transcript without speakers). A code against
-// itself or against its own sub-code is no relation: that cell is null.
+// carry the column's code too (`fragment`), that overlap another fragment with it (`overlap`), or
+// that are within N turns of another one (`near`; N lines in a transcript without speakers), as the
+// query language's OVERLAPS and NEAR/N find them. A code against itself or against its own
+// sub-code is no relation: that cell is null.
 //
 // A speaker is a person (index/speakers.ts): the same person across transcripts when their front
 // matter says so. The counted transcripts are the Statistics page's (countedDocuments: each conversation once, or
@@ -21,6 +22,7 @@ import { noPracticeLabel } from '../index/aggregate';
 import { comparePersons, personOf, type Person } from '../index/speakers';
 import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 import type { Codebook, Fragment, Locale } from '../types';
+import { parseQuery, queryMatches } from '../query';
 import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
 
 export type MatrixDimension = 'code' | 'aspect' | 'practice' | 'coder' | 'speaker' | 'document' | { attribute: string };
@@ -246,53 +248,22 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
   };
 }
 
-/** For `near`: the turns (or lines) a fragment spans, as [first, last]. */
-function unitsOf(document: IndexedDocument): (fragment: Fragment) => [number, number] {
-  const turns = document.model.turns;
-  if (turns.length === 0) return (f) => [f.content.range.start.line, f.content.range.end.line];
-  const starts = turns.map((turn) => turn.span.start);
-  const turnAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return at;
-  };
-  return (f) => [turnAt(f.content.span.start), turnAt(Math.max(f.content.span.start, f.content.span.end - 1))];
-}
-
-/** For a relation: per fragment of a document, the fragments it meets (itself included). */
-function meetings(document: IndexedDocument, fragments: readonly Fragment[], relation: MatrixRelation): (i: number) => Iterable<number> {
-  if (relation.kind === 'fragment') return (i) => [i];
-  let bounds: [number, number][];
-  let gap: number;
-  if (relation.kind === 'overlap') {
-    bounds = fragments.map((f) => [f.content.span.start, f.content.span.end]);
-    gap = 0;
-  } else {
-    const units = unitsOf(document);
-    bounds = fragments.map(units);
-    gap = Math.max(0, relation.distance ?? 1);
-  }
-  const order = fragments.map((_, i) => i).sort((a, b) => bounds[a]![0] - bounds[b]![0]);
-  // Overlap: spans share a character (half-open); near: unit intervals at most `gap` apart.
-  const meets = relation.kind === 'overlap' ? (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1] : (a: [number, number], b: [number, number]) => a[0] <= b[1] + gap && b[0] <= a[1] + gap;
-  return (i) => {
-    const own = bounds[i]!;
-    const out: number[] = [];
-    for (const j of order) {
-      const other = bounds[j]!;
-      if (other[0] > own[1] + gap) break;
-      if (j === i || meets(own, other)) out.push(j);
-    }
-    return out;
-  };
+/**
+ * For a relation: per document key, the places of the fragments that meet a fragment of each
+ * column's code, found by the query language (`OVERLAPS`, `NEAR/N`) so that a cell counts what
+ * its query finds. The left side names every aspect: it is every coded fragment.
+ */
+function relationPlaces(index: WorkspaceIndex, columns: readonly string[], aspects: readonly string[], relation: MatrixRelation, filter: StatisticsFilter): Map<string, Set<number>>[] {
+  const operator = relation.kind === 'overlap' ? 'OVERLAPS' : `NEAR/${relation.distance ?? 1}`;
+  const any = `(${aspects.map((a) => `#${a}`).join(' OR ')})`;
+  return columns.map((code) => {
+    const parsed = parseQuery(`${any} ${operator} #${code}`, 'en');
+    const places = new Map<string, Set<number>>();
+    if (!parsed.ok || aspects.length === 0) return places;
+    const scope = filter.coder === undefined ? {} : { coder: filter.coder };
+    for (const match of queryMatches(index, parsed.query, scope)) places.set(match.document.key, new Set(match.places));
+    return places;
+  });
 }
 
 export function computeMatrix(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions): Matrix {
@@ -309,7 +280,13 @@ export function matrixCellFragments(index: WorkspaceIndex, codebook: Codebook, l
 function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions, collect?: { row: number; column: number; into: FragmentRef[] }): Matrix {
   const filter = options.filter ?? {};
   const measure = options.measure ?? 'fragments';
-  const documents = countedDocuments(index, filter);
+  // Coders side by side: each coder's coding of every conversation, as a query naming a coder finds it.
+  const byCoder = filter.coder === undefined && (options.rows === 'coder' || options.columns === 'coder');
+  const documents = byCoder
+    ? [...index.coders().flatMap((coder) => countedDocuments(index, { ...filter, coder })), ...countedDocuments(index, filter).filter((d) => d.coder === undefined)].sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      )
+    : countedDocuments(index, filter);
   const rows = makeAxis(options.rows, documents, codebook, locale);
   const columns = makeAxis(options.columns, documents, codebook, locale);
   const relation = isCodes(options.rows) && isCodes(options.columns) ? (options.relation ?? { kind: 'fragment' }) : undefined;
@@ -323,6 +300,7 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
     return !isWithin(x, y) && !isWithin(y, x);
   };
 
+  const meeting = relation && relation.kind !== 'fragment' ? relationPlaces(index, columns.codes!, [...new Set(rows.codes!.map(aspectOf))], relation, filter) : undefined;
   const cells = new Float64Array(R * C);
   const rowTotals = new Float64Array(R);
   const columnTotals = new Float64Array(C);
@@ -336,7 +314,7 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
   documents.forEach((document, d) => {
     const fragments = document.fragments;
     if (fragments.length === 0) return;
-    const meet = relation ? meetings(document, fragments, relation) : undefined;
+    const meet = relation && relation.kind !== 'fragment' ? meeting!.map((places) => places.get(document.key)) : undefined;
     const rowOf: (readonly number[])[] = [];
     const columnOf: (readonly number[])[] = [];
     const pairsOf: Set<number>[] = [];
@@ -344,9 +322,11 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
       const fragment = fragments[i]!;
       rowOf[i] = rows.of(document, fragment);
       if (meet) {
-        const set = new Set<number>();
-        for (const j of meet(i)) for (const c of columns.ofCodes!(fragments[j]!.codes)) set.add(c);
-        columnOf[i] = [...set];
+        const hits: number[] = [];
+        meet.forEach((places, c) => {
+          if (places?.has(i)) hits.push(c);
+        });
+        columnOf[i] = hits;
       } else columnOf[i] = columns.of(document, fragment);
     }
     for (let i = 0; i < fragments.length; i++) {
@@ -417,7 +397,7 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
         return [relation ? relationQuery(x, y, relation) : `${x} AND ${y}`, ...filterQuery].join(' AND ');
       }),
     ),
-    leftOut: filter.coder === undefined ? leftOutCodings(index) : [],
+    leftOut: filter.coder === undefined && !byCoder ? leftOutCodings(index) : [],
   };
   if (relation) out.relation = relation;
   return out;
