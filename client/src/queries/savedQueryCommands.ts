@@ -15,10 +15,10 @@ function queriesUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, SAVED_QUERIES_FILE);
 }
 
-/** The text of a folder's queries.md (the editor's when it is open), or undefined when there is none. */
+/** The text of a folder's queries.md (the editor's when it has unsaved changes), or undefined when there is none. */
 async function readQueriesFile(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   if (!(await exists(uri))) return undefined;
   return (await vscode.workspace.openTextDocument(uri)).getText();
 }
