@@ -130,9 +130,23 @@ async function main() {
   await focusEditor();
   await sleep(800);
   await shot('practices.png');
+
+  // 5. speakers.png: the Speakers view, once the copy's Tilburg network names its participants
+  // across its two conversations: a person opened to the quotes of an aspect.
+  namePersons(workspace);
+  await collapsePane('Practices');
+  await expandPane('Speakers');
+  const speakers = pane('Speakers');
+  await until(async () => (await speakers.locator('.monaco-list-row', { hasText: /^P01/ }).count()) > 0, 20_000, 'the Speakers view shows no P01');
+  await expandRow(speakers, /^P01/);
+  await expandFirstChild(speakers, /^P01/);
+  await focusEditor();
+  await sleep(800);
+  await shot('speakers.png');
+  await collapsePane('Speakers');
   await expandPane('Aspects');
 
-  // 5. statistics.png: the Kader Statistics webview.
+  // 6. statistics.png: the Kader Statistics webview.
   await runCommand('Kader: Show Statistics');
   await page.locator('.tab', { hasText: /Statistics|statistieken/ }).first().waitFor({ timeout: 20_000 });
   await sleep(4000);
@@ -141,7 +155,7 @@ async function main() {
   await clearNotifications();
   await shot('statistics.png');
 
-  // 6. learning-level.png: the Statistics page's aspects × learning level section, once the level
+  // 7. learning-level.png: the Statistics page's aspects × learning level section, once the level
   // is coded in the copy (the page follows the index).
   codeLearningLevel(workspace);
   const section = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('section#level');
@@ -222,10 +236,19 @@ function codeLearningLevel(folder) {
   }
 }
 
+/** The Tilburg network's two conversations of the copy say who is who: the same invented ids in both. */
+function namePersons(folder) {
+  for (const name of ['2021-02-09-werksessie-sociale-basis.md', '2021-05-20-terugblik.md']) {
+    const file = path.join(folder, 'netwerk-gemeente-tilburg', name);
+    const persons = 'persons: {Onderzoeker: onderzoeker-1, Deelnemer 1: P01, Deelnemer 2: P02, Deelnemer 3: P03, Deelnemer 4: P04, Deelnemer 5: P05}';
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^participants: .*$/m, (line) => `${line}\n${persons}`));
+  }
+}
+
 // ---- UI helpers --------------------------------------------------------------------------------
 
 /** The views' titles follow kader.language. */
-const TITLES = { nl: { Aspects: 'Aspecten', Practices: 'Praktijken' }, en: {} }[lang];
+const TITLES = { nl: { Aspects: 'Aspecten', Practices: 'Praktijken', Speakers: 'Sprekers' }, en: {} }[lang];
 const titleText = (title) => new RegExp(`^${TITLES[title] ?? title}$`, 'i');
 
 function paneHeader(title) {
