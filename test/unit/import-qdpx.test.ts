@@ -150,3 +150,100 @@ describe('REFI-QDA project import (.qdpx)', () => {
     assert.deepEqual(damaged, { ok: false, message: 'This project cannot be read (no zip directory).' });
   });
 });
+
+describe('REFI-QDA project import: a project written by another tool', () => {
+  test('the REFI-QDA toolkit\'s hand-authored sample (test/fixtures/qdpx/ornio-hand-authored): every coding\'s text and codes, the codebook, the case, the report', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.join(__dirname, '../fixtures/qdpx/ornio-hand-authored');
+    const source = 'sources/11111111-1111-1111-1111-111111111111.txt';
+    const files = filesOf(qdpx({ qde: readFileSync(path.join(dir, 'project.qde'), 'utf8'), entries: { [source]: readFileSync(path.join(dir, source)) } }));
+    assert.deepEqual([...files.keys()], ['codebook.md', 'interview-1.md', 'doc.md', 'import-report.txt']);
+    // Selections [0, 15) «Diet and health» (#Health) and [9, 23) «health are clo» (#Diet) cross:
+    // the second is split at the first's end into two parts that hold its whole text.
+    assert.equal(
+      files.get('interview-1.md'),
+      [
+        '---',
+        'title: Interview 1.txt',
+        'practice: Participant 1',
+        'coder: Researcher A',
+        'case memo: A pseudonymised interview participant.',
+        'sets:',
+        '  - Diet-related',
+        'Age: 34',
+        'Consented: true',
+        '---',
+        '',
+        '[Diet and [health]{#topics/health/diet part="p1"}]{#topics/health} [are clo]{#topics/health/diet part="p1"}sely linked in this interview.',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(fragments(files.get('interview-1.md')!), ['inline: Diet and health {#topics/health}', 'inline: health {#topics/health/diet part=p1}', 'inline: are clo {#topics/health/diet part=p1}']);
+    const { joinedParts, joinedText } = await import('../../server/src/core/fragmentParts');
+    assert.deepEqual(
+      joinedParts(parseTranscript(files.get('interview-1.md')!).fragments).map((parts) => `${joinedText(parts)} ${parts[0]!.codes.join(' ')}`),
+      ['Diet and health topics/health', 'health are clo topics/health/diet'],
+    );
+    assert.equal(files.get('doc.md'), '---\ntitle: doc.pdf\n---\n\nNotes about diet and health from the document.\n');
+    assert.equal(
+      files.get('codebook.md'),
+      [
+        '---',
+        'title: Sample Study',
+        'sets:',
+        '  Diet-related:',
+        '    - "#topics/health/diet"',
+        '---',
+        '',
+        '# Topics {#topics}',
+        '',
+        '## Health {#topics/health color="#33cc33"}',
+        '',
+        'Anything about physical or mental health',
+        '',
+        '### Diet {#topics/health/diet color="#dc0000"}',
+        '',
+        'Food and eating habits',
+        '',
+        '## Wellbeing {#topics/wellbeing color="#0000ff"}',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      files.get('import-report.txt'),
+      [
+        'Kader imported the REFI-QDA project «Sample Study» (made with refi_qda test fixture).',
+        'Written: codebook.md with 4 codes, 2 transcripts, 2 codings.',
+        '',
+        'Not represented exactly:',
+        '- regions coded on PDF pages: 1',
+        '- pictures (and their codings): 1',
+        '- audio sources (and their codings): 1',
+        '- transcripts synchronised with audio or video: 1',
+        '- video sources (and their codings): 1',
+        '- links between objects: 1',
+        '- graphs: 1',
+        '- codes assigned to cases: 1',
+        '- selections assigned to cases: 1',
+        '',
+        'Kept, in another form:',
+        '- codings that crossed another, split at its edge into parts with part="…": 1',
+        '- codings written as parts (part="…", counted as one coding): 1',
+        '',
+        'Project memos:',
+        '- Research memo: Remember to follow up on diet-related comments.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('ATLAS.ti names the project file after the project (Trial.qde): the one .qde in the archive is read', () => {
+    const bytes = zipSync({ 'Trial.qde': strToU8(project(CODEBOOK)) });
+    const result = importQdpx(bytes, { locale: 'en' });
+    assert.ok(result.ok);
+    assert.deepEqual(result.files!.map((f) => f.name), ['codebook.md', 'import-report.txt']);
+    const two = importQdpx(zipSync({ 'a.qde': strToU8(project(CODEBOOK)), 'b.qde': strToU8(project(CODEBOOK)) }), { locale: 'en' });
+    assert.deepEqual(two, { ok: false, message: 'This is not a REFI-QDA project: it holds several .qde files and no project.qde.' });
+  });
+});

@@ -14,6 +14,7 @@ const LISTS = new Set([
   'Variable',
   'Case',
   'SourceRef',
+  'SelectionRef',
   'CodeRef',
   'VariableValue',
   'TextSource',
@@ -79,6 +80,8 @@ export interface QdeCase {
   memos: string[];
   variables: [string, VariableValue][];
   codes: string[];
+  /** How many selections the case refers to (`<SelectionRef>`). */
+  selections: number;
 }
 
 export interface QdeSet {
@@ -244,6 +247,7 @@ export function readQde(xml: string, locale: Locale): QdeRead {
     memos: memosOf(element),
     variables: variableValues(element, variables),
     codes: list(element['CodeRef']).map((ref) => guidOf(ref, 'targetGUID')),
+    selections: list(element['SelectionRef']).length,
   }));
   const sets: QdeSet[] = list(list(root['Sets'])[0]?.['Set']).map((element) => ({
     name: attr(element, 'name'),

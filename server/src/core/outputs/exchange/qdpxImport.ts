@@ -22,7 +22,7 @@ export const IMPORT_REPORT = 'import-report.txt';
 /** Front matter keys Kader reads itself: a variable of that name is written as `name (variable)`. */
 const RESERVED = new Set(['title', 'practice', 'coder', 'memo', 'cases', 'sets', 'participants', 'date', 'counted', 'kader', 'persons', 'personen', 'case memo']);
 
-type Problem = OtherKind | 'unsafe-path' | 'missing-text' | 'unreadable-text' | 'outside-text' | 'blank-selection' | 'uncoded-selection' | 'unknown-code' | 'set-notes' | 'case-codes';
+type Problem = OtherKind | 'unsafe-path' | 'missing-text' | 'unreadable-text' | 'outside-text' | 'blank-selection' | 'uncoded-selection' | 'unknown-code' | 'set-notes' | 'case-codes' | 'case-selections';
 
 function problemText(problem: Problem, n: number, t: Translate): string {
   switch (problem) {
@@ -62,6 +62,8 @@ function problemText(problem: Problem, n: number, t: Translate): string {
       return t('notes in sets: {0}', n);
     case 'case-codes':
       return t('codes assigned to cases: {0}', n);
+    case 'case-selections':
+      return t('selections assigned to cases: {0}', n);
   }
 }
 
@@ -110,10 +112,13 @@ function readProject(bytes: Uint8Array, locale: Locale, inflate: Inflater | unde
             ? t('This project is damaged: its part {0} unpacks to more than the file says; Kader does not import it.', printable(read.detail ?? ''))
             : t('This project cannot be read ({0}).', printable(read.detail ?? 'zip')),
   });
-  const qde = readZip(bytes, (name) => name === 'project.qde', limits, inflate);
+  // REFI-QDA names it project.qde; ATLAS.ti names it after the project (Trial.qde): the one .qde
+  // at the top of the archive is taken.
+  const qde = readZip(bytes, (name) => /^[^/\\]+\.qde$/i.test(name), limits, inflate);
   if (!qde.ok) return zipProblem(qde);
-  const xmlBytes = qde.files.get('project.qde');
-  if (!xmlBytes) return { ok: false, message: t('This is not a REFI-QDA project: it holds no project.qde.') };
+  const candidates = [...qde.files.keys()];
+  const xmlBytes = qde.files.get('project.qde') ?? (candidates.length === 1 ? qde.files.get(candidates[0]!) : undefined);
+  if (!xmlBytes) return { ok: false, message: candidates.length > 1 ? t('This is not a REFI-QDA project: it holds several .qde files and no project.qde.') : t('This is not a REFI-QDA project: it holds no project.qde.') };
   if (xmlBytes.length > IMPORT_LIMITS.textChars * 4) return { ok: false, message: tooMuchText('qdpx', locale) };
   const xml = decodeText(xmlBytes);
   if (!xml.ok) return { ok: false, message: t('This is not a REFI-QDA project: its project.qde is not text.') };
@@ -162,6 +167,7 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
   }
   problem('set-notes', project.sets.reduce((n, set) => n + set.notes, 0));
   problem('case-codes', project.cases.reduce((n, c) => n + c.codes.length, 0));
+  problem('case-selections', project.cases.reduce((n, c) => n + c.selections, 0));
 
   const files: ImportedFile[] = [{ name: 'codebook.md', text: codebookText }];
   const taken = new Set(['codebook', stem(IMPORT_REPORT)]);
