@@ -368,6 +368,11 @@ export function filteredFragments(index: WorkspaceIndex, filter: TreeFilter = {}
   return refsOf(aggregateOf(index, filter).documents.map((d) => ({ d, at: placesOf(d) })));
 }
 
+/** The documents with fragments that pass the filter, in path order, with the places of those fragments among the document's. */
+export function filteredPlaces(index: WorkspaceIndex, filter: TreeFilter = {}): { document: IndexedDocument; places: readonly number[] }[] {
+  return aggregateOf(index, filter).documents.map((d) => ({ document: d.document, places: placesOf(d) }));
+}
+
 /** How many fragments of the index pass the filter. */
 export function countFragments(index: WorkspaceIndex, filter: TreeFilter = {}): number {
   return aggregateOf(index, filter).count;

@@ -6,31 +6,66 @@
 import { aspectOf } from '../codes';
 import { localize } from '../l10n';
 import type { Codebook, Locale, Position, Range } from '../types';
-import { aspectsOf, filteredFragments, fragmentNode, type TreeFilter, type TreeNode, type TreeQuery } from './aggregate';
+import { aspectsOf, filteredPlaces, fragmentNode, type TreeFilter, type TreeNode, type TreeQuery } from './aggregate';
 import { comparePersons, personOf, type Person } from './speakers';
-import type { FragmentRef, WorkspaceIndex } from './workspaceIndex';
+import { CacheKind, PerDocument, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from './workspaceIndex';
+
+/** Per fragment of a document (by its place): who says it and its aspects. Kept while the index holds the document. */
+interface DocumentSpeakers {
+  labels: readonly (string | undefined)[];
+  persons: readonly (Person | undefined)[];
+  aspects: readonly (readonly string[])[];
+}
+
+const SPEAKERS = new CacheKind(
+  (index) =>
+    new PerDocument<DocumentSpeakers>(index, (document) => {
+      const byLabel = new Map<string, Person>();
+      const labels: (string | undefined)[] = [];
+      const persons: (Person | undefined)[] = [];
+      const aspects: (readonly string[])[] = [];
+      for (const fragment of document.fragments) {
+        const speaker = fragment.speaker;
+        let person: Person | undefined;
+        if (speaker !== undefined) {
+          person = byLabel.get(speaker);
+          if (!person) byLabel.set(speaker, (person = personOf(document, speaker)));
+        }
+        labels.push(speaker);
+        persons.push(person);
+        aspects.push([...new Set(fragment.codes.map(aspectOf))]);
+      }
+      return { labels, persons, aspects };
+    }),
+);
 
 interface Spoken {
   person: Person;
-  refs: FragmentRef[];
-  /** The transcripts' paths and the labels the person has in them, in order of appearance. */
-  paths: Set<string>;
+  /** The places of the person's fragments, per document, in path and document order. */
+  places: { document: IndexedDocument; speakers: DocumentSpeakers; at: number[] }[];
+  count: number;
   labels: Set<string>;
 }
 
 /** The filtered fragments of the index by the person who says them, in `comparePersons` order. */
 function spokenBy(index: WorkspaceIndex, filter: TreeFilter): Spoken[] {
+  const cache = index.cache(SPEAKERS);
   const byId = new Map<string, Spoken>();
-  for (const ref of filteredFragments(index, filter)) {
-    const speaker = ref.fragment.speaker;
-    if (speaker === undefined) continue;
-    const person = personOf(ref.document, speaker);
-    let spoken = byId.get(person.id);
-    if (!spoken) byId.set(person.id, (spoken = { person, refs: [], paths: new Set(), labels: new Set() }));
-    if (person.interviewer) spoken.person.interviewer = true;
-    spoken.refs.push(ref);
-    spoken.paths.add(ref.document.path);
-    spoken.labels.add(speaker);
+  for (const { document, places } of filteredPlaces(index, filter)) {
+    const speakers = cache.of(document);
+    for (const at of places) {
+      const person = speakers.persons[at];
+      if (!person) continue;
+      let spoken = byId.get(person.id);
+      // A copy: one interviewer label makes the person an interviewer, the cached person stays as it is.
+      if (!spoken) byId.set(person.id, (spoken = { person: { ...person }, places: [], count: 0, labels: new Set() }));
+      if (person.interviewer) spoken.person.interviewer = true;
+      let last = spoken.places[spoken.places.length - 1];
+      if (last?.document !== document) spoken.places.push((last = { document, speakers, at: [] }));
+      last.at.push(at);
+      spoken.count++;
+      spoken.labels.add(speakers.labels[at]!);
+    }
   }
   return [...byId.values()].sort((a, b) => comparePersons(a.person, b.person));
 }
@@ -47,7 +82,7 @@ function describe(spoken: Spoken, locale: Locale): string {
   if (spoken.person.interviewer) parts.push(t('interviewer'));
   // A named person's labels (a label is its own name otherwise).
   if (spoken.person.path === undefined) parts.push([...spoken.labels].join(', '));
-  parts.push(spoken.paths.size === 1 ? fileName([...spoken.paths][0]!) : t('{0} transcripts', spoken.paths.size));
+  parts.push(spoken.places.length === 1 ? fileName(spoken.places[0]!.document.path) : t('{0} transcripts', spoken.places.length));
   return parts.join(' · ');
 }
 
@@ -71,8 +106,8 @@ export function speakerTree(index: WorkspaceIndex, codebook: Codebook, filter: T
       id: personId(spoken.person.id),
       kind: 'speaker',
       label: spoken.person.name,
-      count: spoken.refs.length,
-      hasChildren: spoken.refs.length > 0,
+      count: spoken.count,
+      hasChildren: spoken.count > 0,
       query: { speaker: spoken.person.id },
       description: describe(spoken, locale),
     }));
@@ -82,7 +117,7 @@ export function speakerTree(index: WorkspaceIndex, codebook: Codebook, filter: T
   const speaker = spoken.person.id;
   if (parent.aspect === undefined) {
     const byAspect = new Map<string, number>();
-    for (const ref of spoken.refs) for (const aspect of new Set(ref.fragment.codes.map(aspectOf))) byAspect.set(aspect, (byAspect.get(aspect) ?? 0) + 1);
+    for (const { speakers, at } of spoken.places) for (const i of at) for (const aspect of speakers.aspects[i]!) byAspect.set(aspect, (byAspect.get(aspect) ?? 0) + 1);
     const byCode = new Map(codebook.codes.map((c) => [c.code, c]));
     return aspectsOf(codebook, byAspect.keys()).flatMap((aspect): TreeNode[] => {
       const count = byAspect.get(aspect) ?? 0;
@@ -96,7 +131,14 @@ export function speakerTree(index: WorkspaceIndex, codebook: Codebook, filter: T
   }
   const aspect = parent.aspect;
   const parentId = aspectId(speaker, aspect);
-  return spoken.refs.filter((ref) => ref.fragment.codes.some((code) => aspectOf(code) === aspect)).map((ref) => fragmentNode(parentId, ref));
+  const refs: FragmentRef[] = [];
+  for (const { document, speakers, at } of spoken.places) {
+    const chosen = at.filter((i) => speakers.aspects[i]!.includes(aspect));
+    if (chosen.length === 0) continue;
+    const fragments = document.fragments;
+    for (const i of chosen) refs.push({ document, fragment: fragments[i]! });
+  }
+  return refs.map((ref) => fragmentNode(parentId, ref));
 }
 
 /**

@@ -53,10 +53,13 @@ export function personOf(document: SpeakerDocument, speaker: string): Person {
   return { id: `${speaker} (${document.path})`, name: speaker, path: document.path, interviewer: isInterviewer(speaker) };
 }
 
+/** Names with their numbers in order (P2 before P10). One collator: making one per comparison is slow. */
+const NAMES = new Intl.Collator(undefined, { numeric: true });
+
 /** Persons in the order to list them: interviewers last; by name, numbers in order (P2 before P10); then by transcript. */
 export function comparePersons(a: Person, b: Person): number {
   if (a.interviewer !== b.interviewer) return a.interviewer ? 1 : -1;
-  return a.name.localeCompare(b.name, undefined, { numeric: true }) || (a.path ?? '').localeCompare(b.path ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return NAMES.compare(a.name, b.name) || NAMES.compare(a.path ?? '', b.path ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Every person who speaks (has a turn) in `documents`, with the transcripts and labels, sorted by `comparePersons`. */
