@@ -73,7 +73,7 @@ const builds = [
   { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/bin.ts', parseWorker: 'server/src/workspace/parseWorker.ts', importWorker: 'server/src/workspace/importWorker.ts' }, outdir: 'dist' },
   // The webview pages' scripts (client/src/webview/scripts/<page>/main.ts): browser bundles, dist/webview/<page>.js.
   {
-    entryPoints: { statistics: 'client/src/webview/scripts/statistics/main.ts', agreement: 'client/src/webview/scripts/agreement/main.ts', quoteReader: 'client/src/webview/scripts/quoteReader/main.ts', autocode: 'client/src/webview/scripts/autocode/main.ts' },
+    entryPoints: { statistics: 'client/src/webview/scripts/statistics/main.ts', agreement: 'client/src/webview/scripts/agreement/main.ts', quoteReader: 'client/src/webview/scripts/quoteReader/main.ts', autocode: 'client/src/webview/scripts/autocode/main.ts', memo: 'client/src/webview/scripts/memo/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     target: 'es2022',

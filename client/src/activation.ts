@@ -12,6 +12,8 @@ import { registerAgreement } from './agreement/panel';
 import { registerAutocode } from './autocode/command';
 import { DecorationController } from './decorations';
 import { registerExchangeCommands } from './exchangeCommands';
+import { registerMemoCommands } from './memos/commands';
+import { registerMemosView } from './memos/view';
 import { FragmentStore, isTranscriptDocument, toRange } from './fragmentStore';
 import { KaderServer, type ServerLauncher } from './kaderServer';
 import { createCodebook, newTranscript, openExample, showReport, trackProjectStatus, useAsProject, type ProjectHost } from './projectCommands';
@@ -80,6 +82,8 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('kader.language')) return;
       titleViews();
+      memos.retitle();
+      memos.provider.invalidate();
       refreshAll();
     }),
   );
@@ -117,6 +121,8 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
   const agreement = registerAgreement(context, request, (method) => server.refusal(method));
   const quoteReader = registerQuoteReader(context, request, [aspects, practices, levels, speakers], [server.onDidChangeIndex, filter.onDidChange]);
   const autocode = registerAutocode(context, server, picker);
+  const memos = registerMemosView(context, server);
+  const memoCommands = registerMemoCommands(context, coding, store);
   for (const [provider, view] of views) context.subscriptions.push(view.onDidChangeSelection((e) => quoteReader.follow(provider, e.selection[0])));
   command('kader.filterByText', (text) => filterByText(filter, text));
   command('kader.filterByCoder', (coder) => filterByCoder(filter, [...aspects.coders, ...practices.coders], coder));
@@ -160,6 +166,9 @@ export function activateKader(context: vscode.ExtensionContext, host: KaderHost)
     agreementPanel: (uri) => agreement.panel(uri),
     quoteReaderPanel: () => quoteReader.current(),
     autocodePanel: () => autocode.current(),
+    memos: memos.provider,
+    memosView: memos.view,
+    memoEditor: () => memoCommands.current(),
   };
 }
 

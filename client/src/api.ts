@@ -7,6 +7,7 @@ import type { ViewQuery } from './queries/viewQuery';
 import type { KaderServer } from './kaderServer';
 import type { WebviewProbe } from './statistics/panel';
 import type { KaderTreeProvider, ViewNode } from './treeView';
+import type { MemoNode, MemosTreeProvider } from './memos/view';
 
 export interface KaderApi {
   server: KaderServer;
@@ -41,4 +42,9 @@ export interface KaderApi {
   quoteReaderPanel(): WebviewProbe | undefined;
   /** The open auto-coding preview (Auto-code…). */
   autocodePanel(): WebviewProbe | undefined;
+  /** The Memos view's provider and view. */
+  memos: MemosTreeProvider;
+  memosView: vscode.TreeView<MemoNode>;
+  /** The open memo editor (Add Memo…, Edit Memo…). */
+  memoEditor(): WebviewProbe | undefined;
 }

@@ -68,8 +68,8 @@ export class CodingCommands {
     return { applied: false, message };
   }
 
-  /** Sends a coding request for the document's current version and applies the edits it returns. */
-  private async run(document: vscode.TextDocument, action: CodingAction): Promise<CodingOutcome> {
+  /** Sends a coding request for the document's current version and applies the edits it returns (also for the memo commands). */
+  async run(document: vscode.TextDocument, action: CodingAction): Promise<CodingOutcome> {
     const version = document.version;
     const result: CodingResult | undefined = await this.server.request(CodingRequest, { ...action, uri: document.uri.toString(), version });
     if (!result) return this.info(t('The Kader language server did not answer; nothing was changed.'));

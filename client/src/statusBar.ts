@@ -11,6 +11,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kader.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private inFragment = false;
+  private hasMemo = false;
 
   constructor(private readonly store: FragmentStore) {
     this.item.name = t('Kader');
@@ -38,6 +39,7 @@ export class StatusBar implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isTranscriptDocument(editor.document)) {
       this.setInFragment(false);
+      this.setHasMemo(false);
       this.item.hide();
       return;
     }
@@ -45,6 +47,7 @@ export class StatusBar implements vscode.Disposable {
     if (!fragments) return; // keep what is shown until the current version's fragments arrive
     const here = FragmentStore.at(fragments, editor.selection.active);
     this.setInFragment(here.length > 0);
+    this.setHasMemo(here[0]?.memo !== undefined);
     if (here.length > 0) {
       const codes = [...new Set(here.flatMap((f) => f.codes))];
       this.item.text = `$(tag) ${codes.map((c) => `#${c}`).join(' ')}`;
@@ -61,6 +64,13 @@ export class StatusBar implements vscode.Disposable {
       this.item.accessibilityInformation = { label: fragmentCount(fragments.length) };
     }
     this.item.show();
+  }
+
+  /** `kader.cursorFragmentHasMemo`: the innermost fragment at the cursor has a memo (Edit Memo… instead of Add Memo…). */
+  private setHasMemo(value: boolean): void {
+    if (value === this.hasMemo) return;
+    this.hasMemo = value;
+    void vscode.commands.executeCommand('setContext', 'kader.cursorFragmentHasMemo', value);
   }
 
   private setInFragment(value: boolean): void {

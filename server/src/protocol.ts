@@ -99,6 +99,8 @@ export interface CodeInfo {
   code: string;
   name: string;
   description?: string;
+  /** The code's memo from the codebook (Markdown). */
+  memo?: string;
   color?: string;
   /** Fragments that carry it in the workspace. */
   count: number;

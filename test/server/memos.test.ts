@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { DocumentDiagnosticRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { DocumentDiagnosticRequest, HoverRequest, ReferencesRequest } from 'vscode-languageserver-protocol';
 import { CodingRequest, MemosRequest } from '../../server/src/protocol';
 import { openProject, range } from './client';
 
@@ -59,6 +59,20 @@ test('hover on a code shows its memo from the codebook', async (t) => {
     },
     range: range(8, 34, 8, 52),
   });
+});
+
+test('references to a code include the places the journal names it', async (t) => {
+  const project = await openProject(t, ['project'], {}, prepare);
+  const references = await project.client.request(ReferencesRequest.type, {
+    textDocument: { uri: project.uri('breda/gesprek-1.md') },
+    position: { line: 8, character: 40 },
+    context: { includeDeclaration: false },
+  });
+  assert.deepEqual(references, [
+    { uri: project.uri('breda/gesprek-1.md'), range: range(8, 34, 8, 52) },
+    { uri: project.uri('tilburg/gesprek-2.md'), range: range(7, 18, 7, 36) },
+    { uri: project.uri('memos/2021-03-05 na breda.md'), range: range(2, 5, 2, 23) },
+  ]);
 });
 
 test('a journal file is not a transcript: no diagnostics for its {#onbekend}', async (t) => {

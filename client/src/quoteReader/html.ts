@@ -89,7 +89,7 @@ export interface QueryBox {
 export type QuoteReaderState = (
   | { kind: 'choose' }
   | { kind: 'reading'; label: string; view: keyof QuoteReaderWords['views'] }
-  | { kind: 'quotes'; label: string; view: keyof QuoteReaderWords['views']; total: number; items: readonly QuoteItem[] }
+  | { kind: 'quotes'; label: string; view: keyof QuoteReaderWords['views']; total: number; items: readonly QuoteItem[]; codeMemo?: string }
 ) & { query?: QueryBox };
 
 /** The query box: checked by the panel as it is typed (the page's script asks), applied on Enter. */
@@ -156,6 +156,7 @@ blockquote:hover { border-left-color: var(--vscode-focusBorder); }
 .turn.heading { font-weight: 600; }
 .speaker { font-weight: 600; }
 .memo { margin: 6px 0 0; overflow-wrap: anywhere; }
+.code-memo { margin: 0 0 12px; padding: 4px 10px; border-left: 3px solid var(--vscode-textBlockQuote-border, var(--vscode-contrastBorder, #8888)); white-space: pre-wrap; overflow-wrap: anywhere; }
 .memo-label { font-weight: 600; }
 .note { color: var(--vscode-descriptionForeground); margin: 4px 0 0; }
 .codes { margin: 4px 0 0; color: var(--vscode-descriptionForeground); font-size: 0.92em; }
@@ -190,6 +191,7 @@ export function quoteReaderHtml(state: QuoteReaderState, options: PageOptions): 
       const more = shown < state.total ? html`<button type="button" class="more" data-action="more">${w.more(shown, state.total)}</button>` : [];
       body = html`${box}<h1>${state.label}</h1>\
 <p class="summary">${w.views[state.view]} · ${w.quotes(state.total)}</p>\
+${state.codeMemo ? html`<p class="code-memo"><span class="memo-label">${w.memo}:</span> ${state.codeMemo}</p>` : []}\
 ${state.total === 0 ? html`<p class="hint">${w.empty}</p>` : []}\
 <ol id="quotes">${state.items.map((item) => quoteItemHtml(item, w))}</ol>${more}`;
       break;

@@ -11,7 +11,7 @@
 // shows its first page at once, the next on Show More.
 
 import * as vscode from 'vscode';
-import { TreeRequest, type FragmentSummary } from '../../../server/src/protocol';
+import { CodesRequest, TreeRequest, type FragmentSummary } from '../../../server/src/protocol';
 import { combineQueries, queryErrorText, runQuery, validateQuery } from '../queries/queryCheck';
 import { kaderLocale } from '../locale';
 import { documentUri, type KaderRequest, type WebviewProbe } from '../statistics/panel';
@@ -186,12 +186,21 @@ class QuoteReaderPanel implements vscode.Disposable {
       this.texts = new Map();
       this.shown = 0;
       const items = await this.nextPage();
+      const codeMemo = await this.codeMemo(source, fragments[0]?.key, cancel.token);
       if (cancel.token.isCancellationRequested) return;
-      this.setPage({ kind: 'quotes', label: source.label, view, total: this.quotes.length, items });
+      this.setPage({ kind: 'quotes', label: source.label, view, total: this.quotes.length, items, ...(codeMemo ? { codeMemo } : {}) });
     } finally {
       cancel.dispose();
       if (this.cancel === cancel) this.cancel = undefined;
     }
+  }
+
+  /** The memo of the code a node stands for (an aspect or sub-code), from the codebook of the folder of `uri`. */
+  private async codeMemo(source: Source, uri: string | undefined, token: vscode.CancellationToken): Promise<string | undefined> {
+    const code = source.node && 'code' in source.node.node ? source.node.node.code : undefined;
+    if (!code || source.node?.kind === 'practice') return undefined;
+    const codes = await this.request(CodesRequest, uri ? { uri } : {}, token);
+    return codes?.codes.find((c) => c.code === code)?.memo;
   }
 
   private async queryFragments(query: string, token: vscode.CancellationToken): Promise<FragmentSummary[] | undefined> {

@@ -15,7 +15,7 @@ export interface PageOptions {
 }
 
 /** The page scripts, bundled by scripts/build.mjs from client/src/webview/scripts/<page>/main.ts. */
-export type PageScript = 'statistics' | 'agreement' | 'quoteReader' | 'autocode';
+export type PageScript = 'statistics' | 'agreement' | 'quoteReader' | 'autocode' | 'memo';
 
 /** The one folder a webview may load from. */
 export const PAGE_SCRIPT_FOLDER = ['dist', 'webview'] as const;

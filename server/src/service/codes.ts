@@ -28,6 +28,7 @@ export function provideCodes(s: Snapshot, params: CodesParams | undefined): Code
     const definition = folder.codebook.codes.find((c) => c.code === code);
     const info: CodeInfo = { code, name: definition?.name ?? code, count: usage.get(code) ?? 0, defined: definition !== undefined };
     if (definition?.shortDescription) info.description = definition.shortDescription;
+    if (definition?.memo) info.memo = definition.memo;
     const color = colorOf(folder.codebook, code);
     if (color) info.color = color;
     return info;
