@@ -101,6 +101,14 @@ describe('the Speakers view', () => {
     assert.deepEqual(lines(level(undefined, { text: 'BUURT' })), ['s:P07 | speaker | P07 | 1 + | S2 · tweede']);
   });
 
+  test('a coding query filters it as it filters the other views', () => {
+    assert.deepEqual(lines(level(undefined, { query: '#outcome OR #context' })), [
+      's:P07 | speaker | P07 | 1 + | S2 · tweede',
+      's:S2 (deventer/eerste-noor.md) | speaker | S2 | 1 + | eerste-noor',
+    ]);
+    assert.deepEqual(lines(level(undefined, { query: 'speaker:P07' })), ['s:P07 | speaker | P07 | 2 + | S1, S2 · 2 transcripten']);
+  });
+
   test('a query that names no node gives none', () => {
     assert.deepEqual(level({ speaker: 'P99' }), []);
     assert.deepEqual(level({ aspect: 'intentie' }), []);
