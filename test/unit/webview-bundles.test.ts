@@ -9,7 +9,7 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 import { PAGE_SCRIPT_FOLDER, pageScriptPath, type PageScript } from '../../client/src/webview/page';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SCRIPTS: PageScript[] = ['statistics', 'agreement', 'quoteReader', 'autocode'];
+const SCRIPTS: PageScript[] = ['statistics', 'agreement', 'quoteReader', 'autocode', 'memo'];
 const bundle = (script: PageScript): string => path.join(ROOT, ...pageScriptPath(script));
 
 test('each page script is a browser bundle, with nothing of Node or the extension in it', () => {
