@@ -1,8 +1,8 @@
 // `kader/query`: the fragments a coding query finds in a folder (core/query), or the query error
 // with its place; and the query of a tree filter, checked before the views use it.
 
-import { summarize } from '../core/index/aggregate';
-import { evaluateQuery, parseQuery, type QueryNode } from '../core/query';
+import { summarize, type FragmentSummary } from '../core/index/aggregate';
+import { parseQuery, queryMatches, type QueryNode } from '../core/query';
 import type { Locale } from '../core/types';
 import type { QueryParams, QueryResult } from '../protocol';
 import { InvalidParams, Refusal } from './errors';
@@ -17,8 +17,18 @@ export function provideQuery(s: Snapshot, params: QueryParams | undefined): Quer
   const parsed = parseQuery(params.query, s.locale);
   if (!parsed.ok) return { ok: false, message: parsed.message, offset: parsed.offset, length: parsed.length };
   const folder = folderFor(s.workspace, params.folder);
-  const refs = folder ? evaluateQuery(folder.index, parsed.query) : [];
-  return { ok: true, count: refs.length, fragments: (limit === undefined ? refs : refs.slice(0, limit)).map(summarize) };
+  const matches = folder ? queryMatches(folder.index, parsed.query) : [];
+  // Only the fragments returned are read (a transcript's fragments are built when read).
+  const fragments: FragmentSummary[] = [];
+  let count = 0;
+  for (const { document, places } of matches) {
+    count += places.length;
+    const wanted = limit === undefined ? places.length : Math.min(places.length, limit - fragments.length);
+    if (wanted <= 0) continue;
+    const all = document.fragments;
+    for (const at of places.slice(0, wanted)) fragments.push(summarize({ document, fragment: all[at]! }));
+  }
+  return { ok: true, count, fragments };
 }
 
 /** The parsed query of a tree filter; a malformed one is refused with its place as the error's data (`{ offset, length }`). */

@@ -11,9 +11,10 @@ import { isWithin } from '../codes';
 import { conversationsOf } from '../index/conversations';
 import { personOf } from '../index/speakers';
 import type { FragmentRef, IndexedDocument, WorkspaceIndex } from '../index/workspaceIndex';
-import { foldedWords, foldWord } from '../privacy/fold';
-import type { AttributeValue, Fragment } from '../types';
+import { foldWord } from '../privacy/fold';
+import type { AttributeValue } from '../types';
 import type { Comparison, QueryNode } from './ast';
+import { factsOf, lastAtOrBefore, type DocumentFacts } from './facts';
 import { checkPattern } from './pattern';
 
 export interface QueryScope {
@@ -94,63 +95,37 @@ export function documentsInScope(index: WorkspaceIndex, query: QueryNode, scope:
   return index.all().filter((d) => !left.has(d.key));
 }
 
-/** The last of `starts` (sorted) at or before `offset`, or -1. */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid]! <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
+/** The words of a text, folded (case, accents, look-alike letters) and each between spaces: `" met bewoners "`. */
+export function foldedText(text: string): string {
+  return ` ${foldWord(text).replace(NOT_WORD, ' ').trim()} `;
 }
 
-/** One transcript, as the evaluation reads it; its derived values made on first need. */
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** One transcript, as the evaluation reads it: its facts, and its fragments only when words or patterns ask. */
 class DocumentView {
-  readonly fragments: readonly Fragment[];
-  private turns?: Int32Array;
-  private sections?: Int32Array;
+  readonly facts: DocumentFacts;
   private texts?: string[];
 
-  constructor(readonly document: IndexedDocument) {
-    this.fragments = document.fragments;
+  constructor(
+    readonly document: IndexedDocument,
+    index: WorkspaceIndex,
+  ) {
+    this.facts = factsOf(index, document);
   }
 
-  /** Per fragment: the turn its content starts in, or -1. */
-  turnOf(): Int32Array {
-    if (!this.turns) {
-      const turns = this.document.model.turns;
-      const starts = turns.map((t) => t.span.start);
-      this.turns = Int32Array.from(this.fragments, (f) => {
-        const at = lastAtOrBefore(starts, f.content.span.start);
-        return at >= 0 && f.content.span.start < turns[at]!.span.end ? at : -1;
-      });
-    }
-    return this.turns;
+  get count(): number {
+    return this.facts.count;
   }
 
-  /** Per fragment: the heading it is under (its own, for a section), or -1 before the first. */
-  sectionOf(): Int32Array {
-    if (!this.sections) {
-      const starts = this.document.model.headings.map((h) => h.span.start);
-      this.sections = Int32Array.from(this.fragments, (f) => lastAtOrBefore(starts, f.content.span.start));
-    }
-    return this.sections;
-  }
-
-  /** Per fragment: its words, folded, each between spaces. */
-  foldedTexts(): string[] {
-    return (this.texts ??= this.fragments.map((f) => ` ${foldedWords(f.text).join(' ')} `));
+  fragmentTexts(): string[] {
+    return (this.texts ??= this.document.fragments.map((f) => f.text));
   }
 
   /** NEAR's unit: the turn, or the line in a transcript without turns. */
   unitOf(): Int32Array {
-    if (this.document.model.turns.length > 0) return this.turnOf();
-    return Int32Array.from(this.fragments, (f) => f.content.range.start.line);
+    return this.facts.hasTurns ? this.facts.turn : this.facts.line;
   }
 }
 
@@ -202,11 +177,9 @@ function all(n: number, value: boolean): Uint8Array {
   return new Uint8Array(n).fill(value ? 1 : 0);
 }
 
-function each(view: DocumentView, test: (fragment: Fragment, at: number) => boolean): Uint8Array {
-  const flags = new Uint8Array(view.fragments.length);
-  view.fragments.forEach((fragment, at) => {
-    if (test(fragment, at)) flags[at] = 1;
-  });
+function each(view: DocumentView, test: (at: number) => boolean): Uint8Array {
+  const flags = new Uint8Array(view.count);
+  for (let at = 0; at < flags.length; at++) if (test(at)) flags[at] = 1;
   return flags;
 }
 
@@ -221,34 +194,33 @@ function countsBy(unit: Int32Array, flags: Uint8Array): Map<number, number> {
 
 /** The fragments of `left` related to another fragment of `right`. */
 function related(view: DocumentView, node: Extract<QueryNode, { kind: 'relation' }>, left: Uint8Array, right: Uint8Array): Uint8Array {
-  const fragments = view.fragments;
+  const { parent, start, end } = view.facts;
   const others = (counts: Map<number, number>, unit: number, at: number): boolean => (counts.get(unit) ?? 0) - right[at]! > 0;
   switch (node.relation) {
     case 'in':
-      return each(view, (fragment, at) => {
+      return each(view, (at) => {
         if (!left[at]) return false;
-        for (let p = fragment.parent; p >= 0; p = fragments[p]!.parent) if (right[p]) return true;
+        for (let p = parent[at]!; p >= 0; p = parent[p]!) if (right[p]) return true;
         return false;
       });
     case 'overlaps': {
-      const partners = fragments.filter((_, at) => right[at]);
-      return each(view, (fragment, at) => {
-        if (!left[at]) return false;
-        const { start, end } = fragment.content.span;
-        return partners.some((other) => other !== fragment && other.content.span.start < end && start < other.content.span.end);
+      const partners: number[] = [];
+      right.forEach((flag, at) => {
+        if (flag) partners.push(at);
       });
+      return each(view, (at) => left[at] === 1 && partners.some((other) => other !== at && start[other]! < end[at]! && start[at]! < end[other]!));
     }
     case 'sameturn':
     case 'samesection': {
-      const unit = node.relation === 'sameturn' ? view.turnOf() : view.sectionOf();
+      const unit = node.relation === 'sameturn' ? view.facts.turn : view.facts.section;
       const counts = countsBy(unit, right);
-      return each(view, (_, at) => left[at] === 1 && (node.relation === 'samesection' || unit[at]! >= 0) && others(counts, unit[at]!, at));
+      return each(view, (at) => left[at] === 1 && (node.relation === 'samesection' || unit[at]! >= 0) && others(counts, unit[at]!, at));
     }
     case 'near': {
       const unit = view.unitOf();
       const units = [...unit.filter((_, at) => right[at] === 1)].sort((a, b) => a - b);
       const distance = node.distance ?? 1;
-      return each(view, (_, at) => {
+      return each(view, (at) => {
         if (!left[at]) return false;
         // The partners within reach, the fragment itself aside.
         const within = lastAtOrBefore(units, unit[at]! + distance) - lastAtOrBefore(units, unit[at]! - distance - 1);
@@ -265,10 +237,17 @@ function compile(node: QueryNode, possible: Possible): Evaluate {
   switch (node.kind) {
     case 'code': {
       const code = node.code.toLowerCase();
-      return (view) => each(view, (f) => f.codes.some((c) => isWithin(c.toLowerCase(), code)));
+      // Per list of codes (shared by the index's fragments): whether it holds the code.
+      const known = new Map<readonly string[], boolean>();
+      const holds = (codes: readonly string[]): boolean => {
+        let match = known.get(codes);
+        if (match === undefined) known.set(codes, (match = codes.some((c) => isWithin(c.toLowerCase(), code))));
+        return match;
+      };
+      return (view) => each(view, (at) => holds(view.facts.codes[at]!));
     }
     case 'field': {
-      if (node.key !== 'speaker') return (view) => all(view.fragments.length, documentField(node, view.document));
+      if (node.key !== 'speaker') return (view) => all(view.count, documentField(node, view.document));
       // The label as written (S1), or the person the front matter maps it to (persons: S1: P07).
       const speaker = foldWord(node.value);
       return (view) => {
@@ -278,20 +257,30 @@ function compile(node: QueryNode, possible: Possible): Evaluate {
           if (match === undefined) known.set(label, (match = foldWord(label) === speaker || foldWord(personOf(view.document, label).id) === speaker));
           return match;
         };
-        return each(view, (f) => f.speaker !== undefined && matches(f.speaker));
+        const speakers = view.facts.speakers;
+        return each(view, (at) => speakers[at] !== undefined && matches(speakers[at]));
       };
     }
     case 'text': {
       const needle = ` ${node.words.join(' ')} `;
+      // A text of ASCII letters is folded by lower case alone: without the first word, no match.
+      const first = node.words[0]!;
       return (view) => {
-        const texts = view.foldedTexts();
-        return each(view, (_, at) => texts[at]!.includes(needle));
+        const texts = view.fragmentTexts();
+        return each(view, (at) => {
+          const lower = texts[at]!.toLowerCase();
+          if (!lower.includes(first) && ASCII.test(lower)) return false;
+          return foldedText(lower).includes(needle);
+        });
       };
     }
     case 'pattern': {
       const check = checkPattern(node.source, node.flags);
       const regex = check.ok ? check.regex : undefined;
-      return (view) => each(view, (f) => regex?.test(f.text) ?? false);
+      return (view) => {
+        const texts = view.fragmentTexts();
+        return each(view, (at) => regex?.test(texts[at]!) ?? false);
+      };
     }
     case 'not': {
       const operand = compile(node.operand, possible);
@@ -304,7 +293,7 @@ function compile(node: QueryNode, possible: Possible): Evaluate {
       const isAnd = node.kind === 'and';
       return (view) => {
         // A side the transcript cannot match is all false: not read.
-        const n = view.fragments.length;
+        const n = view.count;
         const a = possible(node.left, view.document) ? left(view) : all(n, false);
         if (isAnd && !a.includes(1)) return a;
         const b = possible(node.right, view.document) ? right(view) : all(n, false);
@@ -330,7 +319,7 @@ export function queryMatches(index: WorkspaceIndex, query: QueryNode, scope: Que
   const out: DocumentMatches[] = [];
   for (const document of documentsInScope(index, query, scope)) {
     if (!possible(query, document)) continue;
-    const flags = evaluate(new DocumentView(document));
+    const flags = evaluate(new DocumentView(document, index));
     const places: number[] = [];
     flags.forEach((flag, at) => {
       if (flag) places.push(at);
