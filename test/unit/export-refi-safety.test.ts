@@ -49,7 +49,14 @@ describe('REFI-QDA export of hostile names and text', () => {
   });
 
   test('the .qdpx paths are GUIDs, whatever the file names', () => {
-    assert.deepEqual(exported().sources.map((s) => /^sources\/[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\.txt$/.test(s.path)), [true]);
+    const guid = '[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}';
+    assert.deepEqual(
+      exported().sources.map((s) => [new RegExp(`^sources/${guid}\\.txt$`).test(s.path), new RegExp(`^kader/${guid}\\.md$`).test(s.path)]),
+      [
+        [true, false],
+        [false, true],
+      ],
+    );
   });
 
   test('the codebook stays valid too', async () => {

@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
-import { codebookXml, plainSource, projectExport, stableGuid } from '../../server/src/core/outputs/exchange/refiQda';
+import { plainSource } from '../../server/src/core/parse/plainSource';
+import { codebookXml, projectExport, stableGuid } from '../../server/src/core/outputs/exchange/refiQda';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 
@@ -43,12 +44,12 @@ describe('REFI-QDA export', () => {
     assert.match(stableGuid('code', 'intentie'), /^[0-9A-F]{8}-[0-9A-F]{4}-8[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
   });
 
-  test('the plain source: no markup, no front matter, LF only, offsets in code points', () => {
+  test('the plain source: no Markdown, no coding markup, no front matter, LF only, offsets in code points', () => {
     const text = files['breda/a.md']!;
     const plain = plainSource(text, parseTranscript(text));
-    assert.equal(plain.text, '**S1:** Ik 😀 kwam omdat het *moest* en bleef.\n\nTweede alinea met café.\n');
+    assert.equal(plain.text, 'S1: Ik 😀 kwam omdat het moest en bleef.\n\nTweede alinea met café.');
     const at = text.indexOf('omdat');
-    assert.equal(plain.at(at), [...'**S1:** Ik 😀 kwam '].length);
+    assert.deepEqual(plain.selection({ start: at, end: text.indexOf(']') }), { start: [...'S1: Ik 😀 kwam '].length, end: [...'S1: Ik 😀 kwam omdat het moest'].length });
   });
 
   test('the codebook validates against Codebook.xsd, with hierarchy, colours and descriptions', async () => {
@@ -76,7 +77,7 @@ describe('REFI-QDA export', () => {
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['TextSource', 'PlainTextSelection', 'Coding', 'Case', 'SourceRef', 'User', 'Note', 'VariableValue'].includes(name) }).parse(exported.xml);
     const p = parsed.Project;
     assert.deepEqual(p.Users.User, [{ guid: stableGuid('user', 'anna'), name: 'anna' }]);
-    assert.deepEqual(p.Cases.Case.map((c: { name: string }) => c.name), ['Breda', 'tilburg']);
+    assert.deepEqual(p.Cases.Case.map((c: { name: string }) => c.name), ['Breda', 'tilburg', 'S1 (breda/a.md)']);
     assert.deepEqual(p.Variables.Variable.map((v: { name: string; typeOfVariable: string }) => [v.name, v.typeOfVariable]), [['jaar', 'Integer'], ['datum', 'Date']]);
     assert.equal(p.Notes.Note[0].PlainTextContent, 'twijfel <echt>');
 
@@ -91,7 +92,7 @@ describe('REFI-QDA export', () => {
       }
     }
     assert.deepEqual(found, [
-      'breda/a.md: omdat het *moest* 1',
+      'breda/a.md: omdat het moest 1',
       'breda/a.md: Tweede alinea met café. 2',
       'tilburg/b.md: De vlaai bij de koffie. 1',
     ]);

@@ -2,7 +2,7 @@
 // text. Offsets are relative to the chunk, so a result can be reused wherever the same text
 // appears again (incremental re-parsing only re-reads the chunks an edit touched).
 
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, Heading, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, TableCell } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -230,6 +230,18 @@ function scanPhrasing(source: string, children: PhrasingContent[], scan: Phrasin
         if ('children' in node) scanPhrasing(source, node.children as PhrasingContent[], scan, s, e);
     }
   }
+}
+
+/**
+ * The visible characters of a paragraph, heading, table cell or code block, each with its offset in
+ * `source` (UTF-16 units: a surrogate pair is two entries), as the chunk reader reads them (SYNTAX.md
+ * §7 before white space is collapsed). Exports map coded spans into the plain text with it.
+ */
+export function visibleCharacters(source: string, node: Paragraph | Heading | TableCell | Code): { readonly chars: readonly string[]; readonly offsets: readonly number[] } {
+  const visible = new VisibleText(source);
+  if (node.type === 'code') visible.add(node.value, start(node), end(node));
+  else scanPhrasing(source, node.children, { visible, masked: [] }, start(node), end(node));
+  return visible;
 }
 
 type Container = 'paragraph' | 'heading' | 'cell';

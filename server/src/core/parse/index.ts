@@ -8,5 +8,6 @@ export { builtInCodebook, parseCodebook, readCodebookChunk } from './codebook';
 export { emptyFrontMatter, MAX_FRONT_MATTER_DEPTH, nestingBeyond } from './frontmatter';
 export { inFencedCode } from './lines';
 export { PieceText } from './pieceText';
+export { isPlainParagraph, plainSource, type PlainSource } from './plainSource';
 export { LineIndex, stripBom } from './text';
 export { ParseCache, parseTranscript, parseTranscriptRoughly, type TextChange } from './transcript';

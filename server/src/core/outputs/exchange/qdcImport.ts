@@ -7,7 +7,7 @@ import { isCodePath, parentOf } from '../../codes';
 import { localize } from '../../l10n';
 import type { Locale } from '../../types';
 import { escapeAttributeValue, escapeHeading, escapeText, foldWhitespace, printable } from './escape';
-import { parseMarkdown, readChunk } from '../../parse/chunk';
+import { isPlainParagraph } from '../../parse';
 import { readKaderId } from './kaderIds';
 import { IMPORT_LIMITS, tooDeep, tooManyElements, tooMuchText, xmlShape } from './importLimits';
 
@@ -42,22 +42,6 @@ function descriptionMarkdown(description: string, fromKader: boolean): string[] 
     .split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/)
     .map((paragraph) => (fromKader && isPlainParagraph(foldWhitespace(paragraph)) ? foldWhitespace(paragraph) : escapeText(paragraph)))
     .filter((paragraph) => paragraph !== '');
-}
-
-/**
- * A paragraph of a description Kader exported (its codebook Markdown) stays as written when it
- * reads back as one paragraph that codes nothing and holds no HTML: `[…]` in a quote, `**nadruk**`.
- */
-function isPlainParagraph(paragraph: string): boolean {
-  if (paragraph === '' || paragraph.includes('<')) return false;
-  try {
-    const root = parseMarkdown(paragraph);
-    if (root.children.length !== 1 || root.children[0]!.type !== 'paragraph') return false;
-    const read = readChunk(paragraph);
-    return read.fragments.length === 0 && read.looseBlocks.length === 0 && read.missingHashCandidates.length === 0 && read.diagnostics.length === 0;
-  } catch {
-    return false; // beyond what remark is given (OverBudgetError): escaped instead
-  }
 }
 
 /**

@@ -1,11 +1,15 @@
 // Export to REFI-QDA (QDA-XML 1.0), the exchange format of ATLAS.ti, MAXQDA, NVivo and QualCoder:
-// the codebook as `.qdc`, the project as `project.qde` plus one plain-text source per transcript
-// (zipped into `.qdpx` by the caller). Selections count Unicode code points in LF-only text with
-// the coding markup and the front matter removed.
+// the codebook as `.qdc`, the project as `project.qde` plus, per transcript, the plain text its
+// reader sees (plainSource.ts) and its Markdown for Kader itself (carriedTranscripts.ts), zipped
+// into `.qdpx` by the caller. Selections count Unicode code points in that LF-only plain text.
+// Codes carry their Kader id (kaderIds.ts); memos become notes; practices and speakers, cases.
 
 import { parentOf } from '../../codes';
-import type { AttributeValue, Codebook, Transcript } from '../../types';
+import { listPersons } from '../../index/speakers';
+import { sortJournal, type JournalEntry } from '../../index/memos';
+import type { AttributeValue, Codebook } from '../../types';
 import type { IndexedDocument, WorkspaceIndex } from '../../index/workspaceIndex';
+import { carriedMarkdownPath, sourceSelections } from './carriedTranscripts';
 import { codeGuid, stableGuid, withKaderId } from './kaderIds';
 import { XmlElement, xmlDocument } from './xmlWriter';
 
@@ -19,48 +23,6 @@ const NAME_LENGTH = 60;
 /** The first characters of a fragment as its name, cut between code points, never inside a surrogate pair. */
 function shortName(text: string): string {
   return Array.from(text).slice(0, NAME_LENGTH).join('');
-}
-
-export interface PlainSource {
-  /** LF-only text without coding markup and front matter. */
-  text: string;
-  /** UTF-16 offset in the transcript → code point offset in `text`. */
-  at(offset: number): number;
-}
-
-/** The transcript as the other tools read it: the words, without Kader's markup. */
-export function plainSource(rawText: string, model: Transcript): PlainSource {
-  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
-  const removed = model.fragments.flatMap((f) => f.markup);
-  if (model.frontMatter.span) removed.push(model.frontMatter.span);
-  removed.sort((a, b) => a.start - b.start);
-  const map = new Int32Array(text.length + 1);
-  let out = '';
-  let points = 0;
-  let r = 0;
-  for (let i = 0; i < text.length; ) {
-    while (r < removed.length && removed[r]!.end <= i) r++;
-    if (r < removed.length && removed[r]!.start <= i) {
-      for (const end = removed[r]!.end; i < end; i++) map[i] = points;
-      continue;
-    }
-    map[i] = points;
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      out += '\n';
-      points++;
-      i++;
-      if (text.charCodeAt(i) === 10) map[i++] = points - 1;
-      continue;
-    }
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
-    if (pair) map[i + 1] = points;
-    out += text.slice(i, i + (pair ? 2 : 1));
-    points++;
-    i += pair ? 2 : 1;
-  }
-  map[text.length] = points;
-  return { text: out, at: (offset) => map[Math.max(0, Math.min(offset, text.length))]! };
 }
 
 interface CodeTree {
@@ -90,7 +52,15 @@ function codeForest(codebook: Codebook, used: Iterable<string>): CodeTree[] {
   return roots;
 }
 
-function addCodes(parent: XmlElement, trees: CodeTree[], codebook: Codebook): void {
+/** A note: a memo's text as a REFI-QDA `<Note>`, referred to by `NoteRef`s. */
+interface ExportNote {
+  guid: string;
+  name: string;
+  text: string;
+  creatingUser?: string;
+}
+
+function addCodes(parent: XmlElement, trees: CodeTree[], codebook: Codebook, notes?: ExportNote[]): void {
   for (const tree of trees) {
     const definition = codebook.codes.find((c) => c.code === tree.code);
     const element = parent.ele('Code', {
@@ -101,7 +71,12 @@ function addCodes(parent: XmlElement, trees: CodeTree[], codebook: Codebook): vo
     });
     // The name is a label; the id rides in the description (kaderIds.ts).
     element.ele('Description').txt(withKaderId(definition?.description ?? '', tree.code));
-    addCodes(element, tree.children, codebook);
+    if (notes && definition?.memo) {
+      const note = { guid: stableGuid('code-memo', tree.code), name: definition.name, text: definition.memo };
+      notes.push(note);
+      element.ele('NoteRef', { targetGUID: note.guid });
+    }
+    addCodes(element, tree.children, codebook, notes);
   }
 }
 
@@ -115,7 +90,10 @@ export function codebookXml(codebook: Codebook, used: Iterable<string> = []): st
 export interface ProjectExport {
   /** `project.qde`. */
   xml: string;
-  /** The plain-text sources, by their path inside the `.qdpx` (`sources/<guid>.txt`). */
+  /**
+   * The other files of the `.qdpx`, by their path inside it: the plain-text sources
+   * (`sources/<guid>.txt`) and the transcripts' Markdown (`kader/<guid>.md`, carriedTranscripts.ts).
+   */
   sources: { path: string; text: string }[];
 }
 
@@ -137,27 +115,34 @@ export interface ProjectInput {
   codebook: Codebook;
   /** The text of each indexed document, by key. */
   textOf: (document: IndexedDocument) => string;
+  /** The project journal (`memos/`): project notes. */
+  journal?: readonly JournalEntry[];
   /** ISO date-time written as the creation time (the caller's clock). */
   now: string;
 }
 
-/** The whole project: users from coders, codes, one text source per transcript, codings, memos as notes, practices as cases, front matter as variables. */
+/**
+ * The whole project: users from coders, codes (with their memos as notes), front matter as
+ * variables, practices and speakers as cases, one text source per transcript with a selection per
+ * fragment, its codings and its memo as a note, transcript memos and the journal as notes.
+ */
 export function projectExport(input: ProjectInput): ProjectExport {
   const { index, codebook } = input;
-  const documents = index.all();
+  const documents = index.all().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const root = new XmlElement('Project', {
     xmlns: PROJECT_NS,
     name: input.name,
     origin: ORIGIN,
     creationDateTime: input.now,
   });
+  const notes: ExportNote[] = [];
 
   const coders = index.coders();
   if (coders.length > 0) {
     const users = root.ele('Users');
     for (const coder of coders) users.ele('User', { guid: stableGuid('user', coder), name: coder });
   }
-  addCodes(root.ele('CodeBook').ele('Codes'), codeForest(codebook, index.usedCodes()), codebook);
+  addCodes(root.ele('CodeBook').ele('Codes'), codeForest(codebook, index.usedCodes()), codebook, notes);
 
   const variableTypes = new Map<string, string>();
   for (const d of documents) {
@@ -173,45 +158,63 @@ export function projectExport(input: ProjectInput): ProjectExport {
     for (const [name, type] of variableTypes) variables.ele('Variable', { guid: stableGuid('variable', name), name, typeOfVariable: type });
   }
 
+  const sourceGuid = (d: IndexedDocument): string => stableGuid('source', d.path);
+  const selectionGuid = (d: IndexedDocument, span: { start: number; end: number }): string => stableGuid('selection', `${d.path}#${span.start}-${span.end}`);
   const practices = index.practices().filter((p): p is string => p !== undefined);
-  if (practices.length > 0) {
+  const persons = listPersons(documents);
+  if (practices.length > 0 || persons.length > 0) {
     const cases = root.ele('Cases');
     for (const practice of practices) {
       const element = cases.ele('Case', { guid: stableGuid('case', practice), name: practice });
-      for (const d of documents) if (d.practice === practice) element.ele('SourceRef', { targetGUID: stableGuid('source', d.path) });
+      for (const d of documents) if (d.practice === practice) element.ele('SourceRef', { targetGUID: sourceGuid(d) });
+    }
+    // A person is a case: the transcripts where the person speaks and the fragments that start in the person's turns.
+    const byPath = new Map<string, IndexedDocument[]>();
+    for (const d of documents) byPath.set(d.path, [...(byPath.get(d.path) ?? []), d]);
+    for (const { person, appearances } of persons) {
+      const element = cases.ele('Case', { guid: stableGuid('person', person.id), name: person.id });
+      const speaking: { d: IndexedDocument; labels: readonly string[] }[] = appearances.flatMap((a) => (byPath.get(a.path) ?? []).map((d) => ({ d, labels: a.labels })));
+      for (const { d } of speaking) element.ele('SourceRef', { targetGUID: sourceGuid(d) });
+      for (const { d, labels } of speaking) {
+        for (const fragment of d.fragments) if (fragment.speaker !== undefined && labels.includes(fragment.speaker)) element.ele('SelectionRef', { targetGUID: selectionGuid(d, fragment.full.span) });
+      }
     }
   }
 
   const sources: ProjectExport['sources'] = [];
-  const notes: { guid: string; name: string; text: string }[] = [];
   if (documents.length > 0) {
     const sourcesElement = root.ele('Sources');
     for (const d of documents) {
-      const guid = stableGuid('source', d.path);
-      const plain = plainSource(input.textOf(d), d.model);
-      const path = `sources/${guid}.txt`;
-      sources.push({ path, text: plain.text });
+      const guid = sourceGuid(d);
+      const text = input.textOf(d);
+      const { plain, selections } = sourceSelections(text, d.model);
+      sources.push({ path: `sources/${guid}.txt`, text: plain.text }, { path: carriedMarkdownPath(guid), text });
       const creator = d.coder ? stableGuid('user', d.coder) : undefined;
       const source = sourcesElement.ele('TextSource', { guid, name: d.path, plainTextPath: `internal://${guid}.txt`, creatingUser: creator });
-      for (const fragment of d.fragments) {
+      d.model.fragments.forEach((fragment, i) => {
         const id = `${d.path}#${fragment.full.span.start}-${fragment.full.span.end}`;
         const selection = source.ele('PlainTextSelection', {
-          guid: stableGuid('selection', id),
+          guid: selectionGuid(d, fragment.full.span),
           name: shortName(fragment.text),
-          startPosition: String(plain.at(fragment.content.span.start)),
-          endPosition: String(plain.at(fragment.content.span.end)),
+          startPosition: String(selections[i]!.start),
+          endPosition: String(selections[i]!.end),
           creatingUser: creator,
         });
         for (const code of fragment.codes) {
-          selection
-            .ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), creatingUser: creator })
-            .ele('CodeRef', { targetGUID: codeGuid(code) });
+          selection.ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), creatingUser: creator }).ele('CodeRef', { targetGUID: codeGuid(code) });
         }
         if (fragment.memo) {
-          const note = { guid: stableGuid('note', id), name: shortName(fragment.text), text: fragment.memo };
+          const note = { guid: stableGuid('note', id), name: shortName(fragment.text), text: fragment.memo, creatingUser: creator };
           notes.push(note);
           selection.ele('NoteRef', { targetGUID: note.guid });
         }
+      });
+      const memo = d.model.frontMatter.memo;
+      if (memo) {
+        const title = d.attributes['title'];
+        const note = { guid: stableGuid('transcript-memo', d.path), name: typeof title === 'string' && title.trim() ? title.trim() : d.path, text: memo, creatingUser: creator };
+        notes.push(note);
+        source.ele('NoteRef', { targetGUID: note.guid });
       }
       for (const [key, value] of Object.entries(d.attributes)) {
         if (value === null) continue;
@@ -221,9 +224,13 @@ export function projectExport(input: ProjectInput): ProjectExport {
       }
     }
   }
-  if (notes.length > 0) {
+  const journalNotes: ExportNote[] = sortJournal([...(input.journal ?? [])]).map((entry) => ({ guid: stableGuid('journal', entry.path), name: entry.title, text: entry.text }));
+  if (notes.length + journalNotes.length > 0) {
     const notesElement = root.ele('Notes');
-    for (const note of notes) notesElement.ele('Note', { guid: note.guid, name: note.name }).ele('PlainTextContent').txt(note.text);
+    for (const note of [...notes, ...journalNotes]) {
+      notesElement.ele('Note', { guid: note.guid, name: note.name, creatingUser: note.creatingUser }).ele('PlainTextContent').txt(note.text);
+    }
   }
+  for (const note of journalNotes) root.ele('NoteRef', { targetGUID: note.guid });
   return { xml: xmlDocument(root), sources };
 }
