@@ -149,6 +149,15 @@ describe('Auto-coding', () => {
     ]);
   });
 
+  test('whole words in any writing: accents written apart, a hyphen, a line break, never across a blank line', () => {
+    const text = 'Het be\u0301woners-overleg.\nMet bewoners-\noverleg niet. Bewoners-overleggen ook niet.\n\nbewoners-\n\noverleg\n';
+    const spans = (phrase: string) => proposeCodings(text, parseTranscript(text), { kind: 'phrase', text: phrase }, 'x').proposals.map((p) => text.slice(p.span.start, p.span.end));
+    assert.deepEqual(spans('BEWONERS-overleg'), ['be\u0301woners-overleg']);
+    assert.deepEqual(spans('bewoners overleg'), []);
+    assert.deepEqual(spans('met bewoners'), ['Met bewoners']);
+    assert.deepEqual(spans('niet bewoners'), []);
+  });
+
   test('an invalid code or nothing to look for: a message, no proposals', () => {
     assert.deepEqual(proposeCodings(doc, parseTranscript(doc), { kind: 'phrase', text: 'x' }, '#no good'), {
       proposals: [],
