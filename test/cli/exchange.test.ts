@@ -17,14 +17,22 @@ describe('kader export', () => {
     assert.equal(code, 0, err);
     const files = unzipSync(readFileSync(path.join(dir, 'voorbeeld.qdpx')));
     const names = Object.keys(files).sort();
-    assert.equal(names.length, 1 + 7);
+    assert.equal(names.length, 1 + 7 + 7);
     assert.ok(names.includes('project.qde'));
+    // Each transcript's Markdown beside its plain text, for Kader's own round trip.
+    assert.deepEqual(
+      names.filter((n) => n.startsWith('kader/')).map((n) => n.replace(/^kader\/(.*)\.md$/, '$1')),
+      names.filter((n) => n.startsWith('sources/')).map((n) => n.replace(/^sources\/(.*)\.txt$/, '$1')),
+    );
     const xml = strFromU8(files['project.qde']!);
     const result = await validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [readFileSync(path.join(schemas, 'Project.xsd'), 'utf8')] });
     assert.equal(result.valid, true, result.rawOutput);
-    for (const name of names.filter((n) => n !== 'project.qde')) {
+    for (const name of names.filter((n) => n.startsWith('sources/'))) {
       assert.match(name, /^sources\/[0-9A-F-]{36}\.txt$/);
-      assert.ok(!strFromU8(files[name]!).includes(']{#'), `${name} still has coding markup`);
+      const text = strFromU8(files[name]!);
+      assert.ok(!text.includes(']{#'), `${name} still has coding markup`);
+      assert.ok(!text.includes('**'), `${name} still has speaker bold`);
+      assert.ok(!text.includes('\r'), `${name} has a CR`);
     }
     assert.deepEqual(readdirSync(dir), ['voorbeeld.qdpx'], 'no temporary file is left behind');
   });

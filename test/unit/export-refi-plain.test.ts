@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { readJournalEntry } from '../../server/src/core/index/memos';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
+import { exportBytes } from '../../server/src/core/outputs/exchange/exchange';
 import { carriedMarkdownPath, carriedTranscript, type SourceSelection } from '../../server/src/core/outputs/exchange/carriedTranscripts';
 import { readKaderId, stableGuid } from '../../server/src/core/outputs/exchange/kaderIds';
 import { plainSource } from '../../server/src/core/parse/plainSource';
@@ -191,6 +193,23 @@ describe('REFI-QDA export: the project', () => {
     assert.deepEqual(noted(source), ['breda/gesprek.md: Eerste gesprek.']);
     assert.deepEqual(noted(project), ['Eerste indruk: # Eerste indruk\n\nOver #intentie.']);
     assert.equal(notes.size, 4);
+  });
+});
+
+describe('REFI-QDA export: the .qdpx', () => {
+  test('the archive holds project.qde, the plain text and the Markdown; the journal of the reports is the project’s notes', async () => {
+    const index = new WorkspaceIndex();
+    index.set('breda/gesprek.md', 'breda/gesprek.md', parseTranscript(transcript));
+    const journal = [readJournalEntry('memos/2024-01-01.md', '# Eerste indruk\n\nOver #intentie.\n')];
+    const codes = parseCodebook(codebook);
+    const bytes = await exportBytes({ name: 'Gesprekken', index, codebook: codes, textOf: async () => transcript }, { index, codebook: codes, locale: 'nl', journal }, { format: 'qdpx', now: new Date('2026-12-05T00:00:00Z') });
+    const files = unzipSync(bytes);
+    const guid = stableGuid('source', 'breda/gesprek.md');
+    assert.deepEqual(Object.keys(files), ['project.qde', `sources/${guid}.txt`, `kader/${guid}.md`]);
+    assert.equal(strFromU8(files[`sources/${guid}.txt`]!), PLAIN);
+    assert.equal(strFromU8(files[`kader/${guid}.md`]!), transcript);
+    const project = parsed(strFromU8(files['project.qde']!));
+    assert.deepEqual(project.NoteRef.map((r: Xml) => project.Notes.Note.find((n: Xml) => n.guid === r.targetGUID).name), ['Eerste indruk']);
   });
 });
 

@@ -56,6 +56,7 @@ export async function exportBytes(source: ExportSource, input: ReportInput, opti
         index: source.index,
         codebook: source.codebook,
         textOf: (d) => texts.get(d.key) ?? '',
+        journal: input.journal,
         now: (options.now ?? new Date()).toISOString(),
       });
       const files: Record<string, Uint8Array> = { 'project.qde': strToU8(exported.xml) };
