@@ -2,7 +2,7 @@
 // braces, blank lines) and wherever its selections lie (nested, crossing, over several
 // paragraphs, cutting words), the project import writes each coding on exactly its text: read
 // back by Kader, the fragments of each coding hold the selection's characters (white space aside),
-// and nothing else is coded. Runs are bounded (KADER_FUZZ_RUNS raises them).
+// and nothing else is coded. (Web addresses: import-qdpx.test.ts.) Runs are bounded (KADER_FUZZ_RUNS raises them).
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

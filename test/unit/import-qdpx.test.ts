@@ -92,6 +92,16 @@ describe('REFI-QDA project import (.qdpx)', () => {
     assert.equal(model.headings.length, 0);
   });
 
+  test('web and e-mail addresses stay text; a coding with an edge inside one is widened to the whole address, and its bracket never closes inside it', () => {
+    const text = 'Zie https://example.org/a_b en www.voorbeeld.nl of mail naam_x@voorbeeld.nl vandaag.';
+    // «example.org/a» (edge inside the address), «www.voorbeeld.nl» (ends where the address ends), «x@voorbeeld» (inside an e-mail address).
+    const qde = project(`${CODEBOOK}<Sources>${textSource('S', 'w.txt', selection('X', 12, 25, ['C1'], '') + selection('Y', 31, 47, ['C2'], '') + selection('Z', 58, 69, ['C3'], ''))}</Sources>`);
+    const files = filesOf(qdpx({ qde, entries: { 'sources/S.txt': text } }));
+    assert.equal(files.get('w.md')!.split('---\n\n')[1], 'Zie [https\\://example.org/a\\_b ]{#intentie} en [www\\.voorbeeld.nl ]{#intentie/gestuurd} of mail [naam\\_x@voorbeeld.nl]{#actanten} vandaag.\n');
+    assert.deepEqual(fragments(files.get('w.md')!), ['inline: https://example.org/a_b {#intentie}', 'inline: www.voorbeeld.nl {#intentie/gestuurd}', 'inline: naam_x@voorbeeld.nl {#actanten}']);
+    assert.match(files.get('import-report.txt')!, /- codings with an edge inside a web address, widened to the whole address: 2\n/);
+  });
+
   test('memos, cases, variables and sets: selection memos as memo="…", source memos, cases and variables in the front matter, code memos in the description, sets kept', () => {
     const qde = project(
       `${USERS}<CodeBook><Codes><Code guid="C1" name="Intentie" isCodable="true"><NoteRef targetGUID="N3"/></Code></Codes></CodeBook>

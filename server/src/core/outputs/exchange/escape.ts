@@ -19,8 +19,17 @@ export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The start of a GFM autolink literal (`https://…`, `www.…`), inside which backslash escapes
+ * would show: its `:` or `.` is escaped, so the address stays text and every escape in it works.
+ */
+const AUTOLINK = /\b(https?|ftp)(?=:\/\/)|\b(www)(?=\.)/gi;
+
 function escapeInline(text: string): string {
-  return foldWhitespace(text).replace(INLINE_SYNTAX, '\\$&').replace(ENTITY, '\\&');
+  return foldWhitespace(text)
+    .replace(INLINE_SYNTAX, '\\$&')
+    .replace(ENTITY, '\\&')
+    .replace(AUTOLINK, (_m, scheme: string | undefined, www: string | undefined) => (scheme ? `${scheme}\\` : `${www}\\`));
 }
 
 /**

@@ -25,6 +25,30 @@ export interface Body {
   crossing: number;
   /** Codings with nothing but white space: not written. */
   blank: number;
+  /** Codings with an edge inside a web address, widened to the whole address. */
+  widened: number;
+}
+
+/**
+ * Web and e-mail addresses as GFM reads them (`https://…`, `www.…` up to white space,
+ * `naam@voorbeeld.nl`): Kader reads no fragment bracket inside one (SYNTAX.md §4), so a coding's
+ * edge never goes there.
+ */
+const ADDRESS = /(?:https?:\/\/|ftp:\/\/|www\.)\S*|[-.\w+]+@[-\w]+(?:\.[-\w]+)+/gi;
+
+/** A web address at the end of the Markdown written so far (escaped as escape.ts writes it). */
+const ADDRESS_BEFORE = /(?:https?\\?:\/\/|ftp\\?:\/\/|www\\?\.)\S*$/i;
+
+/** [start, end) widened so that neither edge lies inside a web address. */
+function outsideAddresses(text: string): (start: number, end: number) => [number, number] {
+  const addresses = [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const);
+  return (start, end) => {
+    for (const [from, to] of addresses) {
+      if (from < start && start < to) start = from;
+      if (from < end && end < to) end = to;
+    }
+    return [start, end];
+  };
 }
 
 interface Block {
@@ -130,6 +154,9 @@ function renderBlock(text: string, block: Block, pieces: Piece[], close: (piece:
   for (const event of events) {
     write(at, event.at);
     at = event.at;
+    // A closing bracket right after a web address would be read as part of the address: a space
+    // comes between them (the fragment's text is trimmed, so it holds the same words).
+    if (!event.open && ADDRESS_BEFORE.test(out)) out += ' ';
     out += event.open ? '[' : `]${close(event.piece)}`;
   }
   write(at, block.end);
@@ -139,17 +166,21 @@ function renderBlock(text: string, block: Block, pieces: Piece[], close: (piece:
 /** The transcript body for `text` (LF only) with `codings`. */
 export function writeBody(text: string, codings: readonly BodyCoding[]): Body {
   const blocks = blocksOf(text);
+  const widen = outsideAddresses(text);
   let blank = 0;
+  let widened = 0;
   /** Whole-paragraph codings: first and last paragraph. */
   const whole: { coding: number; first: number; last: number }[] = [];
   const inline: Piece[][] = blocks.map(() => []);
   const piecesOf: Piece[][] = codings.map(() => []);
   codings.forEach((coding, c) => {
-    const [start, end] = trimmed(text, Math.max(0, coding.start), Math.min(text.length, coding.end));
-    if (start >= end || coding.codes.length === 0) {
+    const [from, to] = trimmed(text, Math.max(0, coding.start), Math.min(text.length, coding.end));
+    if (from >= to || coding.codes.length === 0) {
       blank++;
       return;
     }
+    const [start, end] = widen(from, to);
+    if (start !== from || end !== to) widened++;
     const touched: number[] = [];
     blocks.forEach((block, b) => {
       if (block.start < end && block.end > start) touched.push(b);
@@ -203,5 +234,5 @@ export function writeBody(text: string, codings: readonly BodyCoding[]): Body {
     out.push(coded === undefined ? paragraph : `${paragraph} ${attributeBlock(codings[coded]!, undefined, true)}`);
     out.push(...divs.filter((d) => d.last === b).map(() => ':::'));
   });
-  return { markdown: out.join('\n\n'), parts: partOf.size, crossing: crossing.size, blank };
+  return { markdown: out.join('\n\n'), parts: partOf.size, crossing: crossing.size, blank, widened };
 }

@@ -181,6 +181,7 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
   let length = 0;
   let parts = 0;
   let crossing = 0;
+  let widened = 0;
   for (const source of project.sources) {
     let raw: string | undefined = source.plainTextContent;
     if (raw === undefined && source.plainTextPath) {
@@ -242,6 +243,7 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
       const body = writeBody(text, w.codings);
       parts += body.parts;
       crossing += body.crossing;
+      widened += body.widened;
       problem('blank-selection', body.blank);
       const front: Record<string, unknown> = { title: foldWhitespace(source.name) || stem(source.name) };
       if (inCases.length > 0) front['practice'] = foldWhitespace(inCases[0]!.name);
@@ -274,6 +276,7 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
   const info: string[] = [];
   if (crossing > 0) info.push(t('codings that crossed another, split at its edge into parts with part="…": {0}', crossing));
   if (parts > 0) info.push(t('codings written as parts (part="…", counted as one coding): {0}', parts));
+  if (widened > 0) info.push(t('codings with an edge inside a web address, widened to the whole address: {0}', widened));
   const lines = [
     t('Kader imported the REFI-QDA project {0}{1}.', project.name ? `«${foldWhitespace(project.name)}»` : '', project.origin ? t(' (made with {0})', foldWhitespace(project.origin)) : ''),
     t('Written: codebook.md with {0} codes, {1} transcripts, {2} codings.', codebook.codes, transcripts, codings),
