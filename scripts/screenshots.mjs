@@ -10,6 +10,7 @@
 //   --web    run Kader in the browser's web worker extension host, as on vscode.dev and github.dev
 //            (its language server in a Web Worker; needs dist/browser/)
 //   --out    folder for the pictures (default: media/screenshots)
+//   --autocode only the picture of Auto-code…'s preview (not in the README): autocode-preview.png
 //   --queries only the pictures of queries instead (not in the README): the query box checking a
 //            query, the views filtered by one, the quote reader with its query box
 import * as fs from 'node:fs';
@@ -23,6 +24,7 @@ const args = process.argv.slice(2);
 const { option, theme, lang } = scriptOptions(args);
 const web = args.includes('--web');
 const queries = args.includes('--queries');
+const autocode = args.includes('--autocode');
 const outDir = path.resolve(option('--out', path.join(root, 'media/screenshots')));
 const viewport = { width: 1440, height: 900 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
@@ -82,6 +84,7 @@ async function main() {
   await clearNotifications();
   fs.mkdirSync(outDir, { recursive: true });
   if (queries) return queryShots(aspects);
+  if (autocode) return autocodeShots();
 
   // 1. views.png: Aspects expanded (aspect → sub-code → practice) next to the decorated transcript.
   await collapsePane('Practices');
@@ -176,6 +179,28 @@ async function main() {
 }
 
 /** query-error.png, query-box.png, query-views.png, quote-reader-query.png. */
+/** Auto-code…: words, the code, then the preview with one match left out. */
+async function autocodeShots() {
+  const box = page.locator('.quick-input-widget input');
+  await runCommand('Kader: Auto-code…');
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  await sleep(700);
+  await page.keyboard.press('Enter'); // Words
+  await sleep(700);
+  await box.fill('de gemeente');
+  await page.keyboard.press('Enter');
+  await sleep(1000);
+  await box.fill('#actanten/persoon');
+  await sleep(1500);
+  await page.keyboard.press('Enter');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#matches input').first().waitFor({ timeout: 30_000 });
+  await frame.locator('#matches input:not([disabled])').nth(1).click();
+  await sleep(1000);
+  await clearNotifications();
+  await shot('autocode-preview.png');
+}
+
 async function queryShots(aspects) {
   const box = page.locator('.quick-input-widget input');
   await page.keyboard.press('F1');
@@ -211,9 +236,9 @@ async function queryShots(aspects) {
   await frame.locator('#query[aria-invalid="true"]').waitFor({ timeout: 20_000 });
   await sleep(1000);
   await shot('quote-reader-query-error.png');
-  await frame.locator('#query').fill('"gemeente"');
+  await frame.locator('#query').fill('"cijfers"');
   await frame.locator('#query').press('Enter');
-  await frame.locator('li.quote').first().waitFor({ timeout: 20_000 });
+  await frame.locator('p.summary', { hasText: /· 1 (quote|citaat)$/ }).waitFor({ timeout: 20_000 });
   await sleep(1500);
   await shot('quote-reader-query.png');
 }

@@ -52,7 +52,7 @@ describe('queries', () => {
 
   it('Query… filters every view by a query, with its count in the description and the query as the message; Clear Filter clears it', async () => {
     assert.deepEqual(await vscode.commands.executeCommand('kader.query', '#intentie/gestuurd'), { count: 2 });
-    await viewsShow('2 fragments', 'Query: #intentie/gestuurd');
+    await viewsShow('2 fragments', 'Query: #intentie/gestuurd (2 fragments)');
     await waitForTree(api.aspects, GESTUURD_ASPECTS, 'the query did not filter the Aspects view');
     await waitForTree(api.practices, GESTUURD_PRACTICES, 'the query did not filter the Practices view');
 
@@ -89,7 +89,7 @@ describe('queries', () => {
     assert.equal(document.getText(), after);
 
     assert.deepEqual(await vscode.commands.executeCommand('kader.runSavedQuery', 'Gestuurd'), { count: 2 });
-    await viewsShow('2 fragments', 'Query: #intentie/gestuurd');
+    await viewsShow('2 fragments', 'Query: #intentie/gestuurd (2 fragments)');
     await waitForTree(api.aspects, GESTUURD_ASPECTS, 'the saved query did not filter the Aspects view');
 
     assert.equal(await vscode.commands.executeCommand('kader.saveQuery', '#intentie AND', 'Kapot'), undefined);
@@ -145,5 +145,24 @@ describe('queries', () => {
     assert.equal(quotesOf(html).length, 1, 'the quotes stay as they were');
 
     assert.deepEqual(await vscode.commands.executeCommand('kader.readQuotesForQuery', '#intentie AND AND'), { error: 'At 11: AND needs a term after it.' });
+  });
+
+  it('the quote reader’s query box narrows the quotes of a node of a view, under the views’ query', async () => {
+    await vscode.commands.executeCommand('kader.query', '#intentie');
+    const intentie = await waitForValue(async () => (await api.aspects.getChildren()).find((n) => n.label === 'Intentie' && n.count === 5), 'the Aspects view has Intentie');
+    await vscode.commands.executeCommand('kader.readQuotes', intentie);
+    const reader = await waitForValue(() => api.quoteReaderPanel(), 'the quote reader opens');
+    const pageWith = (needle: string): Promise<string> =>
+      waitForValue(() => (reader.html().includes(needle) ? reader.html() : undefined), `the reader does not show “${needle}”:\n${reader.html()}`);
+    await pageWith('<p class="summary">Aspects · 5 quotes</p>');
+    assert.equal(await reader.receive({ type: 'query', query: 'speaker:S3' }), true);
+    const html = await pageWith('<p class="summary">Aspects · 2 quotes</p>');
+    assert.match(html, /<h1>Intentie<\/h1>/);
+    assert.deepEqual(quotesOf(html), [
+      ['gesprek-2.md line 11 · Leergemeenschap Tilburg · bram', 'Before: Interviewer: Hoe ben je begonnen?', '  S3: Ik kwam omdat het moest en bleef'],
+      ['gesprek-2.md line 11 · Leergemeenschap Tilburg · bram', 'Before: S3: Ik kwam', '  S3: omdat het moest'],
+    ]);
+    assert.equal(await reader.receive({ type: 'query', query: '' }), true);
+    await pageWith('<p class="summary">Aspects · 5 quotes</p>');
   });
 });

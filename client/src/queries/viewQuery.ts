@@ -113,7 +113,8 @@ export class ViewQuery implements vscode.Disposable {
       if (answer?.ok) count = fragmentCount(answer.count);
     }
     const description = [count, described].filter(Boolean).join(' · ') || undefined;
-    const message = query ? t('Query: {0}', query) : undefined;
+    // The message shows the whole query, and its count where the description has too little room.
+    const message = query ? (count ? t('Query: {0} ({1})', query, count) : t('Query: {0}', query)) : undefined;
     for (const view of this.views) {
       view.description = description;
       view.message = message;

@@ -39,11 +39,19 @@ if (queryInput instanceof HTMLInputElement) {
   }
 }
 
-document.getElementById('query-form')?.addEventListener('submit', (event) => {
+/** Enter in the box or Apply: the quotes are read again under the query. */
+function applyQuery(event: Event): void {
   event.preventDefault();
   clearTimeout(checkTimer);
   if (queryInput instanceof HTMLInputElement) post({ type: 'query', query: queryInput.value });
+}
+
+// The page's policy sends no form anywhere (form-action 'none'): Enter and Apply post the query instead.
+document.getElementById('query-form')?.addEventListener('submit', applyQuery);
+queryInput?.addEventListener('keydown', (event) => {
+  if (event instanceof KeyboardEvent && event.key === 'Enter' && !event.isComposing) applyQuery(event);
 });
+document.querySelector('button.apply')?.addEventListener('click', applyQuery);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
