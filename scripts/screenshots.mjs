@@ -178,7 +178,6 @@ async function main() {
   await shot('learning-level.png', { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(box.width + 16, viewport.width - box.x), height: Math.min(box.height + 16, viewport.height - box.y) });
 }
 
-/** query-error.png, query-box.png, query-views.png, quote-reader-query.png. */
 /** Auto-code…: words, the code, then the preview with one match left out. */
 async function autocodeShots() {
   const box = page.locator('.quick-input-widget input');
@@ -201,6 +200,7 @@ async function autocodeShots() {
   await shot('autocode-preview.png');
 }
 
+/** query-error.png, query-box.png, query-views.png, quote-reader-query-error.png, quote-reader-query.png. */
 async function queryShots(aspects) {
   const box = page.locator('.quick-input-widget input');
   await page.keyboard.press('F1');
