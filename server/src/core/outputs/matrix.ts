@@ -20,8 +20,8 @@ import { localize } from '../l10n';
 import { leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { noPracticeLabel } from '../index/aggregate';
 import { comparePersons, personOf, type Person } from '../index/speakers';
-import { comparePractice, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
-import type { Codebook, Fragment, Locale } from '../types';
+import { CacheKind, comparePractice, PerDocument, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
+import type { Codebook, Locale } from '../types';
 import { parseQuery, queryMatches } from '../query';
 import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
 
@@ -140,6 +140,40 @@ function codeAxis(codebook: Codebook, used: Iterable<string>): { code: string; d
   return out;
 }
 
+/**
+ * What a matrix reads of a transcript's fragments, kept while the index holds the transcript (the
+ * index may build fragments anew on each read: compactModel.ts): each fragment's codes (one list
+ * per combination), speaker, parent and length of text.
+ */
+interface DocumentFacts {
+  codes: (readonly string[])[];
+  /** Every code the fragments carry. */
+  used: readonly string[];
+  speakers: (string | undefined)[];
+  parents: Int32Array;
+  lengths: Int32Array;
+}
+
+function factsOf(document: IndexedDocument): DocumentFacts {
+  const fragments = document.fragments;
+  const lists = new Map<string, readonly string[]>();
+  const codes = fragments.map((f) => {
+    const key = f.codes.join('\n');
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = [...f.codes]));
+    return list;
+  });
+  return {
+    codes,
+    used: [...new Set(fragments.flatMap((f) => f.codes))],
+    speakers: fragments.map((f) => f.speaker),
+    parents: Int32Array.from(fragments, (f) => f.parent),
+    lengths: Int32Array.from(fragments, (f) => f.text.length),
+  };
+}
+
+const FACTS = new CacheKind((index) => new PerDocument(index, factsOf));
+
 /** One dimension's values and which of them each fragment falls in. */
 interface Axis {
   values: MatrixValue[];
@@ -147,22 +181,22 @@ interface Axis {
   /** The codes of each value (codes and aspects only). */
   codes?: string[];
   /** The values of a fragment, as indices; none when it falls in none. */
-  of(document: IndexedDocument, fragment: Fragment): readonly number[];
+  of(document: IndexedDocument, facts: DocumentFacts, at: number): readonly number[];
   /** The values of a set of codes (codes and aspects only). */
   ofCodes?(codes: readonly string[]): readonly number[];
 }
 
-function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], codebook: Codebook, locale: Locale): Axis {
+function makeAxis(dimension: MatrixDimension, documents: readonly { document: IndexedDocument; facts: DocumentFacts }[], codebook: Codebook, locale: Locale): Axis {
   const t = localize(locale);
   if (isCodes(dimension)) {
     const used = new Set<string>();
-    for (const d of documents) for (const f of d.fragments) for (const c of f.codes) used.add(c);
+    for (const { facts } of documents) for (const c of facts.used) used.add(c);
     const axis = dimension === 'code' ? codeAxis(codebook, used) : sortCodes(codebook, [...used].map(aspectOf)).map((code) => ({ code, depth: 0 }));
     const codes = axis.map((a) => a.code);
     const place = new Map(codes.map((c, i) => [c, i]));
     const known = new Map<string, readonly number[]>();
     const ofCodes = (list: readonly string[]): readonly number[] => {
-      const key = list.join('\n');
+      const key = list.length === 1 ? list[0]! : list.join('\n');
       let out = known.get(key);
       if (!out) {
         const set = new Set<number>();
@@ -184,7 +218,7 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
       }),
       terms: codes.map((c) => termOf(dimension, c)),
       codes,
-      of: (_, fragment) => ofCodes(fragment.codes),
+      of: (_, facts, at) => ofCodes(facts.codes[at]!),
       ofCodes,
     };
   }
@@ -195,14 +229,14 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
     persons.set(person.id, person);
     return person;
   };
-  const valuesOf = (document: IndexedDocument, fragment: Fragment): (string | undefined)[] => {
+  const valuesOf = (document: IndexedDocument, speaker: string | undefined): (string | undefined)[] => {
     switch (dimension) {
       case 'practice':
         return [document.practice];
       case 'coder':
         return [document.coder];
       case 'speaker':
-        return [fragment.speaker === undefined ? undefined : personIn(document, fragment.speaker).id];
+        return [speaker === undefined ? undefined : personIn(document, speaker).id];
       case 'document':
         return [document.path];
       default: {
@@ -216,8 +250,8 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
   const perDocument = dimension !== 'speaker';
   for (const d of documents) {
     if (perDocument) {
-      if (d.fragments.length) for (const v of valuesOf(d, d.fragments[0]!)) seen.add(v);
-    } else for (const f of d.fragments) seen.add(valuesOf(d, f)[0]);
+      if (d.facts.codes.length) for (const v of valuesOf(d.document, undefined)) seen.add(v);
+    } else for (const speaker of new Set(d.facts.speakers)) seen.add(valuesOf(d.document, speaker)[0]);
   }
   const order =
     dimension === 'practice'
@@ -236,9 +270,9 @@ function makeAxis(dimension: MatrixDimension, documents: IndexedDocument[], code
   return {
     values: sorted.map((v) => (v === undefined ? { label: none } : { value: v, label: v })),
     terms: sorted.map((v) => termOf(dimension, v)),
-    of(document, fragment) {
+    of(document, facts, at) {
       if (perDocument && document === lastDocument) return lastValues;
-      const out = valuesOf(document, fragment).map((v) => place.get(v)!);
+      const out = valuesOf(document, facts.speakers[at]).map((v) => place.get(v)!);
       if (perDocument) {
         lastDocument = document;
         lastValues = out;
@@ -287,8 +321,10 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
         a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
       )
     : countedDocuments(index, filter);
-  const rows = makeAxis(options.rows, documents, codebook, locale);
-  const columns = makeAxis(options.columns, documents, codebook, locale);
+  const factsCache = index.cache(FACTS);
+  const withFacts = documents.map((document) => ({ document, facts: factsCache.of(document) }));
+  const rows = makeAxis(options.rows, withFacts, codebook, locale);
+  const columns = makeAxis(options.columns, withFacts, codebook, locale);
   const relation = isCodes(options.rows) && isCodes(options.columns) ? (options.relation ?? { kind: 'fragment' }) : undefined;
   const R = rows.values.length;
   const C = columns.values.length;
@@ -311,72 +347,89 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
   const columnSeen = new Int32Array(C).fill(-1);
   let totalSeen = -1;
 
-  documents.forEach((document, d) => {
-    const fragments = document.fragments;
-    if (fragments.length === 0) return;
+  withFacts.forEach(({ document, facts }, d) => {
+    const count = facts.codes.length;
+    if (count === 0) return;
     const meet = relation && relation.kind !== 'fragment' ? meeting!.map((places) => places.get(document.key)) : undefined;
     const rowOf: (readonly number[])[] = [];
     const columnOf: (readonly number[])[] = [];
-    const pairsOf: Set<number>[] = [];
-    for (let i = 0; i < fragments.length; i++) {
-      const fragment = fragments[i]!;
-      rowOf[i] = rows.of(document, fragment);
+    const pairsOf: number[][] = [];
+    for (let i = 0; i < count; i++) {
+      rowOf[i] = rows.of(document, facts, i);
       if (meet) {
         const hits: number[] = [];
         meet.forEach((places, c) => {
           if (places?.has(i)) hits.push(c);
         });
         columnOf[i] = hits;
-      } else columnOf[i] = columns.of(document, fragment);
+      } else columnOf[i] = columns.of(document, facts, i);
     }
-    for (let i = 0; i < fragments.length; i++) {
-      const fragment = fragments[i]!;
-      const pairs = new Set<number>();
-      for (const r of rowOf[i]!) for (const c of columnOf[i]!) if (related(r, c)) pairs.add(r * C + c);
+    const characters = measure === 'characters';
+    const documentsMeasure = measure === 'documents';
+    for (let i = 0; i < count; i++) {
+      const rowList = rowOf[i]!;
+      const columnList = columnOf[i]!;
+      // The cells of the fragment (row and column lists hold no value twice: no pair twice), and its rows and columns in any of them.
+      let pairs: number[];
+      let rowsHit: readonly number[];
+      let columnsHit: readonly number[];
+      if (!relation) {
+        pairs = [];
+        for (const r of rowList) for (const c of columnList) pairs.push(r * C + c);
+        rowsHit = columnList.length ? rowList : [];
+        columnsHit = rowList.length ? columnList : [];
+      } else {
+        pairs = [];
+        const rs = new Set<number>();
+        const cs = new Set<number>();
+        for (const r of rowList) {
+          for (const c of columnList) {
+            if (!related(r, c)) continue;
+            pairs.push(r * C + c);
+            rs.add(r);
+            cs.add(c);
+          }
+        }
+        rowsHit = [...rs];
+        columnsHit = [...cs];
+      }
       pairsOf[i] = pairs;
-      if (pairs.size === 0) continue;
-      if (collect && pairs.has(collect.row * C + collect.column)) collect.into.push({ document, fragment });
-      // Characters: a fragment inside another of the same cell (row, column, total) adds none.
-      const ancestors: number[] = [];
-      if (measure === 'characters') for (let p = fragment.parent; p >= 0; p = fragments[p]!.parent) ancestors.push(p);
-      const inAncestor = (test: (pairs: Set<number>) => boolean): boolean => ancestors.some((p) => test(pairsOf[p]!));
-      const weight = measure === 'characters' ? fragment.text.length : 1;
-      const rowsHit = new Set<number>();
-      const columnsHit = new Set<number>();
-      for (const pair of pairs) {
-        const r = Math.floor(pair / C);
-        const c = pair % C;
-        rowsHit.add(r);
-        columnsHit.add(c);
-        if (measure === 'documents') {
+      if (pairs.length === 0) continue;
+      if (collect && pairs.includes(collect.row * C + collect.column)) collect.into.push({ document, fragment: document.fragments[i]! });
+      if (documentsMeasure) {
+        for (const pair of pairs) {
           if (cellSeen[pair] !== d) {
             cellSeen[pair] = d;
             cells[pair]!++;
           }
-        } else if (!inAncestor((p) => p.has(pair))) cells[pair]! += weight;
-      }
-      for (const r of rowsHit) {
-        if (measure === 'documents') {
+        }
+        for (const r of rowsHit) {
           if (rowSeen[r] !== d) {
             rowSeen[r] = d;
             rowTotals[r]!++;
           }
-        } else if (!inAncestor((p) => [...p].some((q) => Math.floor(q / C) === r))) rowTotals[r]! += weight;
-      }
-      for (const c of columnsHit) {
-        if (measure === 'documents') {
+        }
+        for (const c of columnsHit) {
           if (columnSeen[c] !== d) {
             columnSeen[c] = d;
             columnTotals[c]!++;
           }
-        } else if (!inAncestor((p) => [...p].some((q) => q % C === c))) columnTotals[c]! += weight;
-      }
-      if (measure === 'documents') {
+        }
         if (totalSeen !== d) {
           totalSeen = d;
           total++;
         }
-      } else if (!inAncestor((p) => p.size > 0)) total += weight;
+        continue;
+      }
+      // Characters: a fragment inside another of the same cell (row, column, total) adds none.
+      const ancestors: number[] = [];
+      if (characters) for (let p = facts.parents[i]!; p >= 0; p = facts.parents[p]!) ancestors.push(p);
+      const inAncestor = (test: (pairs: readonly number[]) => boolean): boolean => ancestors.length > 0 && ancestors.some((p) => test(pairsOf[p]!));
+      const weight = characters ? facts.lengths[i]! : 1;
+      for (const pair of pairs) if (!inAncestor((p) => p.includes(pair))) cells[pair]! += weight;
+      for (const r of rowsHit) if (!inAncestor((p) => p.some((q) => Math.floor(q / C) === r))) rowTotals[r]! += weight;
+      for (const c of columnsHit) if (!inAncestor((p) => p.some((q) => q % C === c))) columnTotals[c]! += weight;
+      if (!inAncestor((p) => p.length > 0)) total += weight;
     }
   });
 
