@@ -176,7 +176,7 @@ class Parser {
     if (!check.ok) {
       if (check.reason === 'flags') this.fail(token, this.t('A pattern takes the flags i and u only, e.g. /bewoner(s)?/i.'));
       if (check.reason === 'length') this.fail(token, this.t('This pattern is too long: at most {0} characters.', String(MAX_PATTERN_LENGTH)));
-      if (check.reason === 'slow') this.fail(token, this.t('This pattern could take very long to search (a repeated group that repeats inside, or a back-reference): write it more simply.'));
+      if (check.reason === 'slow') this.fail(token, this.t('This pattern could take very long to search (.* or \\s+, a repeated group that repeats inside, a back-reference): write .{0,50} for a stretch of text, or join two patterns or quoted words with AND.'));
       this.fail(token, this.t('This is not a valid pattern (regular expression).'));
     }
     return { kind: 'pattern', source: token.source, flags: token.flags, offset: token.offset, length: token.length };
