@@ -35,6 +35,7 @@ import { benchBrowser } from './browser';
 import { benchPrivacy } from './privacy';
 import { benchAutocodeAlone } from './autocode';
 import { benchQuery } from './query';
+import { benchMatrix } from './matrix';
 import { edits } from './edits';
 import { BenchServer, positionAt } from './lsp';
 
@@ -330,6 +331,9 @@ async function main(): Promise<void> {
   // A coding query of three terms and a relation, the index warm (bench/query.ts).
   const codingQuery = await benchQuery(server, stats(tree).p95);
   log(`coding query: p95 ${codingQuery.p95} ms, ${codingQuery.count} fragments (${codingQuery.vsTree}× the tree roots' p95)`);
+  // A matrix of codes × a front matter key, the index warm (bench/matrix.ts).
+  const matrix = await benchMatrix(server, stats(tree).p95);
+  log(`matrix codes × ronde: p95 ${matrix.p95} ms (${matrix.size}; ${matrix.vsTree}× the tree roots' p95)`);
 
   // (5) Renaming an aspect used in every file: textDocument/rename → the WorkspaceEdit (a few
   // times: one sample on a shared machine says little), then re-indexing the renamed texts.
@@ -458,6 +462,7 @@ async function main(): Promise<void> {
       through: 'JSON-RPC: textDocument/completion, textDocument/hover, kader/tree, kader/documentFragments',
     },
     codingQuery: { ...codingQuery, through: 'JSON-RPC: kader/query (limit 200), the index warm; vsTree: p95 ÷ the tree roots p95 of the same run' },
+    matrix: { ...matrix, through: 'JSON-RPC: kader/matrix, codes × ronde, fragments, the index warm; vsTree: p95 ÷ the tree roots p95 of the same run' },
     rename: {
       files: changes.length,
       edits: renameEditCount,
@@ -478,6 +483,7 @@ async function main(): Promise<void> {
     hugeKeystrokeP95: Math.max(results.keystroke.huge.top.p95, results.keystroke.huge.middle.p95, results.keystroke.huge.end.p95) <= 15,
     hoverP95: results.queries.hover.p95 <= 20,
     codingQueryP95: codingQuery.p95 <= 100,
+    matrixP95: matrix.p95 <= 200,
     autocodePreviewMs: autocode.p50 <= 1000,
     renameMs: results.rename.editsMs <= 1000,
     heapPerCorpusMB: results.memory.heapPerCorpusMB <= 1,
@@ -527,6 +533,11 @@ async function main(): Promise<void> {
       'coding query (3 terms, NEAR/2)',
       `p50 ${codingQuery.p50} / p95 ${codingQuery.p95} ms (${codingQuery.count} fragments; ${codingQuery.vsTree}× the tree roots' p95)`,
       `≤ 100 ms p95: ${targets.codingQueryP95 ? 'met' : 'NOT met'}`,
+    ],
+    [
+      'matrix codes × attribute',
+      `p50 ${matrix.p50} / p95 ${matrix.p95} ms (${matrix.size}, ${matrix.total} fragments; ${matrix.vsTree}× the tree roots' p95)`,
+      `≤ 200 ms p95: ${targets.matrixP95 ? 'met' : 'NOT met'}`,
     ],
     [
       'auto-code preview (5,000 occurrences)',
