@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { quotedAttributeValue, scanAttributeBlock } from '../../server/src/core/parse/attributes';
+import { quotedAttributeValue } from '../../server/src/core/edits';
+import { scanAttributeBlock } from '../../server/src/core/parse/attributes';
 import { aspectOf, isCodePath, isWithin, parentOf, withoutHash } from '../../server/src/core/codes';
 import { diagnosticsOf, mark, mark1, parse, slice, summaries } from './helpers';
 

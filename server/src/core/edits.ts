@@ -3,8 +3,7 @@
 
 import { isCodePath, withoutHash } from './codes';
 import { localize } from './l10n';
-import { LineIndex, parseTranscript, stripBom } from './parse';
-import { quotedAttributeValue, scanAttributeBlock } from './parse/attributes';
+import { LineIndex, parseTranscript, scanAttributeBlock, stripBom } from './parse';
 import type { Fragment, FragmentKind, Locale, Position, Range, Span, Transcript } from './types';
 
 export type CodingAction =
@@ -249,4 +248,12 @@ function memoEdits(text: string, fragment: Fragment, memo: string): { span: Span
   if (item) return item.kind === 'pair' && item.value === value ? [] : [{ span: item.span, newText: written }];
   const close = fragment.attributeBlock.end - 1;
   return [{ span: { start: close, end: close }, newText: ` ${written}` }];
+}
+
+/**
+ * `value` as a double-quoted attribute value (SYNTAX.md §2): `\\` and `\"` escaped, each line
+ * break written `\n`, so that the block stays on one line. `scanAttributeBlock` reads it back as `value`.
+ */
+export function quotedAttributeValue(value: string): string {
+  return `"${value.replace(/\r\n?/g, '\n').replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
 }

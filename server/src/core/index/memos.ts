@@ -3,7 +3,7 @@
 // the Markdown files of `memos/`, which name codes (`#intentie`) and link transcripts. A journal
 // file is not a transcript: it is read here, not parsed as one. Pure: the service reads the files.
 
-import { LineIndex, stripBom } from '../parse/text';
+import { LineIndex, stripBom } from '../parse';
 import type { Codebook, Range } from '../types';
 import { comparePractice, type WorkspaceIndex } from './workspaceIndex';
 

@@ -81,10 +81,3 @@ export function scanAttributeBlock(text: string, open: number): ScannedBlock | u
   return { span: { start: open, end: i + 1 }, items, coding: items.some((item) => item.kind === 'code') };
 }
 
-/**
- * `value` as a double-quoted attribute value (SYNTAX.md §2): `\\` and `\"` escaped, each line
- * break written `\n`, so that the block stays on one line. `scanAttributeBlock` reads it back as `value`.
- */
-export function quotedAttributeValue(value: string): string {
-  return `"${value.replace(/\r\n?/g, '\n').replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
-}
