@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
+import { ErrorCodes, LSPErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import { QueryRequest, TreeRequest, type TreeNode } from '../../server/src/protocol';
 import { openProject, range } from './client';
 
@@ -86,4 +86,22 @@ test('kader/tree with filter.query: the view counts what the query finds; a malf
     assert.deepEqual(error.data, { offset: 10, length: 3 });
     return true;
   });
+});
+
+test('kader/query and filter.query: parameters of the wrong type are invalid params, and the server answers on', async (t) => {
+  const project = await openProject(t);
+  const invalid = (message: string) => (error: ResponseError<unknown>): boolean => {
+    assert.equal(error.code, ErrorCodes.InvalidParams);
+    assert.equal(error.message, message);
+    return true;
+  };
+  const send = (params: unknown): Promise<unknown> => project.client.connection.sendRequest('kader/query', params);
+  await assert.rejects(send({}), invalid('kader/query needs a query'));
+  await assert.rejects(send({ query: 42 }), invalid('kader/query needs a query'));
+  await assert.rejects(send({ query: '#intentie', limit: -1 }), invalid('limit must be a whole number, 0 or more'));
+  await assert.rejects(project.client.connection.sendRequest('kader/tree', { view: 'aspects', filter: { query: 42 } }), invalid('filter.query must be a string'));
+  assert.deepEqual(await project.client.request(QueryRequest, { query: '#intentie', limit: 0 }), { ok: true, count: 4, fragments: [] });
+  // An empty query in a tree filter is no filter.
+  const all = await project.client.request(TreeRequest, { view: 'aspects' });
+  assert.deepEqual(await project.client.request(TreeRequest, { view: 'aspects', filter: { query: '  ' } }), all);
 });
