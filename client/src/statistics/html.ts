@@ -211,8 +211,8 @@ export interface HeatTable {
   /** Column groups (the practices of a learning family), each over `span` columns. */
   groups?: { label: string; span: number }[];
   columns: string[];
-  /** A cell of null is the diagonal of the co-occurrence matrix. */
-  rows: { label: string; color?: string; cells: (HeatCell | null)[] }[];
+  /** A cell of null is the diagonal of the co-occurrence matrix (or no relation: a code with its sub-code). A sub-code's row has its depth. */
+  rows: { label: string; color?: string; depth?: number; cells: (HeatCell | null)[] }[];
 }
 
 function heatCell(value: number, max: number, scale: (strength: number) => Tint | undefined, text: string, cell: string, aria: string): HeatCell {
@@ -334,7 +334,7 @@ export function heatTableHtml(table: HeatTable): SafeHtml {
   const head = html`<thead>${groupRow}<tr>${corner}${table.columns.map((c, j) => html`<th scope="col" class="column${start(j)}" title="${c}"><span class="head">${c}</span></th>`)}</tr></thead>`;
   const body = table.rows.map(
     (row) =>
-      html`<tr><th scope="row" class="row" title="${row.label}">${swatch(row.color)}<span>${row.label}</span></th>${row.cells.map((c, j) => {
+      html`<tr><th scope="row" class="row${row.depth ? ` depth-${Math.min(row.depth, 3)}` : ''}" title="${row.label}">${swatch(row.color)}<span>${row.label}</span></th>${row.cells.map((c, j) => {
         if (c === null) return html`<td class="diagonal${start(j)}"><span aria-hidden="true">–</span></td>`;
         const tint = c.tint
           ? html`<svg class="tint" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">${tintRects(c.tint, 0, 0, 1, 1)}</svg>`
@@ -423,7 +423,7 @@ export function heatTableSvg(table: HeatTable): SafeHtml {
     const y = top + i * CELL_HEIGHT;
     const color = safeColor(row.color);
     if (color) parts.push(html`<rect x="0" y="${y + 8}" width="10" height="12" rx="2" fill="${color}"/>`);
-    parts.push(html`<text class="label" x="16" y="${y + CELL_HEIGHT / 2 + 3}"><title>${row.label}</title>${clip(row.label)}</text>`);
+    parts.push(html`<text class="label" x="${16 + 12 * Math.min(row.depth ?? 0, 3)}" y="${y + CELL_HEIGHT / 2 + 3}"><title>${row.label}</title>${clip(row.label)}</text>`);
     row.cells.forEach((c, j) => {
       const cx = xs[j]!;
       const box = html`<rect class="cell-box" x="${cx}" y="${y}" width="${CELL_WIDTH - 2}" height="${CELL_HEIGHT - 2}" rx="3"/>`;
@@ -466,7 +466,7 @@ function mdTable(head: string[], rows: string[][]): string {
 }
 
 /** A heatmap's numbers as the page shows them (counts or shares); a group's columns are headed `group: column`. */
-function tableMarkdown(table: HeatTable): string {
+export function tableMarkdown(table: HeatTable): string {
   const groups = (table.groups ?? []).flatMap((g) => Array.from({ length: g.span }, () => g.label));
   const head = table.columns.map((c, j) => (groups[j] === undefined ? c : `${groups[j]}: ${c}`));
   return mdTable(['', ...head], table.rows.map((r) => [r.label, ...r.cells.map((c) => c?.text ?? '–')]));
@@ -476,6 +476,9 @@ export function chartMarkdown(data: StatisticsResult, chart: ChartId, measure: '
   switch (chart) {
     case 'matrix':
       return tableMarkdown(matrixTable(data, measure, w));
+    case 'crosstab':
+      // The panel copies the matrix section's own table (matrixHtml.ts).
+      return '';
     case 'frequencies':
       return mdTable([w.codes, w.count], data.frequencies.map((f) => [`${f.name} (#${f.code})`, String(f.count)]));
     case 'cooccurrence':
@@ -523,6 +526,8 @@ button.link { white-space: normal; }
 .heatmap tbody th { font-weight: normal; text-align: left; white-space: nowrap; padding-right: 12px; }
 .heatmap tbody th span { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
 .heatmap .swatch { vertical-align: middle; margin-right: 6px; }
+.heatmap tbody th.depth-1 { padding-left: 1.2em; } .heatmap tbody th.depth-2 { padding-left: 2.4em; } .heatmap tbody th.depth-3 { padding-left: 3.6em; }
+#matrix-form { margin: 0 0 12px; }
 .heatmap .group-start { padding-left: 14px; }
 .heatmap td.diagonal { text-align: center; color: var(--vscode-descriptionForeground); }
 .heat { position: relative; display: block; width: 100%; min-width: 4.5em; height: 2.2em; padding: 0 8px; overflow: hidden; white-space: nowrap; font-variant-numeric: tabular-nums; border-radius: 3px; background: var(--vscode-editor-background); color: var(--vscode-foreground); border: 1px solid var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #8884)); }
@@ -554,11 +559,11 @@ function option(value: string, label: string, selected: boolean): SafeHtml {
 }
 
 /** A heatmap's section content: the table shown, and the same as SVG (hidden) for Save as SVG and PNG. */
-function heatChart(table: HeatTable): SafeHtml {
+export function heatChart(table: HeatTable): SafeHtml {
   return html`${heatTableHtml(table)}<div class="export" hidden>${heatTableSvg(table)}</div>`;
 }
 
-function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords, note?: string): SafeHtml {
+export function chartSection(id: ChartId, title: string, chart: SafeHtml, w: StatisticsWords, note?: string): SafeHtml {
   return html`<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>\
 ${note === undefined ? [] : html`<p class="summary">${note}</p>`}\
 <div class="actions">\
@@ -569,7 +574,7 @@ ${note === undefined ? [] : html`<p class="summary">${note}</p>`}\
 }
 
 /** The whole Statistics page. */
-export function statisticsHtml(data: StatisticsResult, view: ViewState, options: PageOptions): string {
+export function statisticsHtml(data: StatisticsResult, view: ViewState, options: PageOptions, matrix?: SafeHtml): string {
   const w = WORDS[options.locale];
   const coders = [option('', w.allCoders, view.coder === null), ...data.coders.map((c) => option(c, c, c === view.coder))];
   const attributeValue = view.attribute ? `${view.attribute.key}=${view.attribute.value}` : '';
@@ -586,6 +591,7 @@ export function statisticsHtml(data: StatisticsResult, view: ViewState, options:
     data.total === 0
       ? html`<p class="empty">${w.empty}</p>`
       : html`${chartSection('matrix', w.matrix, heatChart(matrixTable(data, view.measure, w)), w)}\
+${matrix ?? []}\
 ${chartSection('frequencies', w.frequencies, frequenciesSvg(data, w), w)}\
 ${chartSection('cooccurrence', w.cooccurrence, heatChart(cooccurrenceTable(data, w)), w)}\
 ${families}\

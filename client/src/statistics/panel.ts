@@ -1,16 +1,19 @@
 // The "Kader Statistics" webview: asks the language server for `kader/statistics`, renders the
 // page of html.ts, and answers the page's messages (each checked by `isStatisticsMessage`):
 // filters, listing and opening a cell's fragments, Save as SVG/PNG and Copy as Markdown Table.
+// The matrix section (matrixHtml.ts) asks for `kader/matrix`; its cell opens the quote reader on
+// the cell's query, or lists the cell's fragments on the page when no query names them.
 
 import { isWorkspaceScheme } from '../documentSchemes';
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageserver-protocol';
-import { StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
+import { MatrixRequest, StatisticsRequest, type MatrixResult, type StatisticsResult } from '../../../server/src/protocol';
 import { base64ToBytes, utf8Bytes } from '../base64';
 import { kaderLocale } from '../locale';
 import { createPagePanel, pageOptions } from '../webview/pagePanel';
 import { isStatisticsMessage, type ChartId, type FragmentsMessage, type StatisticsMessage } from '../webview/scripts/statistics/messages';
-import { DEFAULT_VIEW, chartMarkdown, statisticsHtml, statisticsWords, type ViewState } from './html';
+import { DEFAULT_VIEW, chartMarkdown, statisticsHtml, statisticsWords, tableMarkdown, type ViewState } from './html';
+import { DEFAULT_MATRIX_VIEW, crosstabTable, matrixRequestOf, matrixSection, type MatrixView } from './matrixHtml';
 import { t } from '../l10n';
 
 /** Sends a typed request to the language server; undefined when it did not answer. */
@@ -18,6 +21,8 @@ export type KaderRequest = <P, R>(type: RequestType<P, R, void>, params: P, toke
 
 export const STATISTICS_COMMAND = 'kader.showStatistics';
 export const STATISTICS_VIEW_TYPE = 'kader.statistics';
+/** The quote reader's command on a query's quotes (quoteReader/panel.ts, which imports this module: named here, not imported). */
+const READ_QUOTES_FOR_QUERY_COMMAND = 'kader.readQuotesForQuery';
 
 /** A URI of a workspace document from the server, else undefined (nothing else is opened). */
 export function documentUri(uri: string): vscode.Uri | undefined {
@@ -32,6 +37,10 @@ export function documentUri(uri: string): vscode.Uri | undefined {
 class StatisticsPanel implements vscode.Disposable {
   private view: ViewState = { ...DEFAULT_VIEW };
   private data: StatisticsResult | undefined;
+  private matrixView: MatrixView = { ...DEFAULT_MATRIX_VIEW };
+  private matrix: MatrixResult | undefined;
+  /** The fragments the page lists now (a cell's): what `open` opens. */
+  private listed: { uri: string; range: StatisticsResult['fragments'][number]['range'] }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private rendering = 0;
   /** Whether the page shown has said it is ready: its script runs. */
@@ -65,19 +74,47 @@ class StatisticsPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     const ticket = ++this.rendering;
-    const data = await this.request(StatisticsRequest, {
-      folderUri: this.folderUri,
-      filter: { ...(this.view.coder !== null ? { coder: this.view.coder } : {}), ...(this.view.attribute ? { attribute: this.view.attribute } : {}) },
-      cooccurrence: this.view.cooccurrence,
-    });
+    const filter = this.filter();
+    const [data, matrix] = await Promise.all([
+      this.request(StatisticsRequest, { folderUri: this.folderUri, filter, cooccurrence: this.view.cooccurrence }),
+      this.request(MatrixRequest, { folderUri: this.folderUri, filter, ...matrixRequestOf(this.matrixView) }),
+    ]);
     if (ticket !== this.rendering) return; // a newer rendering started meanwhile
     if (!data) {
       void vscode.window.showErrorMessage(t('The statistics could not be made: the Kader language server did not answer.'));
       return;
     }
     this.data = data;
+    this.matrix = matrix;
     this.ready = false;
-    this.panel.webview.html = statisticsHtml(data, this.view, pageOptions(this.panel.webview, this.extensionUri, 'statistics'));
+    const locale = kaderLocale();
+    const section = matrixSection(matrix, this.matrixView, data.attributes.map((a) => a.key), locale);
+    this.panel.webview.html = statisticsHtml(data, this.view, pageOptions(this.panel.webview, this.extensionUri, 'statistics'), section);
+  }
+
+  private filter(): { coder?: string; attribute?: { key: string; value: string } } {
+    return { ...(this.view.coder !== null ? { coder: this.view.coder } : {}), ...(this.view.attribute ? { attribute: this.view.attribute } : {}) };
+  }
+
+  /** A matrix cell: the quote reader on its query; without a query (a transcript, "none"), its fragments listed on the page. */
+  private async openMatrixCell(row: number, column: number): Promise<void> {
+    const matrix = this.matrix;
+    const query = matrix?.queries[row]?.[column];
+    if (!matrix || query === undefined) return;
+    const title = `${matrix.rows[row]!.label} × ${matrix.columns[column]!.label}`;
+    if (query !== null && (await vscode.commands.getCommands(true)).includes(READ_QUOTES_FOR_QUERY_COMMAND)) {
+      await vscode.commands.executeCommand(READ_QUOTES_FOR_QUERY_COMMAND, query, title);
+      return;
+    }
+    const answer = await this.request(MatrixRequest, { folderUri: this.folderUri, filter: this.filter(), ...matrixRequestOf(this.matrixView), cell: { row, column } });
+    const fragments = answer?.fragments ?? [];
+    this.listed = fragments.map((f) => ({ uri: f.uri, range: f.range }));
+    const items = fragments.map((f, index) => {
+      const where = [`${f.path}:${f.range.start.line + 1}`, f.practice, f.coder, f.codes.map((c) => `#${c}`).join(' ')].filter(Boolean).join(' · ');
+      return { index, label: f.text || '…', detail: where };
+    });
+    const list: FragmentsMessage = { type: 'fragments', title: `${title}: ${t('{0} fragments', items.length)}`, items };
+    await this.panel.webview.postMessage(list);
   }
 
   private async handle(message: StatisticsMessage): Promise<void> {
@@ -89,21 +126,28 @@ class StatisticsPanel implements vscode.Disposable {
       case 'filter':
         this.view = { coder: message.coder, attribute: message.attribute, measure: message.measure, cooccurrence: message.cooccurrence };
         return this.render();
+      case 'matrix': {
+        const { rows, columns, measure, percent, relation } = message;
+        this.matrixView = { rows, columns, measure, percent, relation };
+        return this.render();
+      }
       case 'cell': {
         if (!data) return;
+        const crosstab = /^x:(\d+):(\d+)$/.exec(message.id);
+        if (crosstab) return this.openMatrixCell(Number(crosstab[1]), Number(crosstab[2]));
         const indices = data.cells[message.id] ?? [];
-        const items = indices.flatMap((index) => {
-          const f = data.fragments[index];
-          if (!f) return [];
+        const fragments = indices.flatMap((index) => data.fragments[index] ?? []);
+        this.listed = fragments.map((f) => ({ uri: f.uri, range: f.range }));
+        const items = fragments.map((f, index) => {
           const where = [`${f.path}:${f.range.start.line + 1}`, f.practice, f.coder, f.codes.map((c) => `#${c}`).join(' ')].filter(Boolean).join(' · ');
-          return [{ index, label: f.text || '…', detail: where }];
+          return { index, label: f.text || '…', detail: where };
         });
         const list: FragmentsMessage = { type: 'fragments', title: t('{0} fragments', items.length), items };
         await this.panel.webview.postMessage(list);
         return;
       }
       case 'open': {
-        const f = data?.fragments[message.index];
+        const f = this.listed[message.index];
         const uri = f && documentUri(f.uri);
         if (!f || !uri) return;
         const { start, end } = f.range;
@@ -120,7 +164,13 @@ class StatisticsPanel implements vscode.Disposable {
         return this.save(message.chart, 'png', base64ToBytes(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1)));
       case 'copyMarkdown': {
         if (!data) return;
-        await vscode.env.clipboard.writeText(chartMarkdown(data, message.chart, this.view.measure, statisticsWords(kaderLocale())));
+        const markdown =
+          message.chart === 'crosstab'
+            ? this.matrix
+              ? tableMarkdown(crosstabTable(this.matrix, this.matrixView, kaderLocale()))
+              : ''
+            : chartMarkdown(data, message.chart, this.view.measure, statisticsWords(kaderLocale()));
+        await vscode.env.clipboard.writeText(markdown);
         void vscode.window.showInformationMessage(t('The table is on the clipboard.'));
         return;
       }

@@ -56,6 +56,23 @@ document.getElementById('filters')?.addEventListener('change', () => {
   });
 });
 
+document.getElementById('matrix-form')?.addEventListener('change', () => {
+  const value = (id: string): string => {
+    const element = document.getElementById(id);
+    return element instanceof HTMLSelectElement ? element.value : '';
+  };
+  const measure = value('matrix-measure');
+  const percent = value('matrix-percent');
+  post({
+    type: 'matrix',
+    rows: value('matrix-rows'),
+    columns: value('matrix-columns'),
+    measure: measure === 'documents' || measure === 'characters' ? measure : 'fragments',
+    percent: percent === 'row' || percent === 'column' ? percent : 'none',
+    relation: value('matrix-relation') || 'fragment',
+  });
+});
+
 /** The presentation attributes a saved chart keeps, resolved from the theme's CSS variables. */
 const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'font-family', 'font-size', 'font-weight'];
 

@@ -5,13 +5,15 @@ import { isRecord } from '../isRecord';
 
 /** The aspects against the learning level (`#niveau/…`) and the loop (`#lus/…`). */
 export type FamilyChartId = 'level' | 'loop';
-export type ChartId = 'matrix' | 'frequencies' | 'cooccurrence' | FamilyChartId;
-const CHARTS: readonly ChartId[] = ['matrix', 'frequencies', 'cooccurrence', 'level', 'loop'];
+/** `crosstab`: the matrix of chosen rows × columns. */
+export type ChartId = 'matrix' | 'crosstab' | 'frequencies' | 'cooccurrence' | FamilyChartId;
+const CHARTS: readonly ChartId[] = ['matrix', 'crosstab', 'frequencies', 'cooccurrence', 'level', 'loop'];
 
 /** What the page posts. */
 export type StatisticsMessage =
   | { type: 'ready' }
   | { type: 'filter'; coder: string | null; attribute: { key: string; value: string } | null; measure: 'count' | 'share'; cooccurrence: 'aspect' | 'code' }
+  | { type: 'matrix'; rows: string; columns: string; measure: 'fragments' | 'documents' | 'characters'; percent: 'none' | 'row' | 'column'; relation: string }
   | { type: 'cell'; id: string }
   | { type: 'open'; index: number }
   | { type: 'saveSvg'; chart: ChartId; svg: string }
@@ -29,7 +31,7 @@ export interface FragmentsMessage {
 export const MAX_SVG_LENGTH = 5_000_000;
 export const MAX_PNG_LENGTH = 30_000_000;
 
-const CELL_ID = /^(?:m:\d{1,6}:\d{1,6}|f:\d{1,6}|c:\d{1,6}:\d{1,6}|v:\d{1,2}:\d{1,6}:\d{1,6}(?::\d{1,6})?)$/;
+const CELL_ID = /^(?:m:\d{1,6}:\d{1,6}|x:\d{1,6}:\d{1,6}|f:\d{1,6}|c:\d{1,6}:\d{1,6}|v:\d{1,2}:\d{1,6}:\d{1,6}(?::\d{1,6})?)$/;
 const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
 
 export function isChart(value: unknown): value is ChartId {
@@ -55,6 +57,14 @@ export function isStatisticsMessage(value: unknown): value is StatisticsMessage 
         (value['cooccurrence'] === 'aspect' || value['cooccurrence'] === 'code')
       );
     }
+    case 'matrix':
+      return (
+        isShortString(value['rows']) &&
+        isShortString(value['columns']) &&
+        ['fragments', 'documents', 'characters'].includes(value['measure'] as string) &&
+        ['none', 'row', 'column'].includes(value['percent'] as string) &&
+        isShortString(value['relation'], 20)
+      );
     case 'cell':
       return typeof value['id'] === 'string' && CELL_ID.test(value['id']);
     case 'open':
