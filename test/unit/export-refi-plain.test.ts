@@ -15,6 +15,7 @@ import { projectExport } from '../../server/src/core/outputs/exchange/refiQda';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { plainText } from '../../server/src/core/parse/chunk';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
+import { CASES } from '../hostile/cases';
 
 const schema = readFileSync(path.resolve(__dirname, '../fixtures/refi-qda/Project.xsd'), 'utf8');
 
@@ -135,6 +136,26 @@ describe('REFI-QDA export: the plain text a reader sees', () => {
     ]);
     assert.deepEqual(where(LONG), [101, 171]);
     for (const [i, f] of model.fragments.entries()) if (f.kind === 'inline') assert.equal(plainText(String(quoted[i]![3])), f.text);
+  });
+});
+
+describe('REFI-QDA export: hostile transcripts', () => {
+  test('the plain source never throws, has no CR, and every selection lies inside it', () => {
+    let read = 0;
+    for (const hostile of CASES) {
+      const text = hostile.core && hostile.core.as !== 'codebook' ? hostile.files('unit')[hostile.subject] : undefined;
+      if (typeof text !== 'string' || text.length > 200_000) continue;
+      const model = parseTranscript(text);
+      const plain = plainSource(text, model);
+      const points = [...plain.text].length;
+      assert.ok(!plain.text.includes('\r'), hostile.name);
+      for (const f of model.fragments) {
+        const s = plain.selection(f.content.span);
+        assert.ok(s.start >= 0 && s.start <= s.end && s.end <= points, `${hostile.name}: ${JSON.stringify(s)} of ${points}`);
+      }
+      read++;
+    }
+    assert.ok(read >= 10, `${read} hostile transcripts read`);
   });
 });
 

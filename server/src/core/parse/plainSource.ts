@@ -23,17 +23,70 @@ type Separator = '\t' | '\n' | '\n\n';
 const STRENGTH: Record<Separator, number> = { '\t': 1, '\n': 2, '\n\n': 3 };
 const BLANK = /\s/;
 
+/** White space as `\s` reads it; the common ASCII characters decided without a regular expression. */
+function isBlank(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return BLANK.test(ch);
+}
+
+/** A growable list of integers (no boxed numbers, no per-item allocation). */
+class IntList {
+  items: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Writes the plain text: visible characters with their offsets, separators between blocks. */
 class PlainWriter {
-  text = '';
+  /** The text's UTF-16 units. */
+  private units: Uint16Array;
+  private unitCount = 0;
   points = 0;
   /** For each visible character written, in order: its offset in the transcript ... */
-  readonly from: number[] = [];
-  /** ... and its code point index in `text`. */
-  readonly at: number[] = [];
+  readonly from: IntList;
+  /** ... and its code point index in the text. */
+  readonly at: IntList;
   private pending: Separator | undefined;
+  /** White space inside a block, held until a visible character follows it. */
+  private readonly blanks: string[] = [];
+  private readonly blankOffsets: number[] = [];
 
-  constructor(private readonly markup: readonly Span[]) {}
+  constructor(
+    private readonly markup: readonly Span[],
+    length: number,
+  ) {
+    this.units = new Uint16Array(Math.max(16, length + (length >> 3)));
+    this.from = new IntList(length >> 1);
+    this.at = new IntList(length >> 1);
+  }
+
+  get text(): string {
+    return UTF16.decode(this.units.subarray(0, this.unitCount));
+  }
+
+  private unit(code: number): void {
+    if (this.unitCount === this.units.length) {
+      const grown = new Uint16Array(this.units.length * 2);
+      grown.set(this.units);
+      this.units = grown;
+    }
+    this.units[this.unitCount++] = code;
+  }
 
   /** What comes before the next character written (the strongest asked for since the last one). */
   separate(separator: Separator): void {
@@ -42,8 +95,8 @@ class PlainWriter {
 
   private put(chars: string, offset: number | undefined): void {
     if (this.pending) {
-      if (this.text !== '') {
-        this.text += this.pending;
+      if (this.points > 0) {
+        for (let i = 0; i < this.pending.length; i++) this.unit(this.pending.charCodeAt(i));
         this.points += this.pending.length;
       }
       this.pending = undefined;
@@ -52,7 +105,8 @@ class PlainWriter {
       this.from.push(offset);
       this.at.push(this.points);
     }
-    this.text += chars;
+    this.unit(chars.charCodeAt(0));
+    if (chars.length === 2) this.unit(chars.charCodeAt(1));
     this.points++;
   }
 
@@ -68,7 +122,11 @@ class PlainWriter {
   block(chars: readonly string[], offsets: readonly number[], base: number): void {
     let m = firstEndingAfter(this.markup, base + (offsets[0] ?? 0));
     let started = false;
-    const blanks: { ch: string; at: number }[] = [];
+    const { blanks, blankOffsets } = this;
+    if (blanks.length > 0) {
+      blanks.length = 0;
+      blankOffsets.length = 0;
+    }
     for (let i = 0; i < chars.length; i++) {
       const at = base + offsets[i]!;
       while (m < this.markup.length && this.markup[m]!.end <= at) m++;
@@ -76,16 +134,22 @@ class PlainWriter {
       let ch = chars[i]!;
       const code = ch.charCodeAt(0);
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < chars.length) ch += chars[++i]!;
-      else if (ch === '\r') {
+      else if (code === 13) {
         if (chars[i + 1] === '\n') continue;
         ch = '\n';
       }
-      if (BLANK.test(ch)) {
-        if (started) blanks.push({ ch, at });
+      if (isBlank(ch)) {
+        if (started) {
+          blanks.push(ch);
+          blankOffsets.push(at);
+        }
         continue;
       }
-      for (const blank of blanks) this.put(blank.ch, blank.at);
-      blanks.length = 0;
+      if (blanks.length > 0) {
+        for (let b = 0; b < blanks.length; b++) this.put(blanks[b]!, blankOffsets[b]);
+        blanks.length = 0;
+        blankOffsets.length = 0;
+      }
       this.put(ch, at);
       started = true;
     }
@@ -139,7 +203,7 @@ function writeBlock(node: RootContent, source: string, base: number, writer: Pla
 export function plainSource(rawText: string, model: Transcript): PlainSource {
   const text = stripBom(rawText);
   const markup = model.fragments.flatMap((f) => f.markup).sort((a, b) => a.start - b.start);
-  const writer = new PlainWriter(markup);
+  const writer = new PlainWriter(markup, text.length);
   // The chunks the parser reads on their own; front matter and div fence lines lie outside them.
   for (const chunk of scanLines(text).chunks) {
     const source = text.slice(chunk.start, chunk.end);
@@ -157,7 +221,9 @@ export function plainSource(rawText: string, model: Transcript): PlainSource {
     }
     for (const node of root.children) if (node.position) writeBlock(node, source, chunk.start, writer, '\n\n');
   }
-  const { from, at, points } = writer;
+  const { points } = writer;
+  const from = writer.from.items.subarray(0, writer.from.length);
+  const at = writer.at.items.subarray(0, writer.at.length);
   return {
     text: writer.text,
     selection(span) {
@@ -176,7 +242,7 @@ function unitOffsets(source: string): number[] {
 }
 
 /** The first index in `sorted` whose value is at least `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
+function lowerBound(sorted: Int32Array, value: number): number {
   let lo = 0;
   for (let hi = sorted.length; lo < hi; ) {
     const mid = (lo + hi) >> 1;
