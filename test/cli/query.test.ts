@@ -104,6 +104,15 @@ describe('kader query', () => {
     });
   });
 
+  test('the caret counts characters, not UTF-16 units, and a line break in the query is shown as a space', async () => {
+    const root = folder(PROJECT);
+    assert.deepEqual(await run(['query', root, '"bewoner😀" AND\n(']), {
+      code: 2,
+      out: '',
+      err: 'kader: Write something between the brackets.\n  "bewoner😀" AND (\n                 ^\n',
+    });
+  });
+
   test('usage errors: no query, an unknown format, an unknown coder; exit 2', async () => {
     const root = folder(PROJECT);
     assert.deepEqual(await run(['query', root]), {
