@@ -32,6 +32,17 @@ describe('counts treat the parts of a coding as one coding', () => {
     const tree = aspectTree(index, parseCodebook('# A {#a}\n\n# B {#b}\n\n# C {#c}\n'), {}, 'en');
     assert.deepEqual(tree.map((n) => `${n.label} ${n.count}`), ['A 1', 'B 1', 'C 1']);
   });
+
+  test('the statistics count a coding in parts once (by its first part)', async () => {
+    const { WorkspaceIndex } = await import('../../server/src/core/index/workspaceIndex');
+    const { computeStatistics } = await import('../../server/src/core/outputs/statistics');
+    const { parseCodebook } = await import('../../server/src/core/parse/codebook');
+    const index = new WorkspaceIndex();
+    index.set('a.md', 'a.md', parseTranscript(TEXT));
+    const statistics = computeStatistics(index, parseCodebook('# A {#a}\n\n# B {#b}\n\n# C {#c}\n'), 'en');
+    assert.equal(statistics.total, 3);
+    assert.deepEqual(statistics.fragments.map((f) => `${f.text} ${f.codes.join(' ')}`), ['een twee a', 'twee b', 'drie vier c']);
+  });
 });
 
 describe('the agreement treats the parts of a coding as one segment', () => {

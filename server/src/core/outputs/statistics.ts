@@ -4,6 +4,7 @@
 
 import { aspectsOf, noPracticeLabel } from '../index/aggregate';
 import { aspectOf } from '../codes';
+import { laterParts } from '../fragmentParts';
 import { localize } from '../l10n';
 import { formatPercent } from '../numbers';
 import { conversationsOf, leftOutCodings, type LeftOutCoding } from '../index/conversations';
@@ -147,7 +148,11 @@ export function computeStatistics(index: WorkspaceIndex, codebook: Codebook, loc
   const documents = index.all();
   const kept = countedDocuments(index, filter);
 
-  const refs: FragmentRef[] = kept.flatMap((document) => document.fragments.map((fragment) => ({ document, fragment })));
+  // A coding written as parts (part="…") is counted once, by its first part.
+  const refs: FragmentRef[] = kept.flatMap((document) => {
+    const later = laterParts(document.fragments);
+    return document.fragments.flatMap((fragment, at) => (later.has(at) ? [] : [{ document, fragment }]));
+  });
   const fragments: StatisticsFragment[] = refs.map(({ document, fragment }) => {
     const text = fragment.text.length > TEXT_LIMIT ? `${fragment.text.slice(0, TEXT_LIMIT - 1)}…` : fragment.text;
     const out: StatisticsFragment = { key: document.key, path: document.path, codes: fragment.codes, text, range: fragment.content.range };
