@@ -102,6 +102,15 @@ describe('REFI-QDA project import (.qdpx)', () => {
     assert.match(files.get('import-report.txt')!, /- codings with an edge inside a web address, widened to the whole address: 2\n/);
   });
 
+  test('a project Kader exported keeps its code ids: the Kader id in a code\'s description (kaderIds.ts) is the code path again', () => {
+    const qde = project(
+      `<CodeBook><Codes><Code guid="C1" name="Intention" isCodable="true"><Description>Wat?\n\nKader: #intentie</Description><Code guid="C2" name="Steered" isCodable="true"><Description>Kader: #intentie/gestuurd</Description></Code></Code></Codes></CodeBook><Sources>${textSource('S', 'a.txt', selection('X', 0, 4, ['C2'], ''))}</Sources>`,
+    );
+    const files = filesOf(qdpx({ qde, entries: { 'sources/S.txt': 'Eerst.' } }));
+    assert.equal(files.get('codebook.md'), ['---', 'title: Proef', '---', '', '# Intention {#intentie}', '', 'Wat?', '', '## Steered {#intentie/gestuurd}', ''].join('\n'));
+    assert.equal(files.get('a.md'), '---\ntitle: a.txt\n---\n\n[Eers]{#intentie/gestuurd}t.\n');
+  });
+
   test('memos, cases, variables and sets: selection memos as memo="…", source memos, cases and variables in the front matter, code memos in the description, sets kept', () => {
     const qde = project(
       `${USERS}<CodeBook><Codes><Code guid="C1" name="Intentie" isCodable="true"><NoteRef targetGUID="N3"/></Code></Codes></CodeBook>
