@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { filteredFragments, treeLevel, type TreeFilter } from '../../server/src/core/index/aggregate';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { builtInCodebook } from '../../server/src/core/parse/codebook';
@@ -125,6 +126,8 @@ describe('query evaluation: relations (the fragments of the left side)', () => {
     assert.deepEqual(found('#intentie IN #intentie'), [GESTUURD, VRIJWILLIG]);
     assert.deepEqual(found('#actanten/beleid IN #actanten'), [GEMEENTE]);
     assert.deepEqual(found('#context IN #activiteit'), []);
+    assert.deepEqual(found('#intentie IN NOT #context'), [GESTUURD, VRIJWILLIG]);
+    assert.deepEqual(found('#intentie IN NOT #intentie'), [VRIJWILLIG]);
   });
 
   test('OVERLAPS: another fragment shares text (nesting included)', () => {
@@ -175,6 +178,31 @@ describe('query as a filter of the views', () => {
     assert.deepEqual(
       filteredFragments(INDEX, { query: '#actanten NEAR/2 #activiteit' }).map((r) => r.fragment.text),
       ['S1: De gemeente betaalt. S2: Dat merk je.', 'gemeente', 'De wethouder opent'],
+    );
+  });
+});
+
+describe('query evaluation: property', () => {
+  test('every query that parses evaluates without an exception, to fragments in path and document order, each once', () => {
+    const term = fc.constantFrom('#intentie', '#actanten/beleid', '#nergens', 'practice:"Leergemeenschap Breda"', 'coder:bram', 'speaker:S1', 'speaker:P01', 'jaar:>=2', 'date:<2021', 'thema:wonen', '"met bewoners"', '/praten|zelf/i');
+    const query: fc.Arbitrary<string> = fc.letrec<{ q: string }>((tie) => ({
+      q: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        term,
+        fc.tuple(tie('q'), fc.constantFrom('AND', 'OR', 'IN', 'OVERLAPS', 'NEAR/0', 'NEAR/3', 'SAMETURN', 'SAMESECTION'), tie('q')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+        tie('q').map((q) => `NOT ${q}`),
+      ),
+    })).q;
+    const order = new Map<string, number>();
+    for (const document of INDEX.all()) document.fragments.forEach((fragment) => order.set(`${document.path}#${fragment.id}`, order.size));
+    fc.assert(
+      fc.property(query, (text) => {
+        const parsed = parseQuery(text, 'en');
+        assert.ok(parsed.ok, text);
+        const places = evaluateQuery(INDEX, parsed.query).map(({ document, fragment }) => order.get(`${document.path}#${fragment.id}`)!);
+        for (let i = 1; i < places.length; i++) assert.ok(places[i - 1]! < places[i]!, text);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -85,6 +85,14 @@ describe('query parser: operators and relations', () => {
     assert.deepEqual(parsed('NOT #a IN #b'), { kind: 'not', operand: { kind: 'relation', relation: 'in', left: a, right: { kind: 'code', code: 'b', offset: 10, length: 2 }, offset: 4, length: 8 }, offset: 0, length: 12 });
     assert.deepEqual(parsed('#a NEAR/2 #b'), { kind: 'relation', relation: 'near', distance: 2, left: { kind: 'code', code: 'a', offset: 0, length: 2 }, right: { kind: 'code', code: 'b', offset: 10, length: 2 }, offset: 0, length: 12 });
     assert.deepEqual(parsed('#a near #b'), { kind: 'relation', relation: 'near', distance: 1, left: { kind: 'code', code: 'a', offset: 0, length: 2 }, right: { kind: 'code', code: 'b', offset: 8, length: 2 }, offset: 0, length: 10 });
+    assert.deepEqual(parsed('#a IN NOT #b'), {
+      kind: 'relation',
+      relation: 'in',
+      left: { kind: 'code', code: 'a', offset: 0, length: 2 },
+      right: { kind: 'not', operand: { kind: 'code', code: 'b', offset: 10, length: 2 }, offset: 6, length: 6 },
+      offset: 0,
+      length: 12,
+    });
     for (const relation of ['overlaps', 'sameturn', 'samesection'] as const) {
       const query = parsed(`#a ${relation.toUpperCase()} #b`) as { relation: string };
       assert.equal(query.relation, relation);

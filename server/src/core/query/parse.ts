@@ -3,7 +3,7 @@
 //   query    := and (OR and)*
 //   and      := not (AND not)*
 //   not      := NOT not | relation
-//   relation := primary ((IN | OVERLAPS | NEAR/n | SAMETURN | SAMESECTION) primary)*
+//   relation := primary ((IN | OVERLAPS | NEAR/n | SAMETURN | SAMESECTION) (primary | NOT not))*
 //   primary  := #code | key:value | "words" | /pattern/ | ( query )
 //
 // Any text parses to a query or to a QueryError with its place, never an exception: the depth of
@@ -120,7 +120,8 @@ class Parser {
     let left = this.primary(after);
     for (let token = this.peek(); token?.type === 'relation'; token = this.peek()) {
       this.at++;
-      const right = this.primary(token);
+      // `#a IN NOT #b`: the fragments of #a inside a fragment without #b.
+      const right = this.peek()?.type === 'not' ? this.not(token) : this.primary(token);
       const node: QueryNode = { kind: 'relation', relation: token.relation, left, right, offset: left.offset, length: end(right) - left.offset };
       if (token.distance !== undefined) node.distance = token.distance;
       left = node;
