@@ -279,7 +279,12 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
   if (widened > 0) info.push(t('codings with an edge inside a web address, widened to the whole address: {0}', widened));
   const lines = [
     t('Kader imported the REFI-QDA project {0}{1}.', project.name ? `«${foldWhitespace(project.name)}»` : '', project.origin ? t(' (made with {0})', foldWhitespace(project.origin)) : ''),
-    t('Written: codebook.md with {0} codes, {1} transcripts, {2} codings.', codebook.codes, transcripts, codings),
+    t(
+      'Written: codebook.md with {0}, {1}, {2}.',
+      codebook.codes === 1 ? t('1 code') : t('{0} codes', codebook.codes),
+      transcripts === 1 ? t('1 transcript') : t('{0} transcripts', transcripts),
+      codings === 1 ? t('1 coding') : t('{0} codings', codings),
+    ),
     '',
     ...(notes.length > 0 ? [t('Not represented exactly:'), ...notes.map((n) => `- ${n}`)] : [t('Everything was represented.')]),
     ...(info.length > 0 ? ['', t('Kept, in another form:'), ...info.map((n) => `- ${n}`)] : []),
