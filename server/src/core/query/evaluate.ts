@@ -14,7 +14,7 @@ import type { FragmentRef, IndexedDocument, WorkspaceIndex } from '../index/work
 import { foldWord } from '../privacy/fold';
 import type { AttributeValue } from '../types';
 import type { Comparison, QueryNode } from './ast';
-import { factsOf, lastAtOrBefore, type DocumentFacts } from './facts';
+import { factsOf, foundIn, lastAtOrBefore, type DocumentFacts } from './facts';
 import { checkPattern } from './pattern';
 
 export interface QueryScope {
@@ -265,22 +265,24 @@ function compile(node: QueryNode, possible: Possible): Evaluate {
       const needle = ` ${node.words.join(' ')} `;
       // A text of ASCII letters is folded by lower case alone: without the first word, no match.
       const first = node.words[0]!;
-      return (view) => {
-        const texts = view.fragmentTexts();
-        return each(view, (at) => {
-          const lower = texts[at]!.toLowerCase();
-          if (!lower.includes(first) && ASCII.test(lower)) return false;
-          return foldedText(lower).includes(needle);
+      return (view) =>
+        foundIn(view.facts, `"${needle}`, () => {
+          const texts = view.fragmentTexts();
+          return each(view, (at) => {
+            const lower = texts[at]!.toLowerCase();
+            if (!lower.includes(first) && ASCII.test(lower)) return false;
+            return foldedText(lower).includes(needle);
+          });
         });
-      };
     }
     case 'pattern': {
       const check = checkPattern(node.source, node.flags);
       const regex = check.ok ? check.regex : undefined;
-      return (view) => {
-        const texts = view.fragmentTexts();
-        return each(view, (at) => regex?.test(texts[at]!) ?? false);
-      };
+      return (view) =>
+        foundIn(view.facts, `/${node.flags}/${node.source}`, () => {
+          const texts = view.fragmentTexts();
+          return each(view, (at) => regex?.test(texts[at]!) ?? false);
+        });
     }
     case 'not': {
       const operand = compile(node.operand, possible);

@@ -22,6 +22,23 @@ export interface DocumentFacts {
   end: Int32Array;
   /** The transcript has speaker turns. */
   hasTurns: boolean;
+  /**
+   * The fragments the last few words and patterns found (by `textKey`): after an edit only the
+   * edited transcript is searched again, not every fragment's text.
+   */
+  found: Map<string, Uint8Array>;
+}
+
+/** How many words and patterns a transcript remembers what they found. */
+const FOUND_KEPT = 8;
+
+/** What `search` found in a transcript's fragment texts, remembered while the transcript is unchanged. */
+export function foundIn(facts: DocumentFacts, key: string, search: () => Uint8Array): Uint8Array {
+  let flags = facts.found.get(key);
+  if (flags) return flags;
+  if (facts.found.size >= FOUND_KEPT) facts.found.delete(facts.found.keys().next().value!);
+  facts.found.set(key, (flags = search()));
+  return flags;
 }
 
 /** The last of `starts` (sorted) at or before `offset`, or -1. */
@@ -77,6 +94,7 @@ class FactsCache implements IndexCache {
       start: new Int32Array(count),
       end: new Int32Array(count),
       hasTurns: turns.length > 0,
+      found: new Map(),
     };
     fragments.forEach((f, at) => {
       const start = f.content.span.start;
