@@ -206,3 +206,18 @@ describe('query evaluation: property', () => {
     );
   });
 });
+
+describe('query evaluation: after an edit', () => {
+  test('words and patterns search the edited transcript again; the others are remembered', () => {
+    const index = indexOf({ 'a.md': md('**S1:** [Oude tekst]{#intentie}.', ''), 'b.md': md('**S2:** [Nieuwe buren]{#context}.', '') });
+    const find = (text: string): string[] => {
+      const parsed = parseQuery(text, 'en');
+      assert.ok(parsed.ok);
+      return evaluateQuery(index, parsed.query).map(({ document, fragment }) => `${document.path}: ${fragment.text}`);
+    };
+    assert.deepEqual(find('"nieuwe" OR /oude/i'), ['a.md: Oude tekst', 'b.md: Nieuwe buren']);
+    index.set('a.md', 'a.md', parseTranscript(md('**S1:** [Nieuwe tekst]{#intentie}.', '')));
+    assert.deepEqual(find('"nieuwe" OR /oude/i'), ['a.md: Nieuwe tekst', 'b.md: Nieuwe buren']);
+    assert.deepEqual(find('/oude/i'), []);
+  });
+});
