@@ -103,14 +103,14 @@ button.link:hover { color: var(--vscode-textLink-activeForeground); }
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
 ol { list-style: none; padding: 0; margin: 0; max-width: 70em; }
 .match { display: flex; gap: 8px; align-items: flex-start; padding: 6px 0; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #8882)); content-visibility: auto; contain-intrinsic-size: auto 3.2em; }
-.match input { margin-top: 3px; accent-color: var(--vscode-checkbox-background); }
+.match input { margin-top: 3px; flex: none; }
 .match.done .context { color: var(--vscode-descriptionForeground); }
 .meta { color: var(--vscode-descriptionForeground); font-size: 0.92em; }
 .note { font-style: italic; }
 .context { display: block; overflow-wrap: anywhere; cursor: pointer; }
 mark { background: var(--vscode-editor-findMatchHighlightBackground, #ea5c0055); color: inherit; border-radius: 2px; padding: 0 1px; }
 body.vscode-high-contrast mark { background: transparent; outline: 1px dotted var(--vscode-contrastActiveBorder, var(--vscode-contrastBorder)); }
-code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
+code { font-family: var(--vscode-editor-font-family); color: inherit; background: var(--vscode-textCodeBlock-background, transparent); padding: 0 3px; border-radius: 2px; }
 body.vscode-high-contrast code { background: transparent; border: 1px solid var(--vscode-contrastBorder, transparent); }
 `;
 
