@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
 import { CODEBOOK, USERS, project, qdpx, selection, textSource } from '../fixtures/qdpx/build';
@@ -100,7 +101,14 @@ describe('import and export', () => {
     await vscode.commands.executeCommand('kader.export', { format: 'qdpx', target: qdpx });
     const bytes = fs.readFileSync(qdpx.fsPath);
     assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
-    assert.ok(bytes.includes(Buffer.from('project.qde')));
+    const files = unzipSync(bytes);
+    assert.ok(files['project.qde']);
+    // The words a reader sees for other tools; the Markdown itself for Kader.
+    const plain = Object.keys(files).filter((name) => name.startsWith('sources/')).map((name) => strFromU8(files[name]!));
+    const conversation = plain.find((text) => text.startsWith('Reflectiegesprek groep 1\n\nVraag 1 — Waarom doe je mee?\n\nInterviewer: Waarom doe je mee aan de leergemeenschap?\n\nS1: Ik kwam omdat mijn leidinggevende het vroeg.\n'));
+    assert.ok(conversation, plain.join('\n----\n'));
+    const markdown = Object.keys(files).filter((name) => name.startsWith('kader/')).map((name) => strFromU8(files[name]!));
+    assert.ok(markdown.includes(fs.readFileSync(fixtureUri('breda/gesprek-1.md').fsPath, 'utf8')));
   });
 
   it('Export offers the transcripts × codes matrix, and writes CSV with ; when Kader speaks Dutch', async () => {
