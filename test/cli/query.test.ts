@@ -113,8 +113,11 @@ describe('kader query', () => {
     });
   });
 
-  test('usage errors: no query, an unknown format, an unknown coder; exit 2', async () => {
+  test('usage errors: no query, an unknown format, an unknown coder; exit 2; --help is the help', async () => {
     const root = folder(PROJECT);
+    const help = await run(['query', '--help']);
+    assert.equal(help.code, 0);
+    assert.ok(help.out.includes("  query FOLDER 'QUERY'   The fragments a coding query finds (docs/queries.md), e.g.\n"), help.out);
     assert.deepEqual(await run(['query', root]), {
       code: 2,
       out: '',

@@ -12,6 +12,7 @@ import { parseQuery, type QueryError } from '../core/query';
 import type { Locale } from '../core/types';
 import type { Project } from '../workspace/project';
 import type { CliIo } from './io';
+import { usage } from './usage';
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -20,6 +21,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   cache: { type: 'string' },
   'max-size': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
@@ -53,6 +55,10 @@ export async function runQuery(argv: string[], locale: Locale, io: CliIo, comman
     return usageError(io, t, (error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(usage(locale));
+    return 0;
+  }
   if (positionals.length !== 2) return usageError(io, t, t('name the folder and the query: kader query FOLDER "#intentie AND practice:Breda"'));
   const [folder, text] = positionals as [string, string];
   const format = values.format ?? 'text';
