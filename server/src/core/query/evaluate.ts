@@ -95,13 +95,13 @@ export function documentsInScope(index: WorkspaceIndex, query: QueryNode, scope:
   return index.all().filter((d) => !left.has(d.key));
 }
 
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The words of a text, folded (case, accents, look-alike letters) and each between spaces: `" met bewoners "`. */
 export function foldedText(text: string): string {
   return ` ${foldWord(text).replace(NOT_WORD, ' ').trim()} `;
 }
-
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** One transcript, as the evaluation reads it: its facts, and its fragments only when words or patterns ask. */
 class DocumentView {
