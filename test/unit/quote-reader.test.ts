@@ -218,7 +218,7 @@ describe('the page', () => {
     assert.ok(page.includes('Meer tonen (0 van 1.200 getoond)'));
     assert.ok(quoteItemHtml({ ...item, memo: undefined }, nl).toString().includes('title="breda/&lt;i&gt;&quot;gesprek&quot; &amp; co.md openen bij regel 13">'));
     const choose = quoteReaderHtml({ kind: 'choose' }, { nonce: 'n', cspSource: 'c', locale: 'nl', scriptUri: 's' });
-    assert.ok(choose.includes('<p class="hint">Kies een aspect, subcode, praktijk of niveau in een Kader-weergave om de citaten hier te lezen.</p>'));
+    assert.ok(choose.includes('<p class="hint">Kies een aspect, subcode, praktijk, niveau of spreker in een Kader-weergave om de citaten hier te lezen.</p>'));
   });
 
   test('a next page is list items only, escaped the same way', () => {
