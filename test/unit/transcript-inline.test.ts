@@ -49,6 +49,20 @@ describe('inline fragments (§3.1)', () => {
     assert.deepEqual(t.diagnostics, []);
   });
 
+  it('reads a fragment that starts after one bare address and holds another (the pieces after an address carry no position)', () => {
+    for (const [before, words] of [
+      ['x@example.nl', 'c@example.nl\nAbstract'],
+      ['x@example.nl', 'c@example.nl Abstract'],
+      ['www.example.nl', 'www.example.org\nAbstract'],
+    ] as const) {
+      const { text, spans } = mark(`a ${before} b [«${words}»]{#intentie}\n`);
+      const t = parse(text);
+      assert.deepEqual(summaries(text, t), [{ kind: 'inline', codes: ['intentie'], text: words.replace('\n', ' '), content: words, parent: -1 }], words);
+      assertLocated(text, t.fragments[0]!.content, spans[0]!);
+      assert.deepEqual(t.diagnostics, [], words);
+    }
+  });
+
   it('gives a fragment several codes', () => {
     const t = parse('[tekst]{#intentie #context/macht}');
     assert.deepEqual(t.fragments[0]!.codes, ['intentie', 'context/macht']);

@@ -309,7 +309,8 @@ class ChunkReader {
     scanPhrasing(source, children, scan, start(node), end(node));
     const from = start(node);
     const to = end(node);
-    const contentEnd = childrenEnd(children, to);
+    // Trailing pieces of an autolink literal carry no position: the content runs to the node's end.
+    const contentEnd = children.length > 0 && !children[children.length - 1]!.position ? to : childrenEnd(children, to);
     scan.masked.sort((a, b) => a.start - b.start);
 
     const fragments: ChunkFragment[] = [];
