@@ -201,28 +201,6 @@ async function autocodeShots() {
 }
 
 /** query-error.png, query-box.png, query-views.png, quote-reader-query-error.png, quote-reader-query.png. */
-/** Auto-code…: words, the code, then the preview with one match left out. */
-async function autocodeShots() {
-  const box = page.locator('.quick-input-widget input');
-  await runCommand('Kader: Auto-code…');
-  await box.waitFor({ state: 'visible', timeout: 10_000 });
-  await sleep(700);
-  await page.keyboard.press('Enter'); // Words
-  await sleep(700);
-  await box.fill('de gemeente');
-  await page.keyboard.press('Enter');
-  await sleep(1000);
-  await box.fill('#actanten/persoon');
-  await sleep(1500);
-  await page.keyboard.press('Enter');
-  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await frame.locator('#matches input').first().waitFor({ timeout: 30_000 });
-  await frame.locator('#matches input:not([disabled])').nth(1).click();
-  await sleep(1000);
-  await clearNotifications();
-  await shot('autocode-preview.png');
-}
-
 async function queryShots(aspects) {
   const box = page.locator('.quick-input-widget input');
   await page.keyboard.press('F1');
