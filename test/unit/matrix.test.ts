@@ -153,6 +153,19 @@ describe('each cell’s query finds the fragments the cell counts', () => {
   }
 });
 
+describe('the matrices an index keeps', () => {
+  test('asked again: the same matrix; after a transcript changes: made anew', () => {
+    const own = index(FILES);
+    const first = computeMatrix(own, CODEBOOK, 'en', { rows: 'aspect', columns: 'practice' });
+    assert.equal(computeMatrix(own, CODEBOOK, 'en', { rows: 'aspect', columns: 'practice' }), first);
+    assert.notEqual(computeMatrix(own, CODEBOOK, 'en', { rows: 'aspect', columns: 'practice', measure: 'documents' }), first);
+    own.set('tilburg/drie.md', 'tilburg/drie.md', parseTranscript('[Zij]{#intentie}.\n'));
+    const again = computeMatrix(own, CODEBOOK, 'en', { rows: 'aspect', columns: 'practice' });
+    assert.notEqual(again, first);
+    assert.deepEqual(again.cells, [[3, 1], [2, 0]]);
+  });
+});
+
 describe('code relations', () => {
   test('same fragment: a code with itself or its own sub-code is no relation', () => {
     const m = matrix({ rows: 'code', columns: 'code' });

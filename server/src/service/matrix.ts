@@ -36,7 +36,8 @@ export function provideMatrix(s: Snapshot, params: MatrixParams): MatrixResult {
   const folder = folderFor(workspace, params.folderUri);
   const index = folder?.index ?? new WorkspaceIndex();
   const codebook = folder?.codebook ?? builtInCodebook(locale);
-  const result: MatrixResult = computeMatrix(index, codebook, locale, options);
+  // A copy: the matrix may be the index's cached one.
+  const result: MatrixResult = { ...computeMatrix(index, codebook, locale, options) };
   const cell = params.cell;
   if (cell !== undefined) {
     if (!Number.isSafeInteger(cell.row) || !Number.isSafeInteger(cell.column)) throw new InvalidParams('kader/matrix: a cell is { row, column }.');

@@ -20,7 +20,7 @@ import { localize } from '../l10n';
 import { leftOutCodings, type LeftOutCoding } from '../index/conversations';
 import { noPracticeLabel } from '../index/aggregate';
 import { comparePersons, personOf, type Person } from '../index/speakers';
-import { CacheKind, comparePractice, PerDocument, type FragmentRef, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
+import { CacheKind, comparePractice, PerDocument, type FragmentRef, type IndexCache, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 import type { Codebook, Locale } from '../types';
 import { parseQuery, queryMatches } from '../query';
 import { attributeStrings, countedDocuments, describe, sortCodes, type StatisticsFilter } from './statistics';
@@ -300,8 +300,28 @@ function relationPlaces(index: WorkspaceIndex, columns: readonly string[], aspec
   });
 }
 
+/** The matrices asked for since the index last changed, by their options (a few: the Statistics page asks again for the one it shows). */
+class MatrixCache implements IndexCache {
+  readonly made = new Map<string, { codebook: Codebook; matrix: Matrix }>();
+
+  changed(): void {
+    this.made.clear();
+  }
+}
+
+const MATRICES = new CacheKind((): MatrixCache => new MatrixCache());
+const MATRICES_KEPT = 8;
+
+/** The matrix of `options`; the same object again while the index and the codebook are the same (do not change it). */
 export function computeMatrix(index: WorkspaceIndex, codebook: Codebook, locale: Locale, options: MatrixOptions): Matrix {
-  return compute(index, codebook, locale, options);
+  const cache = index.cache(MATRICES);
+  const key = JSON.stringify([locale, options.rows, options.columns, options.measure ?? 'fragments', options.relation ?? null, options.filter ?? {}]);
+  const known = cache.made.get(key);
+  if (known?.codebook === codebook) return known.matrix;
+  const matrix = compute(index, codebook, locale, options);
+  if (cache.made.size >= MATRICES_KEPT) cache.made.clear();
+  cache.made.set(key, { codebook, matrix });
+  return matrix;
 }
 
 /** The fragments a cell stands for (of row `row`, column `column`), in path and document order. */
