@@ -11,6 +11,8 @@
 //            (its language server in a Web Worker; needs dist/browser/)
 //   --out    folder for the pictures (default: media/screenshots)
 //   --autocode only the picture of Auto-code…'s preview (not in the README): autocode-preview.png
+//   --matrix only the picture of the Statistics page's matrix (not in the README): codes × jaar
+//            as percentages of the column, matrix.png
 //   --queries only the pictures of queries instead (not in the README): the query box checking a
 //            query, the views filtered by one, the quote reader with its query box
 import * as fs from 'node:fs';
@@ -25,6 +27,7 @@ const { option, theme, lang } = scriptOptions(args);
 const web = args.includes('--web');
 const queries = args.includes('--queries');
 const autocode = args.includes('--autocode');
+const matrix = args.includes('--matrix');
 const outDir = path.resolve(option('--out', path.join(root, 'media/screenshots')));
 const viewport = { width: 1440, height: 900 };
 const transcript = 'leergemeenschap-breda/2021-03-04-jongeren-in-de-wijk.md';
@@ -85,6 +88,7 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   if (queries) return queryShots(aspects);
   if (autocode) return autocodeShots();
+  if (matrix) return matrixShot();
 
   // 1. views.png: Aspects expanded (aspect → sub-code → practice) next to the decorated transcript.
   await collapsePane('Practices');
@@ -176,6 +180,28 @@ async function main() {
   const box = await section.boundingBox();
   if (!box) throw new Error('the aspects × learning level section has no box');
   await shot('learning-level.png', { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(box.width + 16, viewport.width - box.x), height: Math.min(box.height + 16, viewport.height - box.y) });
+}
+
+/** The Statistics page's matrix section with codes × jaar, as percentages of the column, chosen in its selects. */
+async function matrixShot() {
+  await runCommand('Kader: Show Statistics');
+  await page.locator('.tab', { hasText: /Statistics|statistieken/ }).first().waitFor({ timeout: 20_000 });
+  await runCommand('View: Close Primary Side Bar');
+  const frame = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame().locator('#matrix-columns').waitFor({ timeout: 30_000 });
+  await sleep(1500);
+  // Each choice draws the page anew: the next select is looked up again.
+  await frame().locator('#matrix-columns').selectOption('key:jaar');
+  await sleep(2500);
+  await frame().locator('#matrix-percent').selectOption('column');
+  await sleep(2500);
+  const section = frame().locator('section#crosstab');
+  await section.scrollIntoViewIfNeeded({ timeout: 20_000 });
+  await sleep(1000);
+  await clearNotifications();
+  const box = await section.boundingBox();
+  if (!box) throw new Error('the matrix section has no box');
+  await shot('matrix.png', { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(box.width + 16, viewport.width - box.x), height: Math.min(box.height + 16, viewport.height - box.y) });
 }
 
 /** Auto-code…: words, the code, then the preview with one match left out. */
