@@ -8,7 +8,7 @@ import { filteredFragments, treeLevel, type TreeFilter } from '../../server/src/
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { builtInCodebook } from '../../server/src/core/parse/codebook';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
-import { evaluateQuery, parseQuery, type QueryScope } from '../../server/src/core/query';
+import { countedOnce, evaluateQuery, parseQuery, queryMatches, type QueryScope } from '../../server/src/core/query';
 import { md } from './helpers';
 
 /** Two codings of one conversation (anna's counts: the first coder by name), and two more transcripts. */
@@ -219,5 +219,16 @@ describe('query evaluation: after an edit', () => {
     index.set('a.md', 'a.md', parseTranscript(md('**S1:** [Nieuwe tekst]{#intentie}.', '')));
     assert.deepEqual(find('"nieuwe" OR /oude/i'), ['a.md: Nieuwe tekst', 'b.md: Nieuwe buren']);
     assert.deepEqual(find('/oude/i'), []);
+  });
+});
+
+describe('query evaluation: a coding written as parts', () => {
+  test('counts once, by its first part, in the views and countedOnce; evaluateQuery gives every part', () => {
+    const index = indexOf({ 'a.md': md('**S1:** [Eerst dit]{#context part="k1"} en dan [dat daar]{#context part="k1"}.', '') });
+    const parsed = parseQuery('#context', 'en');
+    assert.ok(parsed.ok);
+    assert.deepEqual(evaluateQuery(index, parsed.query).map((r) => r.fragment.text), ['Eerst dit', 'dat daar']);
+    assert.deepEqual(countedOnce(index, queryMatches(index, parsed.query)).map((m) => m.places), [[0]]);
+    assert.deepEqual(filteredFragments(index, { query: '#context' }).map((r) => r.fragment.text), ['Eerst dit']);
   });
 });

@@ -2,7 +2,7 @@
 // with its place; and the query of a tree filter, checked before the views use it.
 
 import { summarize, type FragmentSummary } from '../core/index/aggregate';
-import { parseQuery, queryMatches, type QueryNode } from '../core/query';
+import { countedOnce, parseQuery, queryMatches, type QueryNode } from '../core/query';
 import type { Locale } from '../core/types';
 import type { QueryParams, QueryResult } from '../protocol';
 import { InvalidParams, Refusal } from './errors';
@@ -17,7 +17,8 @@ export function provideQuery(s: Snapshot, params: QueryParams | undefined): Quer
   const parsed = parseQuery(params.query, s.locale);
   if (!parsed.ok) return { ok: false, message: parsed.message, offset: parsed.offset, length: parsed.length };
   const folder = folderFor(s.workspace, params.folder);
-  const matches = folder ? queryMatches(folder.index, parsed.query) : [];
+  // A coding written as parts counts once, as in the views.
+  const matches = folder ? countedOnce(folder.index, queryMatches(folder.index, parsed.query)) : [];
   // Only the fragments returned are read (a transcript's fragments are built when read).
   const fragments: FragmentSummary[] = [];
   let count = 0;

@@ -13,7 +13,7 @@ import { laterParts } from '../fragmentParts';
 import { localize } from '../l10n';
 import type { FragmentRef, IndexCache, IndexedDocument, WorkspaceIndex } from './workspaceIndex';
 import { conversationsOf } from './conversations';
-import { parseQuery, queryMatches, type QueryScope } from '../query';
+import { countedOnce, parseQuery, queryMatches, type QueryScope } from '../query';
 import { CacheKind, comparePractice, PerDocument } from './workspaceIndex';
 import type { CodeDefinition, Codebook, FragmentKind, Locale, Position, Range } from '../types';
 
@@ -333,7 +333,7 @@ function buildAggregate(index: WorkspaceIndex, cache: AggregateCache, filter: Tr
     // a malformed query matches nothing (the service refuses it with its place first).
     const parsed = parseQuery(filter.query, 'en');
     const scope: QueryScope = filter.coder ? { coder: filter.coder } : {};
-    for (const { document, places } of parsed.ok ? queryMatches(index, parsed.query, scope) : []) {
+    for (const { document, places } of parsed.ok ? countedOnce(index, queryMatches(index, parsed.query, scope)) : []) {
       const all = entriesOf(cache, document, '');
       const texts = needle === '' ? undefined : new Set(entriesOf(cache, document, needle).places);
       const passing = texts ? places.filter((at) => texts.has(at)) : places;

@@ -331,6 +331,20 @@ export function queryMatches(index: WorkspaceIndex, query: QueryNode, scope: Que
   return out;
 }
 
+/**
+ * The matches with a coding written as parts (part="…") counted once, by its first part, as the
+ * views and reports count it: the later parts left out.
+ */
+export function countedOnce(index: WorkspaceIndex, matches: readonly DocumentMatches[]): DocumentMatches[] {
+  const out: DocumentMatches[] = [];
+  for (const match of matches) {
+    const later = factsOf(index, match.document).later;
+    const places = later.size === 0 ? match.places : match.places.filter((at) => !later.has(at));
+    if (places.length > 0) out.push(places === match.places ? match : { document: match.document, places });
+  }
+  return out;
+}
+
 /** The fragments that match `query`, in path and document order. */
 export function evaluateQuery(index: WorkspaceIndex, query: QueryNode, scope: QueryScope = {}): FragmentRef[] {
   const refs: FragmentRef[] = [];

@@ -3,6 +3,7 @@
 // The index may hold a model whose fragments are built when read (compactModel.ts); with these,
 // only the words and patterns of a query read the fragments themselves.
 
+import { laterParts } from '../fragmentParts';
 import { CacheKind, PerDocument, type IndexCache, type IndexedDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 
 export interface DocumentFacts {
@@ -22,6 +23,8 @@ export interface DocumentFacts {
   end: Int32Array;
   /** The transcript has speaker turns. */
   hasTurns: boolean;
+  /** The parts after the first of a coding written as parts (part="…"): left out where a coding counts once. */
+  later: ReadonlySet<number>;
   /**
    * The fragments the last few words and patterns found (by `textKey`): after an edit only the
    * edited transcript is searched again, not every fragment's text.
@@ -94,6 +97,7 @@ class FactsCache implements IndexCache {
       start: new Int32Array(count),
       end: new Int32Array(count),
       hasTurns: turns.length > 0,
+      later: laterParts(fragments),
       found: new Map(),
     };
     fragments.forEach((f, at) => {

@@ -4,4 +4,4 @@
 export type { Comparison, ParsedQuery, Place, QueryError, QueryNode, RelationKind } from './ast';
 export { parseQuery, MAX_DEPTH, MAX_QUERY_LENGTH } from './parse';
 export { MAX_PATTERN_LENGTH } from './pattern';
-export { documentsInScope, evaluateQuery, queryMatches, valueMatches, type DocumentMatches, type QueryScope } from './evaluate';
+export { countedOnce, documentsInScope, evaluateQuery, queryMatches, valueMatches, type DocumentMatches, type QueryScope } from './evaluate';
