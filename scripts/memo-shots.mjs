@@ -83,7 +83,8 @@ async function main() {
   await page.keyboard.press('End');
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
   await sleep(1500);
-  await wb.runCommand(lang === 'nl' ? 'Kader: Memo bewerken…' : 'Kader: Edit Memo…');
+  // The palette shows the manifest's titles in VS Code's display language (English here).
+  await wb.runCommand('Kader: Edit Memo…');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const textarea = frame.locator('#memo');
   await textarea.waitFor({ timeout: 20_000 });
