@@ -63,6 +63,14 @@ describe('personOf', () => {
     assert.deepEqual(personOf(second, 'Interviewer'), { id: 'onderzoeker-1', name: 'onderzoeker-1', interviewer: true });
   });
 
+  test('a label that is a name of Object.prototype is a label like any other', () => {
+    const odd = { path: 'vreemd.md', model: parse(md('---', 'persons: {__proto__: P01, S1: P02}', '---', '**constructor:** Ja.', '', '**__proto__:** Nee.', '')) };
+    assert.deepEqual(Object.keys(odd.model.frontMatter.persons!), ['__proto__', 'S1']);
+    assert.deepEqual(personOf(odd, '__proto__'), { id: 'P01', name: 'P01', interviewer: false });
+    assert.deepEqual(personOf(odd, 'constructor'), { id: 'constructor (vreemd.md)', name: 'constructor', path: 'vreemd.md', interviewer: false });
+    assert.deepEqual(personOf(odd, 'toString'), { id: 'toString (vreemd.md)', name: 'toString', path: 'vreemd.md', interviewer: false });
+  });
+
   test('interviewers by their label or id, in Dutch and English', () => {
     const said = ['Interviewer', 'interviewster 2', 'Onderzoeker', 'Gespreksleider', 'I', 'I2', 'INT', 'Moderator', 'Researcher_A'];
     const not = ['S1', 'Ineke', 'R', 'Deelnemer', 'Interviewee', 'Intern'];

@@ -48,7 +48,9 @@ export function isInterviewer(name: string): boolean {
 
 /** The person who speaks as `speaker` in `document`. */
 export function personOf(document: SpeakerDocument, speaker: string): Person {
-  const named = document.model.frontMatter.persons?.[speaker];
+  const persons = document.model.frontMatter.persons;
+  // Own keys only: a speaker called `constructor` is not named by Object.prototype.
+  const named = persons && Object.hasOwn(persons, speaker) ? persons[speaker] : undefined;
   if (named !== undefined) return { id: named, name: named, interviewer: isInterviewer(speaker) || isInterviewer(named) };
   return { id: `${speaker} (${document.path})`, name: speaker, path: document.path, interviewer: isInterviewer(speaker) };
 }

@@ -174,7 +174,8 @@ function personsOf(value: unknown): Record<string, string> | undefined {
     const speaker = label.trim();
     const person = String(id).trim();
     if (speaker === '' || person === '') return undefined;
-    persons[speaker] = person;
+    // Defined, not assigned: a label such as `__proto__` is a key like any other.
+    Object.defineProperty(persons, speaker, { value: person, enumerable: true, writable: true, configurable: true });
   }
   return persons;
 }
