@@ -75,13 +75,14 @@ export interface QdeSource {
 }
 
 export interface QdeCase {
+  guid: string;
   name: string;
   sources: string[];
   memos: string[];
   variables: [string, VariableValue][];
   codes: string[];
-  /** How many selections the case refers to (`<SelectionRef>`). */
-  selections: number;
+  /** The guids of the selections the case refers to (`<SelectionRef>`). */
+  selections: string[];
 }
 
 export interface QdeSet {
@@ -242,12 +243,13 @@ export function readQde(xml: string, locale: Locale): QdeRead {
   count('graph', list(list(root['Graphs'])[0]?.['Graph']).length);
 
   const cases: QdeCase[] = list(list(root['Cases'])[0]?.['Case']).map((element) => ({
+    guid: guidOf(element),
     name: attr(element, 'name'),
     sources: list(element['SourceRef']).map((ref) => guidOf(ref, 'targetGUID')),
     memos: memosOf(element),
     variables: variableValues(element, variables),
     codes: list(element['CodeRef']).map((ref) => guidOf(ref, 'targetGUID')),
-    selections: list(element['SelectionRef']).length,
+    selections: list(element['SelectionRef']).map((ref) => guidOf(ref, 'targetGUID')),
   }));
   const sets: QdeSet[] = list(list(root['Sets'])[0]?.['Set']).map((element) => ({
     name: attr(element, 'name'),

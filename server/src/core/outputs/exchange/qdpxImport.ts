@@ -8,10 +8,12 @@ import { stringify } from 'yaml';
 import { decodeText } from '../../fileText';
 import { localize, type Translate } from '../../l10n';
 import type { Locale } from '../../types';
+import { carriedMarkdownPath, carriedTranscript, type SourceSelection } from './carriedTranscripts';
 import { foldWhitespace, printable } from './escape';
 import { IMPORT_LIMITS, tooLargeUnpacked, tooManyParts, tooMuchText } from './importLimits';
+import { stableGuid } from './kaderIds';
 import { codebookMarkdown, segmentOf } from './qdcImport';
-import { readQde, type OtherKind, type QdeProject, type QdeSource, type VariableValue } from './qdeRead';
+import { readQde, type OtherKind, type QdeCase, type QdeProject, type QdeSource, type VariableValue } from './qdeRead';
 import { writeBody, type BodyCoding } from './qdpxBody';
 import type { ImportedFile, ImportOptions, ImportResult } from './transcriptWriter';
 import { readZip, type Inflater } from './zip';
@@ -94,6 +96,37 @@ function codeUnits(text: string): (point: number) => number {
   return (point) => map[point] ?? -1;
 }
 
+/** A case Kader exported for a person (refiQda.ts): its guid is derived from its name, the person's id. */
+function isKaderPerson(c: QdeCase): boolean {
+  return c.guid === stableGuid('person', c.name);
+}
+
+/**
+ * The speakers of a source that Kader exported as persons: label → person id. The label of a
+ * person of this transcript only is in the id (`S1 (pad/gesprek.md)`, core/index/speakers.ts);
+ * else it is the `Label:` that opens the paragraph of a selection the case refers to.
+ */
+function speakersOf(source: QdeSource, text: string, unit: (point: number) => number, persons: readonly QdeCase[]): Map<string, string> {
+  const speakers = new Map<string, string>();
+  const starts = new Map(source.selections.map((s) => [s.guid, s.start]));
+  for (const person of persons) {
+    if (!person.sources.includes(source.guid)) continue;
+    const own = person.name.endsWith(` (${source.name})`) ? person.name.slice(0, -source.name.length - 3) : undefined;
+    if (own) {
+      speakers.set(own, person.name);
+      continue;
+    }
+    for (const guid of person.selections) {
+      const start = unit(starts.get(guid) ?? -1);
+      if (start < 0) continue;
+      const line = text.slice(text.lastIndexOf('\n', start - 1) + 1);
+      const label = /^([^\s:][^:\n]{0,39}):/u.exec(line)?.[1]?.trim();
+      if (label && !speakers.has(label)) speakers.set(label, person.name);
+    }
+  }
+  return speakers;
+}
+
 function frontMatter(front: Record<string, unknown>): string {
   return `---\n${stringify(front, { lineWidth: 0 })}---\n`;
 }
@@ -128,6 +161,7 @@ function readProject(bytes: Uint8Array, locale: Locale, inflate: Inflater | unde
   for (const source of read.project.sources) {
     const entry = source.plainTextPath ? internalEntry(source.plainTextPath) : undefined;
     if (entry) wanted.add(entry);
+    wanted.add(carriedMarkdownPath(source.guid));
   }
   const texts = readZip(bytes, (name) => wanted.has(name), { entries: limits.entries, bytes: limits.bytes - xmlBytes.length }, inflate);
   if (!texts.ok) return zipProblem(texts);
@@ -139,6 +173,8 @@ interface Written {
   source: QdeSource;
   coder?: string;
   codings: BodyCoding[];
+  /** The same codings in code points, as the export wrote them (carriedTranscripts.ts). */
+  selections: SourceSelection[];
 }
 
 export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: Inflater): ImportResult {
@@ -167,7 +203,10 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
   }
   problem('set-notes', project.sets.reduce((n, set) => n + set.notes, 0));
   problem('case-codes', project.cases.reduce((n, c) => n + c.codes.length, 0));
-  problem('case-selections', project.cases.reduce((n, c) => n + c.selections, 0));
+  // Kader's own person cases come back as `participants` and `persons` (speakersOf), not as lost.
+  const persons = project.cases.filter(isKaderPerson);
+  const cases = project.cases.filter((c) => !isKaderPerson(c));
+  problem('case-selections', cases.reduce((n, c) => n + c.selections.length, 0));
 
   const files: ImportedFile[] = [{ name: 'codebook.md', text: codebookText }];
   const taken = new Set(['codebook', stem(IMPORT_REPORT)]);
@@ -203,6 +242,7 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
     const unit = codeUnits(text);
     // One transcript per coder; a source nobody coded is one transcript without a coder.
     const byCoder = new Map<string, BodyCoding[]>();
+    const selectionsOf = new Map<string, SourceSelection[]>();
     for (const selection of source.selections) {
       const start = unit(selection.start);
       const end = unit(selection.end);
@@ -232,14 +272,29 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
         const list = byCoder.get(user) ?? [];
         list.push({ start, end, codes, ...(memo ? { memo } : {}) });
         byCoder.set(user, list);
+        selectionsOf.set(user, [...(selectionsOf.get(user) ?? []), { start: selection.start, end: selection.end, codes, ...(memo ? { memo } : {}) }]);
         codings += codes.length;
       }
     }
     if (byCoder.size === 0) byCoder.set('', []);
-    const inCases = project.cases.filter((c) => c.sources.includes(source.guid));
+    const inCases = cases.filter((c) => c.sources.includes(source.guid));
+    const speakers = speakersOf(source, text, unit, persons);
     const inSets = project.sets.filter((s) => s.sources.includes(source.guid)).map((s) => foldWhitespace(s.name));
-    const written: Written[] = [...byCoder].map(([user, list]) => ({ source, coder: user ? foldWhitespace(project.users.get(user) ?? user) || user : undefined, codings: list }));
+    const written: Written[] = [...byCoder].map(([user, list]) => ({ source, coder: user ? foldWhitespace(project.users.get(user) ?? user) || user : undefined, codings: list, selections: selectionsOf.get(user) ?? [] }));
+    const carriedBytes = read.texts(carriedMarkdownPath(source.guid));
+    const carriedText = carriedBytes ? decodeText(carriedBytes) : undefined;
+    const carried = carriedText?.ok ? carriedText.text : undefined;
     for (const w of written) {
+      const base = stem(source.name);
+      const name = (): string => uniqueName(written.length > 1 && w.coder ? `${base}-${segmentOf(w.coder)}` : base);
+      // A transcript Kader exported and nobody changed since: its own Markdown, as it was written.
+      const own = carriedTranscript(carried, { plainText: text, selections: w.selections, ...(w.coder ? { coder: w.coder } : {}) });
+      if (own !== undefined) {
+        length += own.length;
+        if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdpx', locale) };
+        files.push({ name: name(), text: own });
+        continue;
+      }
       const body = writeBody(text, w.codings);
       parts += body.parts;
       crossing += body.crossing;
@@ -250,6 +305,9 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
       else if (options.practice) front['practice'] = foldWhitespace(options.practice);
       if (inCases.length > 1) front['cases'] = inCases.map((c) => foldWhitespace(c.name));
       if (w.coder) front['coder'] = w.coder;
+      if (speakers.size > 0) front['participants'] = [...speakers.keys()];
+      const named = [...speakers].filter(([label, id]) => id !== `${label} (${source.name})`);
+      if (named.length > 0) front['persons'] = Object.fromEntries(named);
       if (source.memos.length > 0) front['memo'] = source.memos.map((m) => m.trim()).join('\n\n');
       const caseMemos = inCases.flatMap((c) => c.memos.map((m) => m.trim()));
       if (caseMemos.length > 0) front['case memo'] = caseMemos.join('\n\n');
@@ -261,12 +319,10 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
         if (key && !values.has(safe)) values.set(safe, value);
       }
       for (const [key, value] of values) front[key] = value;
-      const base = stem(source.name);
-      const name = uniqueName(written.length > 1 && w.coder ? `${base}-${segmentOf(w.coder)}` : base);
       const markdown = `${frontMatter(front)}\n${body.markdown}\n`;
       length += markdown.length;
       if (length > IMPORT_LIMITS.textChars) return { ok: false, message: tooMuchText('qdpx', locale) };
-      files.push({ name, text: markdown });
+      files.push({ name: name(), text: markdown });
     }
   }
 
