@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
@@ -25,4 +25,23 @@ describe('kader export --format qdc, then kader import', () => {
       assert.match(back, /^---\ntitle: codes\n---\n\n# Intentie \{#intentie color="#3F7CC0"\}\n\nWat is de bedoeling van de lerende praktijk\? \(volgens verschillende betrokkenen\)\n/);
     });
   }
+});
+
+describe('kader export --format qdpx, then kader import', () => {
+  test('the example project comes back: every transcript byte for byte, and a report that lists nothing lost', async () => {
+    const dir = temp();
+    const exported = await run(['export', examples, '--format', 'qdpx', '--out', 'project.qdpx'], dir);
+    assert.equal(exported.code, 0, exported.err);
+    const imported = await run(['import', 'project.qdpx', '--out', 'terug'], dir);
+    assert.equal(imported.code, 0, imported.err);
+    const originals = readdirSync(examples, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md') && name.includes(path.sep))
+      .sort();
+    assert.equal(originals.length, 7);
+    for (const name of originals) assert.equal(readFileSync(path.join(dir, 'terug', path.basename(name)), 'utf8'), readFileSync(path.join(examples, name), 'utf8'), name);
+    assert.equal(
+      readFileSync(path.join(dir, 'terug/import-report.txt'), 'utf8'),
+      ['Kader imported the REFI-QDA project «examples» (made with Kader).', 'Written: codebook.md with 26 codes, 7 transcripts, 166 codings.', '', 'Everything was represented.', ''].join('\n'),
+    );
+  });
 });
