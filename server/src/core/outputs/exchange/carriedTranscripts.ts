@@ -4,8 +4,9 @@
 // `kader/<source guid>.md` (referenced from nowhere in project.qde, so other tools ignore it), and
 // the project import writes it as it is when the source still reads and is coded as exported.
 
+import { joinedParts } from '../../fragmentParts';
 import { parseTranscript, plainSource, type PlainSource } from '../../parse';
-import type { Transcript } from '../../types';
+import type { Fragment, Transcript } from '../../types';
 
 /** Where the export keeps the Markdown of the text source `sourceGuid` inside the `.qdpx`. */
 export function carriedMarkdownPath(sourceGuid: string): string {
@@ -20,13 +21,34 @@ export interface SourceSelection {
   memo?: string;
 }
 
-/** A transcript's plain text and one selection per fragment, as the export writes them (in fragment order). */
-export function sourceSelections(rawText: string, model: Transcript): { plain: PlainSource; selections: SourceSelection[] } {
+/** A selection the export writes, with the fragments it holds: one, or the parts of one coding. */
+export interface ExportedSelection extends SourceSelection {
+  fragments: Fragment[];
+  /** Its text: the fragment's (SYNTAX.md §7), or the plain text from the first part to the last. */
+  text: string;
+}
+
+/**
+ * A transcript's plain text and its selections as the export writes them, in fragment order: one
+ * per fragment, and one per coding written as parts (SYNTAX.md §3.5) when its parts follow one
+ * another in the plain text (nothing but white space between them), from the first part's start
+ * to the last part's end; parts with other text between them stay one selection each.
+ */
+export function sourceSelections(rawText: string, model: Transcript): { plain: PlainSource; selections: ExportedSelection[] } {
   const plain = plainSource(rawText, model);
-  const selections = model.fragments.map((fragment): SourceSelection => {
-    const selection: SourceSelection = { ...plain.selection(fragment.content.span), codes: fragment.codes };
-    if (fragment.memo) selection.memo = fragment.memo;
-    return selection;
+  let points: string[] | undefined;
+  const between = (from: number, to: number): string => (points ??= Array.from(plain.text)).slice(from, to).join('');
+  const selections = joinedParts(model.fragments).flatMap((parts): ExportedSelection[] => {
+    const spans = parts.map((fragment) => plain.selection(fragment.content.span));
+    const follow = spans.every((span, i) => i === 0 || (span.start >= spans[i - 1]!.end && between(spans[i - 1]!.end, span.start).trim() === ''));
+    const selection = (fragments: Fragment[], start: number, end: number): ExportedSelection => {
+      const codes = [...new Set(fragments.flatMap((f) => f.codes))];
+      const memo = fragments.find((f) => f.memo)?.memo;
+      const text = fragments.length === 1 ? fragments[0]!.text : between(start, end);
+      return { start, end, codes, ...(memo ? { memo } : {}), fragments, text };
+    };
+    if (follow) return [selection(parts, spans[0]!.start, spans[spans.length - 1]!.end)];
+    return parts.map((fragment, i) => selection([fragment], spans[i]!.start, spans[i]!.end));
   });
   return { plain, selections };
 }

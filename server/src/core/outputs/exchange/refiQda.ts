@@ -160,6 +160,8 @@ export function projectExport(input: ProjectInput): ProjectExport {
 
   const sourceGuid = (d: IndexedDocument): string => stableGuid('source', d.path);
   const selectionGuid = (d: IndexedDocument, span: { start: number; end: number }): string => stableGuid('selection', `${d.path}#${span.start}-${span.end}`);
+  // Each transcript's selections (carriedTranscripts.ts): a coding written as parts is one selection where its parts follow one another.
+  const selectionsOf = new Map(documents.map((d) => [d, sourceSelections(input.textOf(d), d.model)]));
   const practices = index.practices().filter((p): p is string => p !== undefined);
   const persons = listPersons(documents);
   if (practices.length > 0 || persons.length > 0) {
@@ -176,7 +178,10 @@ export function projectExport(input: ProjectInput): ProjectExport {
       const speaking: { d: IndexedDocument; labels: readonly string[] }[] = appearances.flatMap((a) => (byPath.get(a.path) ?? []).map((d) => ({ d, labels: a.labels })));
       for (const { d } of speaking) element.ele('SourceRef', { targetGUID: sourceGuid(d) });
       for (const { d, labels } of speaking) {
-        for (const fragment of d.fragments) if (fragment.speaker !== undefined && labels.includes(fragment.speaker)) element.ele('SelectionRef', { targetGUID: selectionGuid(d, fragment.full.span) });
+        for (const { fragments } of selectionsOf.get(d)!.selections) {
+          const speaker = fragments[0]!.speaker;
+          if (speaker !== undefined && labels.includes(speaker)) element.ele('SelectionRef', { targetGUID: selectionGuid(d, fragments[0]!.full.span) });
+        }
       }
     }
   }
@@ -187,28 +192,30 @@ export function projectExport(input: ProjectInput): ProjectExport {
     for (const d of documents) {
       const guid = sourceGuid(d);
       const text = input.textOf(d);
-      const { plain, selections } = sourceSelections(text, d.model);
+      const { plain, selections } = selectionsOf.get(d)!;
       sources.push({ path: `sources/${guid}.txt`, text: plain.text }, { path: carriedMarkdownPath(guid), text });
       const creator = d.coder ? stableGuid('user', d.coder) : undefined;
       const source = sourcesElement.ele('TextSource', { guid, name: d.path, plainTextPath: `internal://${guid}.txt`, creatingUser: creator });
-      d.model.fragments.forEach((fragment, i) => {
-        const id = `${d.path}#${fragment.full.span.start}-${fragment.full.span.end}`;
+      for (const { fragments, start, end, codes, memo, text: words } of selections) {
+        const first = fragments[0]!;
+        const id = `${d.path}#${first.full.span.start}-${first.full.span.end}`;
+        const name = shortName(words);
         const selection = source.ele('PlainTextSelection', {
-          guid: selectionGuid(d, fragment.full.span),
-          name: shortName(fragment.text),
-          startPosition: String(selections[i]!.start),
-          endPosition: String(selections[i]!.end),
+          guid: selectionGuid(d, first.full.span),
+          name,
+          startPosition: String(start),
+          endPosition: String(end),
           creatingUser: creator,
         });
-        for (const code of fragment.codes) {
+        for (const code of codes) {
           selection.ele('Coding', { guid: stableGuid('coding', `${id}#${code}`), creatingUser: creator }).ele('CodeRef', { targetGUID: codeGuid(code) });
         }
-        if (fragment.memo) {
-          const note = { guid: stableGuid('note', id), name: shortName(fragment.text), text: fragment.memo, creatingUser: creator };
+        if (memo) {
+          const note = { guid: stableGuid('note', id), name, text: memo, creatingUser: creator };
           notes.push(note);
           selection.ele('NoteRef', { targetGUID: note.guid });
         }
-      });
+      }
       const memo = d.model.frontMatter.memo;
       if (memo) {
         const title = d.attributes['title'];
