@@ -119,7 +119,7 @@ describe('hostile names and text through the CLI', () => {
     const { code, err } = await run(['export', hostileFolder(), '--out', 'p.qdpx'], dir);
     assert.equal(code, 0, err);
     const files = unzipSync(readFileSync(path.join(dir, 'p.qdpx')));
-    for (const name of Object.keys(files)) assert.match(name, /^(project\.qde|sources\/[0-9A-F-]{36}\.txt)$/);
+    for (const name of Object.keys(files)) assert.match(name, /^(project\.qde|sources\/[0-9A-F-]{36}\.txt|kader\/[0-9A-F-]{36}\.md)$/);
     const xml = strFromU8(files['project.qde']!);
     assert.ok(xml.includes('name="rood�[31m�]0;titel�.md"'), xml);
     assert.ok(xml.includes('name="a&gt;) [klik](javascript:alert(7)) (&lt;b.md"'), xml);
