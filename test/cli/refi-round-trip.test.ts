@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
-import { run, temp } from './helpers';
+import { folder, run, temp } from './helpers';
 
 const examples = path.resolve(__dirname, '../../examples');
 
@@ -43,5 +43,59 @@ describe('kader export --format qdpx, then kader import', () => {
       readFileSync(path.join(dir, 'terug/import-report.txt'), 'utf8'),
       ['Kader imported the REFI-QDA project «examples» (made with Kader).', 'Written: codebook.md with 26 codes, 7 transcripts, 166 codings.', '', 'Everything was represented.', ''].join('\n'),
     );
+  });
+});
+
+/** A small project: speakers, headings, a table, a link, emphasis, nested fragments, a coding in parts, two coders, memos. Invented. */
+const SMALL: Record<string, string> = {
+  'breda/gesprek-anna.md': [
+    '---',
+    'practice: Breda',
+    'coder: anna',
+    'memo: Eerste gesprek.',
+    'persons:',
+    '  S1: P07',
+    '---',
+    '# Gesprek over [samenwerking]{#context}',
+    '',
+    '## Vraag 1 — Waarom doe je mee? {#intentie}',
+    '',
+    '**S1:** Ik kwam [omdat het *moest*, zie [de site](https://example.org/x)]{#intentie/gestuurd memo="twijfel"}.',
+    '',
+    '**Interviewer:** En _toen_?',
+    '',
+    '**S1:** [De gemeente [betaalt]{#actanten/beleid}]{#context/macht}.',
+    '',
+    '| Wie | Rol |',
+    '|-----|-----|',
+    '| [Anna]{#actanten} | voorzitter |',
+    '',
+  ].join('\n'),
+  'breda/gesprek-bram.md': [
+    '---',
+    'practice: Breda',
+    'coder: bram',
+    '---',
+    '**S1:** [Ik kwam [omdat het moest]{#intentie/gestuurd part="p1" memo="zeker"}]{#intentie}[. Daarna]{#intentie/gestuurd part="p1"} bleef ik.',
+    '',
+    '::: {#context}',
+    '**S2:** De gemeente betaalt.',
+    '',
+    '**S1:** Dus die beslist.',
+    ':::',
+    '',
+  ].join('\n'),
+};
+
+describe('kader export --format qdpx, then kader import: a small project', () => {
+  test('each transcript comes back byte for byte', async () => {
+    const dir = folder(SMALL);
+    const exported = await run(['export', '.', '--format', 'qdpx', '--out', 'project.qdpx'], dir);
+    assert.equal(exported.code, 0, exported.err);
+    const imported = await run(['import', 'project.qdpx', '--out', 'terug'], dir);
+    assert.equal(imported.code, 0, imported.err);
+    assert.equal(imported.out, ['terug/codebook.md', 'terug/gesprek-anna.md', 'terug/gesprek-bram.md', 'terug/import-report.txt', ''].join('\n'));
+    for (const [name, text] of Object.entries(SMALL)) assert.equal(readFileSync(path.join(dir, 'terug', path.basename(name)), 'utf8'), text, name);
+    assert.match(readFileSync(path.join(dir, 'terug/import-report.txt'), 'utf8'), /\n\nEverything was represented\.\n$/);
   });
 });
