@@ -25,6 +25,14 @@ describe('kader --help', () => {
     assert.deepEqual(vocabulary(en.out).commands, ['check', 'report', 'query', 'export', 'import', 'key', 'pseudonymise', 'reidentify', 'autocode', 'autocode', 'hooks', 'agree', 'agree', 'agree']);
   });
 
+  test('every command answers --help with the help, exit 0', async () => {
+    const help = (await run(['--help'])).out;
+    for (const command of ['check', 'report', 'query', 'export', 'import', 'key', 'pseudonymise', 'reidentify', 'autocode', 'hooks', 'agree']) {
+      const { code, out, err } = await run([command, '--help']);
+      assert.deepEqual({ code, out, err }, { code: 0, out: help, err: '' }, command);
+    }
+  });
+
   test('the report’s options and --coder are described in both languages', async () => {
     const en = (await run(['report', '--help'])).out;
     const nl = (await run(['report', '--help', '--lang', 'nl'])).out;

@@ -152,6 +152,11 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<number> {
       io.out(usage(locale));
       return command ? 0 : 2;
     }
+    // Every command's --help is the one help text, whichever command reads its own options.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(usage(locale));
+      return 0;
+    }
     // Every format of `agree` (text, Markdown, JSON) is read in terminals too.
     if (command === 'agree') return await runAgree(rest, { ...io, out: (text) => io.out(terminalText(text)) });
     if (command === 'hooks') return await runHooks(rest, locale, io);
