@@ -138,6 +138,20 @@ describe('Kader → .qdpx → Kader: the speakers', () => {
     assert.equal(report, REPORT);
   });
 
+  test('a named person is found by the label that opens the turn of a selection, after a timestamp too', () => {
+    const text = '---\npersons:\n  S1: P07\n  Interviewer: onderzoeker-1\n---\n[00:01:02] **Interviewer:** Hoe [ging]{#intentie} het?\n\n[00:01:09] **S1:** Het ging [goed]{#outcome}.\n';
+    const index = new WorkspaceIndex();
+    index.set('g.md', 'g.md', parseTranscript(text));
+    const exported = projectExport({ name: 'P', index, codebook: builtInCodebook('nl'), textOf: () => text, now: '2026-12-05T00:00:00Z' });
+    const zip: Record<string, Uint8Array> = { 'project.qde': strToU8(exported.xml) };
+    for (const file of exported.sources) zip[file.path] = strToU8(file.text);
+    withoutMarkdown(zip);
+    const imported = importQdpx(zipSync(zip), { locale: 'en' });
+    assert.ok(imported.ok);
+    assert.match(imported.files!.find((f) => f.name === 'g.md')!.text, /^---\ntitle: g.md\nparticipants:\n  - S1\n  - Interviewer\npersons:\n  S1: P07\n  Interviewer: onderzoeker-1\n---\n/);
+    assert.doesNotMatch(imported.markdown, /cases/);
+  });
+
   test('a Kader round trip with the Markdown: the same report', () => {
     assert.equal(roundTrip(builtInCodebook('en'), 'en').report, REPORT);
   });

@@ -119,8 +119,9 @@ function speakersOf(source: QdeSource, text: string, unit: (point: number) => nu
     for (const guid of person.selections) {
       const start = unit(starts.get(guid) ?? -1);
       if (start < 0) continue;
-      const line = text.slice(text.lastIndexOf('\n', start - 1) + 1);
-      const label = /^([^\s:][^:\n]{0,39}):/u.exec(line)?.[1]?.trim();
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      const line = text.slice(lineStart, lineStart + 80);
+      const label = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?([^\s:[][^:\n]{0,39}):/u.exec(line)?.[1]?.trim();
       if (label && !speakers.has(label)) speakers.set(label, person.name);
     }
   }
