@@ -3,6 +3,8 @@
 // conversation is a file of its own), `codebook.md`, and an import report that lists, with
 // counts, what Kader could not represent exactly. Names in the archive are only looked up in it,
 // never used as paths: the files written are named after the sources, made safe (segmentOf).
+// A project Kader exported gives back each transcript's own Markdown where nobody changed its text
+// or codings (carriedTranscripts.ts), and its speakers' cases as `participants` and `persons`.
 
 import { stringify } from 'yaml';
 import { decodeText } from '../../fileText';
@@ -273,7 +275,9 @@ export function importQdpx(bytes: Uint8Array, options: ImportOptions, inflate?: 
         const list = byCoder.get(user) ?? [];
         list.push({ start, end, codes, ...(memo ? { memo } : {}) });
         byCoder.set(user, list);
-        selectionsOf.set(user, [...(selectionsOf.get(user) ?? []), { start: selection.start, end: selection.end, codes, ...(memo ? { memo } : {}) }]);
+        const points = selectionsOf.get(user) ?? [];
+        points.push({ start: selection.start, end: selection.end, codes, ...(memo ? { memo } : {}) });
+        selectionsOf.set(user, points);
         codings += codes.length;
       }
     }
