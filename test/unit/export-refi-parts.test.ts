@@ -70,6 +70,19 @@ describe('REFI-QDA export: a coding written as parts', () => {
   });
 });
 
+describe('REFI-QDA export: the speaker of a coding in parts', () => {
+  test("the person's case refers to the coding's one selection", () => {
+    const text = '**S1:** [Ik kwam [omdat het moest]{#intentie/gestuurd part="p1"}]{#intentie}[. Daarna]{#intentie/gestuurd part="p1"} bleef ik.\n';
+    const index = new WorkspaceIndex();
+    index.set('g.md', 'g.md', parseTranscript(text));
+    const { xml } = projectExport({ name: 'P', index, codebook: builtInCodebook('nl'), textOf: () => text, now: '2026-12-05T00:00:00Z' });
+    const refs = [...xml.matchAll(/<SelectionRef targetGUID="([^"]+)"\/>/g)].map((m) => m[1]);
+    const selections = [...xml.matchAll(/<PlainTextSelection guid="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(selections.length, 2);
+    assert.deepEqual(refs, selections);
+  });
+});
+
 describe('REFI-QDA: import → export → import keeps a crossing pair as the same parts', () => {
   /** The codings of a transcript as groups of parts: each part's codes and text. */
   const codingsOf = (markdown: string): string[][][] => joinedParts(parseTranscript(markdown).fragments).map((parts) => parts.map((f) => [f.codes.join(' '), f.text]));
