@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ErrorCodes, type ResponseError } from 'vscode-languageserver-protocol';
 import { MatrixRequest } from '../../server/src/protocol';
+import { matrixCellQueries } from '../../server/src/core/outputs/matrixQuery';
 import { openProject } from './client';
 
 const FILES: Record<string, string> = {
@@ -40,7 +41,7 @@ test('kader/matrix: codes × a front matter key, with each cell’s query and th
   assert.deepEqual(result.rowTotals, [3, 1, 3]);
   assert.deepEqual(result.columnTotals, [4, 2]);
   assert.equal(result.total, 5);
-  assert.deepEqual(result.queries[0], ['#intentie AND jaar:1', '#intentie AND jaar:2']);
+  assert.deepEqual(matrixCellQueries(result)[0], ['#intentie AND jaar:1', '#intentie AND jaar:2']);
   assert.equal(result.folderName, 'bare');
 });
 
@@ -49,7 +50,7 @@ test('kader/matrix: code relations by overlap, and the fragments of a cell', asy
   const result = await p.client.request(MatrixRequest, { rows: 'aspect', columns: 'aspect', relation: { kind: 'overlap' }, cell: { row: 1, column: 0 } });
   // "omdat het moest" (intentie) inside "Ik kwam …" (context).
   assert.deepEqual(result.cells, [[null, 1], [1, null]]);
-  assert.deepEqual(result.queries[1], ['(#context OVERLAPS #intentie)', null]);
+  assert.deepEqual(matrixCellQueries(result)[1], ['(#context OVERLAPS #intentie)', null]);
   assert.deepEqual(
     result.fragments?.map((f) => [f.path, f.text, f.uri === p.uri(f.path)]),
     [['breda/een.md', 'Ik kwam omdat het moest', true]],

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { computeMatrix, matrixPercent, queryValue, type MatrixOptions } from '../../server/src/core/outputs/matrix';
 import { matrixCsv, matrixJson, matrixText } from '../../server/src/core/outputs/matrixReport';
+import { matrixCellQueries } from '../../server/src/core/outputs/matrixQuery';
 import { parseCodebook } from '../../server/src/core/parse/codebook';
 import { parseTranscript } from '../../server/src/core/parse/transcript';
 import { evaluateQuery, parseQuery } from '../../server/src/core/query';
@@ -41,7 +42,7 @@ describe('computeMatrix', () => {
     assert.deepEqual(m.rowTotals, [3, 1, 3]);
     assert.deepEqual(m.columnTotals, [4, 1]);
     assert.equal(m.total, 5);
-    assert.deepEqual(m.queries[1], ['#intentie/gestuurd AND practice:breda', '#intentie/gestuurd AND practice:tilburg']);
+    assert.deepEqual(matrixCellQueries(m)[1], ['#intentie/gestuurd AND practice:breda', '#intentie/gestuurd AND practice:tilburg']);
   });
 
   test('aspects × coder, documents', () => {
@@ -52,7 +53,7 @@ describe('computeMatrix', () => {
     assert.deepEqual(m.rowTotals, [2, 2]);
     assert.deepEqual(m.columnTotals, [2, 1]);
     assert.equal(m.total, 3);
-    assert.deepEqual(m.queries[0], ['#intentie AND coder:anna', '#intentie AND coder:bert']);
+    assert.deepEqual(matrixCellQueries(m)[0], ['#intentie AND coder:anna', '#intentie AND coder:bert']);
   });
 
   test('codes × a front matter key, characters: a list counts for each element; a fragment inside another of the cell adds none', () => {
@@ -64,7 +65,7 @@ describe('computeMatrix', () => {
     // Jaar 1: 23 + 11 + 3, the inner 15 inside the 23.
     assert.deepEqual(m.columnTotals, [37, 6]);
     assert.equal(m.total, 40);
-    assert.deepEqual(m.queries[2], ['#context AND jaar:1', '#context AND jaar:2']);
+    assert.deepEqual(matrixCellQueries(m)[2], ['#context AND jaar:1', '#context AND jaar:2']);
   });
 
   test('speaker × document: a speaker is a person of the transcript; no speaker last; "none" and a transcript have no query', () => {
@@ -72,10 +73,10 @@ describe('computeMatrix', () => {
     assert.deepEqual(labels(m.rows), ['S1 (breda/een.md)', 'S1 (breda/twee.md)', 'S2 (breda/een.md)', '(geen spreker)']);
     assert.deepEqual(labels(m.columns), ['breda/een.md', 'breda/twee.md', 'tilburg/drie.md']);
     assert.deepEqual(m.cells, [[2, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]]);
-    assert.deepEqual(m.queries, [[null, null, null], [null, null, null], [null, null, null], [null, null, null]]);
+    assert.deepEqual(matrixCellQueries(m), [[null, null, null], [null, null, null], [null, null, null], [null, null, null]]);
     const coders = matrix({ rows: 'speaker', columns: 'coder' });
-    assert.deepEqual(coders.queries[0], ['speaker:"S1 (breda/een.md)" AND coder:anna', 'speaker:"S1 (breda/een.md)" AND coder:bert']);
-    assert.deepEqual(coders.queries[3], [null, null]);
+    assert.deepEqual(matrixCellQueries(coders)[0], ['speaker:"S1 (breda/een.md)" AND coder:anna', 'speaker:"S1 (breda/een.md)" AND coder:bert']);
+    assert.deepEqual(matrixCellQueries(coders)[3], [null, null]);
   });
 
   test('speaker: the same person across transcripts when the front matter says so', () => {
@@ -86,7 +87,7 @@ describe('computeMatrix', () => {
     const m = computeMatrix(persons, CODEBOOK, 'en', { rows: 'speaker', columns: 'aspect' });
     assert.deepEqual(labels(m.rows), ['P07', 'S2 (p/a.md)']);
     assert.deepEqual(m.cells, [[1, 1], [1, 0]]);
-    assert.equal(m.queries[0]![1], 'speaker:P07 AND #context');
+    assert.equal(matrixCellQueries(m)[0]![1], 'speaker:P07 AND #context');
   });
 
   test('a value that is not one word is quoted in the query; the filter joins every query', () => {
@@ -94,7 +95,7 @@ describe('computeMatrix', () => {
     assert.equal(queryValue('zeg "ja"'), '"zeg \\"ja\\""');
     const m = matrix({ rows: 'aspect', columns: 'practice', filter: { coder: 'anna' } });
     assert.deepEqual(m.cells, [[2, 0], [2, 1]]);
-    assert.deepEqual(m.queries[0], ['#intentie AND practice:breda AND coder:anna', '#intentie AND practice:tilburg AND coder:anna']);
+    assert.deepEqual(matrixCellQueries(m)[0], ['#intentie AND practice:breda AND coder:anna', '#intentie AND practice:tilburg AND coder:anna']);
   });
 
   test('percentages of the row and of the column', () => {
@@ -141,7 +142,7 @@ describe('each cell’s query finds the fragments the cell counts', () => {
   for (const option of options) {
     test(JSON.stringify(option), () => {
       const m = computeMatrix(withSecond, CODEBOOK, 'en', option);
-      m.queries.forEach((row, i) =>
+      matrixCellQueries(m).forEach((row, i) =>
         row.forEach((query, j) => {
           if (query === null) return;
           const parsed = parseQuery(query, 'en');
@@ -170,7 +171,7 @@ describe('code relations', () => {
   test('same fragment: a code with itself or its own sub-code is no relation', () => {
     const m = matrix({ rows: 'code', columns: 'code' });
     assert.deepEqual(m.cells, [[null, null, 1], [null, null, 0], [1, 0, null]]);
-    assert.equal(m.queries[0]![2], '#intentie AND #context');
+    assert.equal(matrixCellQueries(m)[0]![2], '#intentie AND #context');
     assert.deepEqual(m.relation, { kind: 'fragment' });
   });
 
@@ -180,14 +181,14 @@ describe('code relations', () => {
     assert.deepEqual(m.cells, [[null, null, 1], [null, null, 1], [1, 1, null]]);
     assert.deepEqual(m.rowTotals, [1, 1, 1]);
     assert.equal(m.total, 2);
-    assert.equal(m.queries[1]![2], '(#intentie/gestuurd OVERLAPS #context)');
+    assert.equal(matrixCellQueries(m)[1]![2], '(#intentie/gestuurd OVERLAPS #context)');
   });
 
   test('near: another fragment within N turns', () => {
     // "S2: Alinea." is one turn after the S1 turn with "Ik kwam …" and "omdat het moest".
     const near = matrix({ rows: 'code', columns: 'code', relation: { kind: 'near', distance: 1 } });
     assert.deepEqual(near.cells, [[null, null, 2], [null, null, 1], [2, 2, null]]);
-    assert.equal(near.queries[2]![1], '(#context NEAR/1 #intentie/gestuurd)');
+    assert.equal(matrixCellQueries(near)[2]![1], '(#context NEAR/1 #intentie/gestuurd)');
     const same = matrix({ rows: 'code', columns: 'code', relation: { kind: 'near', distance: 0 } });
     assert.deepEqual(same.cells, [[null, null, 1], [null, null, 1], [1, 1, null]]);
   });

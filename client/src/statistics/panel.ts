@@ -7,6 +7,7 @@
 import { isWorkspaceScheme } from '../documentSchemes';
 import * as vscode from 'vscode';
 import type { RequestType } from 'vscode-languageserver-protocol';
+import { matrixCellQuery } from '../../../server/src/core/outputs/matrixQuery';
 import { MatrixRequest, StatisticsRequest, type MatrixResult, type StatisticsResult } from '../../../server/src/protocol';
 import { base64ToBytes, utf8Bytes } from '../base64';
 import { kaderLocale } from '../locale';
@@ -99,8 +100,8 @@ class StatisticsPanel implements vscode.Disposable {
   /** A matrix cell: the quote reader on its query; without a query (a transcript, "none"), its fragments listed on the page. */
   private async openMatrixCell(row: number, column: number): Promise<void> {
     const matrix = this.matrix;
-    const query = matrix?.queries[row]?.[column];
-    if (!matrix || query === undefined) return;
+    if (!matrix || !matrix.rows[row] || !matrix.columns[column]) return;
+    const query = matrixCellQuery(matrix, row, column);
     const title = `${matrix.rows[row]!.label} × ${matrix.columns[column]!.label}`;
     if (query !== null && (await vscode.commands.getCommands(true)).includes(READ_QUOTES_FOR_QUERY_COMMAND)) {
       await vscode.commands.executeCommand(READ_QUOTES_FOR_QUERY_COMMAND, query, title);

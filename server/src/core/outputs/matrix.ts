@@ -64,8 +64,14 @@ export interface Matrix {
   rowTotals: number[];
   columnTotals: number[];
   total: number;
-  /** The query of each cell's fragments; null where a value is "none" (no query names it). */
-  queries: (string | null)[][];
+  /**
+   * The query terms of each row's and column's value (null for "none": no query names it) and of
+   * the filter; a cell's query is made of them (matrixQuery.ts), so a wide matrix (codes × 1,000
+   * speakers) carries rows + columns terms, not a query per cell.
+   */
+  rowTerms: (string | null)[];
+  columnTerms: (string | null)[];
+  filterTerms: string[];
   /** Second codings of a conversation, left out of the counts (none when filtered by coder). */
   leftOut: LeftOutCoding[];
 }
@@ -94,12 +100,6 @@ function termOf(dimension: MatrixDimension, value: string | undefined): string |
   if (value === undefined || dimension === 'document') return undefined;
   if (isCodes(dimension)) return `#${value}`;
   return `${dimensionName(dimension)}:${queryValue(value)}`;
-}
-
-function relationQuery(x: string, y: string, relation: MatrixRelation): string {
-  if (relation.kind === 'overlap') return `(${x} OVERLAPS ${y})`;
-  if (relation.kind === 'near') return `(${x} NEAR/${relation.distance ?? 1} ${y})`;
-  return `${x} AND ${y}`;
 }
 
 function filterTerms(filter: StatisticsFilter): string[] {
@@ -462,14 +462,9 @@ function compute(index: WorkspaceIndex, codebook: Codebook, locale: Locale, opti
     rowTotals: [...rowTotals],
     columnTotals: [...columnTotals],
     total,
-    queries: rows.values.map((_, r) =>
-      columns.values.map((__, c) => {
-        const x = rows.terms[r];
-        const y = columns.terms[c];
-        if (x === undefined || y === undefined || !related(r, c)) return null;
-        return [relation ? relationQuery(x, y, relation) : `${x} AND ${y}`, ...filterQuery].join(' AND ');
-      }),
-    ),
+    rowTerms: rows.values.map((_, r) => rows.terms[r] ?? null),
+    columnTerms: columns.values.map((_, c) => columns.terms[c] ?? null),
+    filterTerms: filterQuery,
     leftOut: filter.coder === undefined && !byCoder ? leftOutCodings(index) : [],
   };
   if (relation) out.relation = relation;

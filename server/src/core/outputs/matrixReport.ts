@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../numbers';
 import type { Locale } from '../types';
 import { csvRow, escapeHtml, markdownText } from './outputEscaping';
 import { dimensionName, matrixPercent, type Matrix, type MatrixDimension, type MatrixPercent } from './matrix';
+import { matrixCellQuery } from './matrixQuery';
 
 export interface MatrixReportInput {
   matrix: Matrix;
@@ -167,7 +168,7 @@ export function matrixJson(input: MatrixReportInput): unknown {
       matrix.columns.map((__, j) => ({
         value: matrix.cells[i]![j]!,
         ...(input.percent ? { percent: roundShare(matrixPercent(matrix, i, j, input.percent)) } : {}),
-        query: matrix.queries[i]![j]!,
+        query: matrixCellQuery(matrix, i, j),
       })),
     ),
     rowTotals: matrix.rowTotals,
