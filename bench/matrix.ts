@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { MatrixRequest, TreeRequest, type MatrixParams } from '../server/src/protocol';
 import { generateCorpus } from './corpus';
 import { BenchServer } from './lsp';
+import { percentile, round } from './stats';
 
 export const BENCH_MATRIX: MatrixParams = { rows: 'code', columns: { attribute: 'ronde' }, measure: 'fragments' };
 /** More distinct code × attribute matrices than the index keeps (8), asked in turn. */
@@ -40,12 +41,6 @@ export interface MatrixFigures {
   vsTree: number;
 }
 
-function percentile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Times `kader/matrix` on a server whose index is loaded; `treeP95` is the tree roots' p95 of the same run. */
 export async function benchMatrix(server: BenchServer, treeP95: number): Promise<MatrixFigures> {

@@ -28,6 +28,7 @@ import { WorkspaceIndex, type IndexedDocument } from '../server/src/core/index/w
 import { fromJson, toJson } from '../server/src/workspace/modelCache';
 import { loadProject, type Project } from '../server/src/workspace/project';
 import { generateCorpus } from './corpus';
+import { round } from './stats';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -43,7 +44,6 @@ const likeBench = args.includes('--like-bench');
 const filesArg = args.indexOf('--files');
 const files = full ? 300 : quick ? 30 : filesArg >= 0 ? Number(args[filesArg + 1]) : 60;
 
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number): number => round(bytes / 1024 / 1024);
 
 let lastArrayBuffers = 0;

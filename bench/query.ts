@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { QueryRequest, TreeRequest } from '../server/src/protocol';
 import { generateCorpus } from './corpus';
 import { BenchServer } from './lsp';
+import { percentile, round } from './stats';
 
 /** Three terms (two codes and a speaker) and a relation (NEAR/2). */
 export const BENCH_QUERY = '#intentie NEAR/2 #context AND speaker:S1';
@@ -27,12 +28,6 @@ export interface QueryFigures {
   vsTree: number;
 }
 
-function percentile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
-
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Times `kader/query` on a server whose index is loaded; `treeP95` is the tree roots' p95 of the same run. */
 export async function benchQuery(server: BenchServer, treeP95: number): Promise<QueryFigures> {

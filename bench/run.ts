@@ -38,6 +38,7 @@ import { benchQuery } from './query';
 import { benchMatrix } from './matrix';
 import { edits } from './edits';
 import { BenchServer, positionAt } from './lsp';
+import { round, stats } from './stats';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -49,19 +50,6 @@ const serverProfile = process.argv.includes('--server-cpu-prof');
 const SEED = 20201112;
 const here = __dirname;
 
-interface Stats {
-  p50: number;
-  p95: number;
-  n: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), n: samples.length };
-}
-
-const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number): number => round(bytes / 1024 / 1024);
 
 function heapNow(): number {

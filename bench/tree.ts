@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { aspectTree, treeLevel, type TreeNode, type TreeQuery, type AggregateView } from '../server/src/core/index/aggregate';
 import { loadProject } from '../server/src/workspace/project';
 import { generateCorpus } from './corpus';
+import { stats } from './stats';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, root: { type: 'string' } },
@@ -30,12 +31,6 @@ interface Sample {
 function cpuSince(from: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
-}
-
-function stats(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { p50: Math.round(at(0.5) * 100) / 100, p95: Math.round(at(0.95) * 100) / 100 };
 }
 
 async function main(): Promise<void> {
