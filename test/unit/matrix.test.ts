@@ -68,12 +68,13 @@ describe('computeMatrix', () => {
     assert.deepEqual(matrixCellQueries(m)[2], ['#context AND jaar:1', '#context AND jaar:2']);
   });
 
-  test('speaker × document: a speaker is a person of the transcript; no speaker last; "none" and a transcript have no query', () => {
+  test('speaker × document: a speaker is a person of the transcript; no speaker last; "none" has no query, a transcript is file:PATH', () => {
     const m = matrix({ rows: 'speaker', columns: 'document' }, 'nl');
     assert.deepEqual(labels(m.rows), ['S1 (breda/een.md)', 'S1 (breda/twee.md)', 'S2 (breda/een.md)', '(geen spreker)']);
     assert.deepEqual(labels(m.columns), ['breda/een.md', 'breda/twee.md', 'tilburg/drie.md']);
     assert.deepEqual(m.cells, [[2, 0, 0], [0, 1, 0], [1, 0, 0], [0, 0, 1]]);
-    assert.deepEqual(matrixCellQueries(m), [[null, null, null], [null, null, null], [null, null, null], [null, null, null]]);
+    assert.deepEqual(matrixCellQueries(m)[0], ['speaker:"S1 (breda/een.md)" AND file:breda/een.md', 'speaker:"S1 (breda/een.md)" AND file:breda/twee.md', 'speaker:"S1 (breda/een.md)" AND file:tilburg/drie.md']);
+    assert.deepEqual(matrixCellQueries(m)[3], [null, null, null]);
     const coders = matrix({ rows: 'speaker', columns: 'coder' });
     assert.deepEqual(matrixCellQueries(coders)[0], ['speaker:"S1 (breda/een.md)" AND coder:anna', 'speaker:"S1 (breda/een.md)" AND coder:bert']);
     assert.deepEqual(matrixCellQueries(coders)[3], [null, null]);
@@ -135,6 +136,7 @@ describe('each cell’s query finds the fragments the cell counts', () => {
     { rows: 'aspect', columns: 'coder' },
     { rows: 'code', columns: { attribute: 'jaar' } },
     { rows: 'speaker', columns: 'aspect' },
+    { rows: 'aspect', columns: 'document' },
     { rows: 'aspect', columns: 'practice', filter: { coder: 'bert' } },
     { rows: 'code', columns: 'code', relation: { kind: 'overlap' } },
     { rows: 'code', columns: 'code', relation: { kind: 'near', distance: 1 } },

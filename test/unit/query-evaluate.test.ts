@@ -82,6 +82,13 @@ describe('query evaluation: terms', () => {
     assert.deepEqual(found('#activiteit/uitwisselen', { coder: 'bram' }), []);
   });
 
+  test('file: (bestand:) the transcript by its path as the views show it', () => {
+    assert.deepEqual(found('file:tilburg/werksessie.md'), [WETHOUDER, BASIS, COOPERATIE]);
+    assert.deepEqual(found('bestand:"breda/gesprek-2-bram.md"', { coder: 'bram' }), [WIJK_BRAM]);
+    assert.deepEqual(found('file:breda/gesprek-2-bram.md AND #activiteit'), [], 'the conversation counts with anna’s coding');
+    assert.deepEqual(found('file:tilburg'), []);
+  });
+
   test('speaker: the label, or the person the front matter names', () => {
     assert.deepEqual(found('speaker:s1'), [GESTUURD, SAMEN, DIV, GEMEENTE, WIJK_ANNA]);
     assert.deepEqual(found('speaker:P01 AND #actanten'), [DIV, GEMEENTE]);

@@ -97,7 +97,7 @@ class StatisticsPanel implements vscode.Disposable {
     return { ...(this.view.coder !== null ? { coder: this.view.coder } : {}), ...(this.view.attribute ? { attribute: this.view.attribute } : {}) };
   }
 
-  /** A matrix cell: the quote reader on its query; without a query (a transcript, "none"), its fragments listed on the page. */
+  /** A matrix cell: the quote reader on its query; without a query ("none"), its fragments listed on the page. */
   private async openMatrixCell(row: number, column: number): Promise<void> {
     const matrix = this.matrix;
     if (!matrix || !matrix.rows[row] || !matrix.columns[column]) return;

@@ -97,7 +97,8 @@ export function queryValue(value: string): string {
 /** The query term of a value of a dimension; undefined for "none". */
 function termOf(dimension: MatrixDimension, value: string | undefined): string | undefined {
   // The query language names no transcript: a transcript's cells have no query.
-  if (value === undefined || dimension === 'document') return undefined;
+  if (value === undefined) return undefined;
+  if (dimension === 'document') return `file:${queryValue(value)}`;
   if (isCodes(dimension)) return `#${value}`;
   return `${dimensionName(dimension)}:${queryValue(value)}`;
 }

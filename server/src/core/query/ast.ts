@@ -16,7 +16,7 @@ export type RelationKind = 'in' | 'overlaps' | 'near' | 'sameturn' | 'samesectio
 export type QueryNode =
   /** `#code`: the code and its sub-codes. */
   | (Place & { kind: 'code'; code: string })
-  /** `practice:NAME`, `coder:NAME`, `speaker:NAME` or a front-matter key: `jaar:>2020`. */
+  /** `practice:NAME`, `coder:NAME`, `speaker:NAME`, `file:PATH` or a front-matter key: `jaar:>2020`. */
   | (Place & { kind: 'field'; key: string; comparison: Comparison; value: string })
   /** `"met bewoners"`: these words, in this order, in the fragment's text (case and accents aside). */
   | (Place & { kind: 'text'; words: string[] })

@@ -165,6 +165,8 @@ function possibility(index: WorkspaceIndex): Possible {
 
 /** A field about the whole transcript (not `speaker:`). */
 function documentField(node: Extract<QueryNode, { kind: 'field' }>, document: IndexedDocument): boolean {
+  // The path as the views and reports show it, relative to the project folder, with `/`.
+  if (node.key === 'file') return document.path === node.value.replace(/\\/g, '/');
   if (node.key === 'practice' || node.key === 'coder') {
     const value = document[node.key];
     return value !== undefined && foldWord(value) === foldWord(node.value);

@@ -22,7 +22,9 @@ export const MAX_QUERY_LENGTH = 10_000;
 export const MAX_DEPTH = 100;
 
 /** The keys that are not front-matter keys, with their Dutch names. */
-const SPECIAL_KEYS: Readonly<Record<string, 'practice' | 'coder' | 'speaker'>> = {
+const SPECIAL_KEYS: Readonly<Record<string, 'practice' | 'coder' | 'speaker' | 'file'>> = {
+  file: 'file',
+  bestand: 'file',
   practice: 'practice',
   praktijk: 'practice',
   coder: 'coder',
