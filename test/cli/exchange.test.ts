@@ -139,7 +139,7 @@ describe('kader report --format csv: the Dutch way, and the document × code mat
     );
   });
 
-  test('--matrix needs --format csv and takes documents; said in English and Dutch', async () => {
+  test('--matrix documents needs --format csv; another --matrix is ROWS×COLS; said in English and Dutch', async () => {
     const root = folder(project);
     assert.deepEqual(await run(['report', root, '--matrix', 'documents']), { code: 2, out: '', err: 'kader: --matrix goes with --format csv\nRun "kader --help" for usage.\n' });
     const nl = await run(['report', root, '--matrix', 'documents', '--lang', 'nl']);
@@ -147,8 +147,12 @@ describe('kader report --format csv: the Dutch way, and the document × code mat
     assert.deepEqual(await run(['report', root, '--format', 'csv', '--matrix', 'codes']), {
       code: 2,
       out: '',
-      err: 'kader: --matrix must be one of documents (got "codes")\nRun "kader --help" for usage.\n',
+      err: 'kader: --matrix takes ROWS×COLS (or ROWSxCOLS), each one of: code, aspect, practice, coder, speaker, document (got "codes")\nRun "kader --help" for usage.\n',
     });
+    assert.equal(
+      (await run(['report', root, '--format', 'csv', '--matrix', 'codes', '--lang', 'nl'])).err.split('\n')[0],
+      'kader: --matrix vraagt ROWS×COLS (of ROWSxCOLS), elk een van: code, aspect, practice, coder, speaker, document (niet "codes")',
+    );
   });
 
   test('export --format csv with --lang nl writes ; too', async () => {
