@@ -1,6 +1,7 @@
 // What a researcher does every day, in both extension hosts — the web worker one (vscode.dev,
 // github.dev) and Node's: code a selection (and undo it), completion, hover, references, rename,
-// a report, the quote reader, comparing two files, export and import. Files are written through
+// a report, the quote reader, a coding query, the Speakers view, auto-coding, comparing two files,
+// export and import. Files are written through
 // vscode.workspace.fs, never Node, so the same test runs in both.
 
 import * as vscode from 'vscode';
@@ -84,6 +85,46 @@ describe("a researcher's everyday commands", () => {
     check(/<h1>Intentie<\/h1>/.test(html), html.slice(0, 400));
     check(html.includes('omdat mijn leidinggevende het vroeg') && html.includes('twijfelt of ze vrijwillig meedoet'), html);
     await waitFor(() => reader.ready() || undefined, 'the page script runs in the webview');
+  });
+
+  it('filters the views by a coding query, and lists the speakers as persons', async () => {
+    const api = await kaderApi();
+    const outcome = await vscode.commands.executeCommand<{ count: number }>('kader.query', '#intentie/gestuurd');
+    check(outcome?.count === 2, `query: ${JSON.stringify(outcome)}`);
+    try {
+      await waitFor(() => api.aspectsView.description === '2 fragments' || undefined, `the Aspects view counts the query: ${String(api.aspectsView.description)}`);
+      const intentie = await waitForValue(async () => (await api.aspects.getChildren()).find((n) => n.label === 'Intentie' && n.count === 2), 'Intentie holds the two fragments the query finds');
+      check(intentie.count === 2, `Intentie ${intentie.count}`);
+    } finally {
+      await vscode.commands.executeCommand('kader.clearFilter');
+    }
+    const speakers = await waitForValue(async () => {
+      const roots = await api.speakers.getChildren();
+      return roots.some((n) => n.label === 'S1') ? roots : undefined;
+    }, 'the Speakers view lists S1');
+    check(speakers.some((n) => n.label === 'S3'), `speakers: ${speakers.map((n) => n.label).join(', ')}`);
+  });
+
+  it('auto-codes a phrase after its preview, in one edit that one undo takes back', async () => {
+    const api = await kaderApi();
+    const editor = await showFixture('breda/gesprek-1.md');
+    const before = editor.document.getText();
+    const outcome = vscode.commands.executeCommand<{ coded: number } | undefined>('kader.autocode', {
+      kind: 'phrase',
+      text: 'Agenda',
+      code: '#actanten/ding',
+      uris: [fixtureUri('breda/gesprek-1.md').toString()],
+    });
+    const preview = await waitForValue(() => api.autocodePanel()?.ready() && api.autocodePanel(), 'the auto-coding preview opens and its script runs');
+    check(/2 matches in 1 transcript/.test(preview.html()), preview.html().slice(0, 400));
+    check(editor.document.getText() === before, 'nothing is written before Code is pressed');
+    check(await preview.receive({ type: 'apply', chosen: [1] }), 'the preview takes the choice');
+    const coded = await outcome;
+    check(coded?.coded === 1, `auto-code: ${JSON.stringify(coded)}`);
+    check(editor.document.getText() === before.replace('De gemeente bepaalt de agenda.', 'De gemeente bepaalt de [agenda]{#actanten/ding}.'), editor.document.getText());
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'undo did not restore the text');
   });
 
   it('compares the coding of two files', async () => {
