@@ -244,6 +244,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (timer) clearTimeout(timer);
     pending.delete(uri);
     workspace.sync(uri);
+    diagnostics.checked(uri);
   };
   connection.onDidOpenTextDocument(
     guardedNotification(log, 'didOpen', (params) => {
@@ -263,6 +264,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           pending.delete(open.uri);
           try {
             workspace.sync(open.uri);
+            diagnostics.checked(open.uri);
           } catch (error) {
             log.error(`Checking ${open.uri} failed: ${(error as Error).stack ?? String(error)}`);
           }

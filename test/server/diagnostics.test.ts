@@ -58,6 +58,18 @@ test('push: typing is checked after a pause, with the version, and superseded ve
   assert.equal(client.all<PublishDiagnosticsParams>('textDocument/publishDiagnostics').filter((p) => p.uri === breda && p.version === 2).length, 0);
 });
 
+test('push: a change that leaves the text as it was is answered too, with its version', async (t) => {
+  const { client, uri } = await openProject(t);
+  const breda = uri('breda/gesprek-1.md');
+  const first = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === breda && p.version === 2);
+  await client.open(breda);
+  await client.change(breda, 'Dan [iets]{#intentie #nieuw}\r\n');
+  assert.deepEqual(codesOf(await first), ['undefined-code']);
+  const again = client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === breda && p.version === 3);
+  await client.change(breda, 'Dan [iets]{#intentie #nieuw}\r\n');
+  assert.deepEqual(await again, { ...(await first), version: 3 });
+});
+
 test('push: severity settings change and switch off rules; the language setting translates', async (t) => {
   const { client, uri } = await openProject(t);
   const tilburg = uri('tilburg/gesprek-2.md');

@@ -13,6 +13,8 @@ import type { Folder } from '../workspace/workspaceFolders';
 export class DiagnosticsPush {
   /** Push: the URIs that have diagnostics on the client. */
   private readonly published = new Set<string>();
+  /** Push: the version of each open document whose diagnostics were last sent. */
+  private readonly sentVersions = new Map<string, number>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -30,6 +32,17 @@ export class DiagnosticsPush {
   /** A document closed in the editor: its next pull starts afresh. */
   closed(uri: string): void {
     this.service.diagnostics.forget(uri);
+    this.sentVersions.delete(uri);
+  }
+
+  /**
+   * After a change of an open document was checked: a push client hears every version, also one
+   * whose text did not change (its model, and so the workspace, stayed the same).
+   */
+  checked(uri: string): void {
+    if (this.pull) return;
+    const open = this.service.workspace.documents.get(uri);
+    if (open && this.sentVersions.get(uri) !== open.document.version) this.publish(uri, open.document.version);
   }
 
   /** After settings or the language changed: every diagnostic may read differently. */
@@ -77,7 +90,7 @@ export class DiagnosticsPush {
     for (const folder of this.service.workspace.folders) this.publishFolder(folder);
   }
 
-  private publish(uri: string): void {
+  private publish(uri: string, version?: number): void {
     const { workspace } = this.service;
     const view = workspace.view(uri);
     if (!view || (view.kind === 'codebook' && !view.folder.codebookSource)) {
@@ -90,7 +103,9 @@ export class DiagnosticsPush {
     if (diagnostics.length === 0 && !this.published.has(uri) && !open) return;
     if (diagnostics.length > 0) this.published.add(uri);
     else this.published.delete(uri);
-    this.send(open?.clientUri ?? uri, diagnostics, view.version ?? undefined);
+    const sent = version ?? view.version ?? undefined;
+    if (open && sent !== undefined) this.sentVersions.set(uri, sent);
+    this.send(open?.clientUri ?? uri, diagnostics, sent);
   }
 
   private clear(uri: string): void {
