@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AutocodeOutcome } from '../../client/src/autocode/command';
 import type { KaderApi } from '../../client/src/api';
 import type { WebviewProbe } from '../../client/src/statistics/panel';
-import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitForValue } from './util';
+import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitForPage, waitForValue } from './util';
 
 /** Each match of the page as text: its place and its context (tags removed, the marked words in «»). */
 function matchesOf(html: string): string[] {
@@ -34,7 +34,11 @@ describe('Auto-code', () => {
   });
 
   const start = (args: object): { outcome: Thenable<AutocodeOutcome | undefined> } => ({ outcome: vscode.commands.executeCommand<AutocodeOutcome | undefined>('kader.autocode', args) });
-  const panel = (): Promise<WebviewProbe> => waitForValue(() => api.autocodePanel()?.ready() && api.autocodePanel(), 'the auto-coding preview opens and its script runs');
+  const panel = async (): Promise<WebviewProbe> => {
+    const probe = await waitForValue(() => api.autocodePanel(), 'the auto-coding preview opens');
+    await waitForPage(() => probe.ready(), 'the auto-coding preview’s script runs');
+    return probe;
+  };
 
   it('previews every match with a checkbox, codes the chosen ones in one edit, and Undo takes it back', async () => {
     const editor = await showFixture('breda/gesprek-1.md');

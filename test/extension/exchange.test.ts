@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as vscode from 'vscode';
-import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
+import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForPage, waitForValue } from './util';
 import { CODEBOOK, USERS, project, qdpx, selection, textSource } from '../fixtures/qdpx/build';
 
 describe('import and export', () => {
@@ -167,7 +167,7 @@ describe('team analysis', () => {
       ['dist/webview/statistics.js'],
       'the page loads the bundled script from the extension',
     );
-    await waitFor(() => panel.ready() || undefined, 'the page script runs in the webview');
+    await waitForPage(() => panel.ready(), 'the page script runs in the webview');
     assert.ok(html.includes('Leergemeenschap Breda'));
     assert.ok(!/ on[a-z]+=/i.test(html), 'no inline event handlers');
     // The aspects × practices heatmap: a table, its rows tinted in the aspects' colours, heads horizontal.
@@ -207,7 +207,7 @@ describe('team analysis', () => {
     const html = panel.html();
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
     assert.match(html, /<script nonce="[^"]+" src="[^"]*\/dist\/webview\/agreement\.js"><\/script>/);
-    await waitFor(() => panel.ready() || undefined, 'the page script runs in the webview');
+    await waitForPage(() => panel.ready(), 'the page script runs in the webview');
     assert.equal(await panel.receive({ type: 'accept', id: 'x', side: 'b' }), false);
 
     const document = await vscode.workspace.openTextDocument(uri);

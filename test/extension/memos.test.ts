@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { KaderApi } from '../../client/src/api';
 import type { CodingOutcome } from '../../client/src/codingCommands';
 import type { MemoNode } from '../../client/src/memos/view';
-import { kaderApi, revertAndCloseAll, showFixture, waitFor, waitForValue } from './util';
+import { kaderApi, revertAndCloseAll, showFixture, waitFor, waitForPage, waitForValue } from './util';
 
 /** The Memos view as lines: label — description (children indented). */
 async function renderMemos(api: KaderApi, nodes?: MemoNode[], depth = 0): Promise<string[]> {
@@ -86,7 +86,7 @@ describe('memos', () => {
     editor.selection = new vscode.Selection(12, line.indexOf('leidinggevende'), 12, line.indexOf('leidinggevende'));
     const pending = vscode.commands.executeCommand<CodingOutcome | undefined>('kader.editMemo');
     const panel = await waitForValue(() => api.memoEditor(), 'the memo editor opens');
-    await waitFor(() => panel.ready(), 'the memo editor page runs');
+    await waitForPage(() => panel.ready(), 'the memo editor page runs');
     const html = panel.html();
     assert.match(html, /<blockquote>omdat mijn leidinggevende het vroeg<\/blockquote>/);
     assert.match(html, /<textarea id="memo" spellcheck="true">twijfelt of ze vrijwillig meedoet<\/textarea>/);

@@ -6,7 +6,7 @@ import type { KaderApi } from '../../client/src/api';
 import type { WebviewProbe } from '../../client/src/statistics/panel';
 import type { KaderTreeProvider, ViewNode } from '../../client/src/treeView';
 import { quotesOf } from './quotePage';
-import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForValue } from './util';
+import { fixtureUri, kaderApi, revertAndCloseAll, waitFor, waitForPage, waitForValue } from './util';
 
 async function nodeAt(provider: KaderTreeProvider, labels: string[]): Promise<ViewNode> {
   let level = await provider.getChildren();
@@ -67,7 +67,7 @@ describe('quote reader', () => {
       ['gesprek-2.md line 11 · Leergemeenschap Tilburg · bram', 'Before: Interviewer: Hoe ben je begonnen?', '  S3: Ik kwam omdat het moest en bleef'],
       ['gesprek-2.md line 11 · Leergemeenschap Tilburg · bram', 'Before: S3: Ik kwam', '  S3: omdat het moest'],
     ]);
-    await waitFor(() => reader.ready() || undefined, 'the page script runs in the webview');
+    await waitForPage(() => reader.ready(), 'the page script runs in the webview');
   });
 
   it('keeps the turns of a coded block apart, follows the Practices view, and opens a quote in its transcript', async () => {

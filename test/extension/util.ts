@@ -95,3 +95,17 @@ export async function waitForTree(provider: KaderTreeProvider, expected: string[
 export async function waitForValue<T>(get: () => T | undefined | null | false | Promise<T | undefined | null | false>, message: string): Promise<T> {
   return (await waitFor(get, message)) as T;
 }
+
+/**
+ * Waits until a webview page's script says it runs. code-server now and then leaves a new webview
+ * unloaded in a long run of tests; after ten seconds the webviews are reloaded once (Developer:
+ * Reload Webviews, as a user would), and the page must then run.
+ */
+export async function waitForPage(ready: () => boolean, message: string): Promise<void> {
+  try {
+    await waitFor(() => ready() || undefined, message, { timeout: 10_000 });
+  } catch {
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    await waitFor(() => ready() || undefined, `${message} (after Reload Webviews)`);
+  }
+}

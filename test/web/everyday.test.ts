@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { AGREEMENT_COMMAND } from '../../client/src/agreement/panel';
 import type { AgreementReport } from '../../server/src/protocol';
-import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitFor, waitForValue, workspaceRoot } from '../extension/util';
+import { fixtureUri, kaderApi, revertAndCloseAll, showFixture, waitFor, waitForPage, waitForValue, workspaceRoot } from '../extension/util';
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -84,7 +84,7 @@ describe("a researcher's everyday commands", () => {
     const html = await waitForValue(() => (reader.html().includes('Aspects · 5 quotes') ? reader.html() : undefined), 'the reader shows the five Intentie quotes');
     check(/<h1>Intentie<\/h1>/.test(html), html.slice(0, 400));
     check(html.includes('omdat mijn leidinggevende het vroeg') && html.includes('twijfelt of ze vrijwillig meedoet'), html);
-    await waitFor(() => reader.ready() || undefined, 'the page script runs in the webview');
+    await waitForPage(() => reader.ready(), 'the page script runs in the webview');
   });
 
   it('filters the views by a coding query, and lists the speakers as persons', async () => {
@@ -115,7 +115,8 @@ describe("a researcher's everyday commands", () => {
       code: '#actanten/ding',
       uris: [fixtureUri('breda/gesprek-1.md').toString()],
     });
-    const preview = await waitForValue(() => api.autocodePanel()?.ready() && api.autocodePanel(), 'the auto-coding preview opens and its script runs');
+    const preview = await waitForValue(() => api.autocodePanel(), 'the auto-coding preview opens');
+    await waitForPage(() => preview.ready(), 'the auto-coding preview’s script runs');
     check(/2 matches in 1 transcript/.test(preview.html()), preview.html().slice(0, 400));
     check(editor.document.getText() === before, 'nothing is written before Code is pressed');
     check(await preview.receive({ type: 'apply', chosen: [1] }), 'the preview takes the choice');
