@@ -65,7 +65,8 @@ describe('Auto-code', () => {
     const editor = await showFixture('breda/gesprek-1.md');
     const before = editor.document.getText();
     const { outcome } = start({ kind: 'speaker', text: 'interviewer', code: 'activiteit', uris: [fixtureUri('breda/gesprek-1.md').toString()] });
-    const preview = await panel();
+    // The page's script is the first test's; here the list and the answer to Cancel.
+    const preview = await waitForValue(() => api.autocodePanel(), 'the auto-coding preview opens');
     assert.deepEqual(matchesOf(preview.html()), ['[x] gesprek-1.md line 11 «**Interviewer:** Waarom doe je mee aan de leergemeenschap?»']);
     await preview.receive({ type: 'cancel' });
     assert.equal(await outcome, undefined);
