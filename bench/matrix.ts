@@ -9,12 +9,9 @@
 //
 // Alone, on its own server (start + scan not timed): node --import tsx bench/matrix.ts [--quick]
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { MatrixRequest, TreeRequest, type MatrixParams } from '../server/src/protocol';
-import { generateCorpus } from './corpus';
-import { BenchServer } from './lsp';
+import { MatrixRequest, type MatrixParams } from '../server/src/protocol';
+import { runAlone } from './alone';
+import type { BenchServer } from './lsp';
 import { percentile, round } from './stats';
 
 export const BENCH_MATRIX: MatrixParams = { rows: 'code', columns: { attribute: 'ronde' }, measure: 'fragments' };
@@ -61,25 +58,10 @@ export async function benchMatrix(server: BenchServer, treeP95: number): Promise
 }
 
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const root = path.join(__dirname, 'corpus', quick ? 'quick' : 'full');
-  generateCorpus(root, { files: quick ? 30 : 300, seed: 20201112, largeOutside: quick });
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'kader-matrix-bench-'));
-  const server = await BenchServer.start({ folders: [root], cacheDir, locale: 'nl' });
-  try {
-    await server.connection.sendRequest(TreeRequest, { view: 'aspects' });
-    const tree: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const start = performance.now();
-      await server.connection.sendRequest(TreeRequest, { view: 'aspects' });
-      tree.push(performance.now() - start);
-    }
-    const figures = await benchMatrix(server, percentile(tree, 0.95));
+  await runAlone('matrix', SAMPLES, async (server, treeP95) => {
+    const figures = await benchMatrix(server, treeP95);
     console.log(`matrix codes × attribute (codes × ronde ${figures.size}, ${figures.total} fragments): first ${figures.firstMs} ms; each made anew p50 ${figures.p50} / p95 ${figures.p95} ms (${figures.vsTree}× the tree roots' p95); the same again ${figures.againMs} ms`);
-  } finally {
-    await server.dispose();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) void main();

@@ -5,12 +5,9 @@
 //
 // Alone, on its own server (start + scan not timed): node --import tsx bench/query.ts [--quick]
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { QueryRequest, TreeRequest } from '../server/src/protocol';
-import { generateCorpus } from './corpus';
-import { BenchServer } from './lsp';
+import { QueryRequest } from '../server/src/protocol';
+import { runAlone } from './alone';
+import type { BenchServer } from './lsp';
 import { percentile, round } from './stats';
 
 /** Three terms (two codes and a speaker) and a relation (NEAR/2). */
@@ -46,25 +43,10 @@ export async function benchQuery(server: BenchServer, treeP95: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const quick = process.argv.includes('--quick');
-  const root = path.join(__dirname, 'corpus', quick ? 'quick' : 'full');
-  generateCorpus(root, { files: quick ? 30 : 300, seed: 20201112, largeOutside: quick });
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'kader-query-bench-'));
-  const server = await BenchServer.start({ folders: [root], cacheDir, locale: 'nl' });
-  try {
-    await server.connection.sendRequest(TreeRequest, { view: 'aspects' });
-    const tree: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const start = performance.now();
-      await server.connection.sendRequest(TreeRequest, { view: 'aspects' });
-      tree.push(performance.now() - start);
-    }
-    const figures = await benchQuery(server, percentile(tree, 0.95));
+  await runAlone('query', SAMPLES, async (server, treeP95) => {
+    const figures = await benchQuery(server, treeP95);
     console.log(`coding query "${figures.query}": ${figures.count} fragments, p50 ${figures.p50} / p95 ${figures.p95} ms (${figures.vsTree}× the tree roots' p95)`);
-  } finally {
-    await server.dispose();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) void main();
